@@ -1,0 +1,181 @@
+/**
+ * One simulated cluster brought to life: a deterministic `Simulation` plus a clock
+ * that maps wall time to virtual time (× speed, pausable, steppable), the client
+ * operations that HTTP requests are waiting on, and the viewers watching it.
+ *
+ * Theory of operation: the driver (`driver.ts`) calls `advance(wallMs)` about 30 times a
+ * second. Virtual time moves by wallMs × speed; the simulator runs every event up to the
+ * new time and the events it emits are queued for viewers, then `flush()` sends them as
+ * one batch. Everything from outside (a click, an HTTP request) becomes a simulator
+ * input applied at the current virtual time, so the trace replays the run exactly.
+ */
+import type { Clock, SnapshotFrame } from '@raftlab/protocol';
+import { LIMITS } from '@raftlab/protocol';
+import type { HistoryOp, InputBody, KvOp, KvResult, SimEvent, Simulation } from '@raftlab/sim';
+import { TooManyPendingOps } from '../errors';
+import { ViewerSet, type Viewer } from './viewers';
+
+export type Completion =
+  | { status: 'ok'; result: KvResult }
+  | { status: 'fail'; reason: string }
+  | { status: 'unknown'; opId: number };
+
+export interface LiveClusterOptions {
+  speed: number;
+  paused: boolean;
+  /** Wall-clock budget of one client operation seen from HTTP; after it the reply is "unknown". */
+  requestTimeoutMs: number;
+}
+
+/** One wall second of catch-up at most per advance: a stalled process must not spin for minutes. */
+const MAX_ADVANCE_WALL_MS = 1000;
+
+export class LiveCluster {
+  speed: number;
+  paused: boolean;
+  /** Wall time of the last request or viewer activity, for least-recently-used eviction. */
+  lastUsedAt: number;
+  private carryUs = 0;
+  private readonly waiting = new Map<number, (c: Completion) => void>();
+  private readonly viewers: ViewerSet;
+  private nextClientId = 1;
+  private completedDuringInvoke: Map<number, Completion> | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    readonly id: string,
+    readonly sim: Simulation,
+    private readonly options: LiveClusterOptions,
+    now: number,
+  ) {
+    this.speed = options.speed;
+    this.paused = options.paused;
+    this.lastUsedAt = now;
+    this.viewers = new ViewerSet(() => this.snapshotFrame());
+    this.unsubscribe = sim.onEvent((event) => this.onEvent(event));
+  }
+
+  get nodeCount(): number {
+    return this.sim.config.nodes;
+  }
+
+  clock(): Clock {
+    return { now: this.sim.now, speed: this.speed, paused: this.paused };
+  }
+
+  /** Moves virtual time forward by the wall time that passed, scaled by the speed. */
+  advance(wallMs: number): void {
+    if (this.paused) return;
+    const us = Math.min(wallMs, MAX_ADVANCE_WALL_MS) * 1000 * this.speed + this.carryUs;
+    const whole = Math.floor(us);
+    this.carryUs = us - whole;
+    if (whole > 0) this.sim.runUntil(this.sim.now + whole);
+  }
+
+  /** Runs exactly one simulator event; only while paused, so a person can follow it. */
+  step(): boolean {
+    return this.sim.step();
+  }
+
+  setClock(change: { speed?: number; paused?: boolean }): void {
+    if (change.speed !== undefined) this.speed = change.speed;
+    if (change.paused !== undefined) {
+      this.paused = change.paused;
+      this.carryUs = 0;
+    }
+    this.viewers.markClockChanged();
+  }
+
+  input(body: InputBody): void {
+    this.sim.input(body);
+  }
+
+  /**
+   * Invokes a KV operation as a fresh client and resolves when the simulator completes
+   * it, or with `unknown` when the wall-clock budget runs out first (the operation then
+   * stays pending in the cluster and may still take effect).
+   */
+  invoke(op: KvOp): Promise<Completion> {
+    if (this.waiting.size >= LIMITS.maxPendingOps) throw new TooManyPendingOps(LIMITS.maxPendingOps);
+    // Some operations (stale reads) complete inside `invoke`, before a waiter can exist.
+    this.completedDuringInvoke = new Map();
+    const opId = this.sim.invoke(this.nextClientId++, op);
+    const early = this.completedDuringInvoke.get(opId);
+    this.completedDuringInvoke = undefined;
+    if (early) return Promise.resolve(early);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(opId);
+        resolve({ status: 'unknown', opId });
+      }, this.options.requestTimeoutMs);
+      this.waiting.set(opId, (completion) => {
+        clearTimeout(timer);
+        this.waiting.delete(opId);
+        resolve(completion);
+      });
+    });
+  }
+
+  history(): HistoryOp[] {
+    return this.sim.history();
+  }
+
+  addViewer(viewer: Viewer): void {
+    this.viewers.add(viewer);
+  }
+
+  removeViewer(viewer: Viewer): void {
+    this.viewers.delete(viewer);
+  }
+
+  /** A viewer asked for a fresh snapshot; it gets one with the next flush. */
+  resync(viewer: Viewer): void {
+    this.viewers.resync(viewer);
+  }
+
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  /** Sends the events gathered since the last flush to every viewer, as one frame. */
+  flush(): void {
+    this.viewers.flush(this.clock());
+  }
+
+  snapshotFrame(): SnapshotFrame {
+    return {
+      type: 'snapshot',
+      clusterId: this.id,
+      clock: this.clock(),
+      view: trimView(this.sim.view()),
+      history: this.sim.history(),
+    };
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.viewers.closeAll('cluster deleted');
+    for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });
+  }
+
+  private onEvent(event: SimEvent): void {
+    this.viewers.enqueue(event);
+    if (event.type !== 'client-completed') return;
+    const completion: Completion =
+      event.status === 'ok' && event.result
+        ? { status: 'ok', result: event.result }
+        : event.status === 'fail'
+          ? { status: 'fail', reason: event.reason ?? 'failed' }
+          : { status: 'unknown', opId: event.opId };
+    this.completedDuringInvoke?.set(event.opId, completion);
+    this.waiting.get(event.opId)?.(completion);
+  }
+}
+
+/** Keeps snapshot frames bounded: only the newest log entries of each node travel. */
+export function trimView(view: ReturnType<Simulation['view']>): ReturnType<Simulation['view']> {
+  for (const node of view.nodes) {
+    if (node.log.length > LIMITS.maxLogEntriesInView) node.log = node.log.slice(-LIMITS.maxLogEntriesInView);
+  }
+  return view;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, type ServerFrame, type SnapshotFrame } from '@raftlab/protocol';
+import type { SimEvent } from '@raftlab/sim';
+import { ViewerSet, type Viewer } from './viewers';
+
+class FakeViewer implements Viewer {
+  bufferedAmount = 0;
+  frames: ServerFrame[] = [];
+  send(data: string) {
+    this.frames.push(JSON.parse(data));
+  }
+  close() {}
+}
+
+const snapshot = { type: 'snapshot', clusterId: 'x' } as unknown as SnapshotFrame;
+const clock = { now: 1, speed: 1, paused: false };
+const event = (seq: number) => ({ type: 'node-crashed', node: 1, t: seq, seq }) as SimEvent;
+
+describe('ViewerSet back-pressure', () => {
+  it('sends one batch per flush to a healthy viewer', () => {
+    const set = new ViewerSet(() => snapshot);
+    const viewer = new FakeViewer();
+    set.add(viewer);
+    set.enqueue(event(1));
+    set.enqueue(event(2));
+    set.flush(clock, 10_000);
+    expect(viewer.frames.map((f) => f.type)).toEqual(['snapshot', 'events']);
+    expect((viewer.frames[1] as { events: unknown[] }).events).toHaveLength(2);
+  });
+
+  it('skips a viewer whose buffer is full, then resyncs it with a snapshot once drained', () => {
+    const set = new ViewerSet(() => snapshot);
+    const slow = new FakeViewer();
+    const fast = new FakeViewer();
+    set.add(slow);
+    set.add(fast);
+    slow.bufferedAmount = LIMITS.maxViewerBufferBytes + 1;
+    for (let i = 0; i < 100; i++) {
+      set.enqueue(event(i));
+      set.flush(clock, 10_000 + i);
+    }
+    expect(slow.frames).toHaveLength(1); // only the first snapshot
+    expect(fast.frames).toHaveLength(101);
+    slow.bufferedAmount = 0;
+    set.enqueue(event(200));
+    set.flush(clock, 20_000);
+    expect(slow.frames.map((f) => f.type)).toEqual(['snapshot', 'snapshot']);
+  });
+
+  it('does not queue events while nobody watches', () => {
+    const set = new ViewerSet(() => snapshot);
+    for (let i = 0; i < 10; i++) set.enqueue(event(i));
+    const viewer = new FakeViewer();
+    set.add(viewer);
+    set.flush(clock, 10_000);
+    const frame = viewer.frames[1] as { events: unknown[] };
+    expect(frame.events).toHaveLength(0);
+  });
+});

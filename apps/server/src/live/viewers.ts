@@ -1,0 +1,105 @@
+/**
+ * The WebSocket viewers of one cluster and the back-pressure policy that keeps a slow
+ * viewer from growing the server's memory: events are serialised once per flush and
+ * sent only to viewers whose socket buffer is below LIMITS.maxViewerBufferBytes. A
+ * viewer over the limit is marked stale and skipped; once its buffer drains it gets a
+ * fresh snapshot instead of the events it missed (coalescing, never unbounded queues).
+ */
+import type { Clock, ServerFrame, SnapshotFrame } from '@raftlab/protocol';
+import { LIMITS } from '@raftlab/protocol';
+import type { SimEvent } from '@raftlab/sim';
+
+/** The part of a `ws` WebSocket the server uses; tests may pass their own. */
+export interface Viewer {
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** Events gathered between two flushes, at most; past it every viewer is resynced. */
+const MAX_QUEUED_EVENTS = 50_000;
+/** Send a clock-only frame at least this often so viewers' clocks do not drift. */
+const CLOCK_FRAME_EVERY_MS = 1000;
+
+export class ViewerSet {
+  private readonly viewers = new Map<Viewer, { stale: boolean }>();
+  private queued: SimEvent[] = [];
+  private overflowed = false;
+  private clockChanged = false;
+  private lastFrameAt = 0;
+
+  constructor(private readonly snapshot: () => SnapshotFrame) {}
+
+  get size(): number {
+    return this.viewers.size;
+  }
+
+  add(viewer: Viewer): void {
+    this.viewers.set(viewer, { stale: false });
+    send(viewer, this.snapshot());
+  }
+
+  delete(viewer: Viewer): void {
+    this.viewers.delete(viewer);
+  }
+
+  enqueue(event: SimEvent): void {
+    if (this.viewers.size === 0 || this.overflowed) return;
+    if (this.queued.length >= MAX_QUEUED_EVENTS) {
+      this.overflowed = true;
+      this.queued = [];
+      return;
+    }
+    this.queued.push(event);
+  }
+
+  markClockChanged(): void {
+    this.clockChanged = true;
+  }
+
+  flush(clock: Clock, wallNow = Date.now()): void {
+    if (this.viewers.size === 0) {
+      this.queued = [];
+      this.overflowed = false;
+      return;
+    }
+    const due = wallNow - this.lastFrameAt >= CLOCK_FRAME_EVERY_MS;
+    if (this.queued.length === 0 && !this.clockChanged && !this.overflowed && !due) return;
+    if (this.overflowed) for (const state of this.viewers.values()) state.stale = true;
+    const frame = JSON.stringify({ type: 'events', clock, events: this.queued } satisfies ServerFrame);
+    this.queued = [];
+    this.overflowed = false;
+    this.clockChanged = false;
+    this.lastFrameAt = wallNow;
+    let snapshot: SnapshotFrame | undefined;
+    for (const [viewer, state] of this.viewers) {
+      if (viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) {
+        state.stale = true;
+      } else if (state.stale) {
+        snapshot ??= this.snapshot();
+        send(viewer, snapshot);
+        state.stale = false;
+      } else {
+        viewer.send(frame);
+      }
+    }
+  }
+
+  /** Sends a fresh snapshot to one viewer (it asked to resync). */
+  resync(viewer: Viewer): void {
+    const state = this.viewers.get(viewer);
+    if (state) state.stale = true;
+  }
+
+  closeAll(reason: string): void {
+    for (const viewer of this.viewers.keys()) {
+      send(viewer, { type: 'closed', reason });
+      viewer.close(1001, reason);
+    }
+    this.viewers.clear();
+  }
+}
+
+function send(viewer: Viewer, frame: ServerFrame): void {
+  viewer.send(JSON.stringify(frame));
+}

@@ -1,0 +1,29 @@
+/** Starts the RaftLab server on HOST:PORT (default 127.0.0.1:3000) and prints the dashboard URL. */
+import { buildApp } from './app';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be an integer 0..65535, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+const app = await buildApp({ logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+try {
+  await app.listen({ host, port });
+} catch (error) {
+  console.error(`Cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  process.exit(1);
+}
+const address = app.server.address();
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+const shownPort = typeof address === 'object' && address ? address.port : port;
+console.log(
+  `RaftLab is running at http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${shownPort}/`,
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,41 @@
+/** Decorates the app with the cluster registry and runs the real-time driver while the app is up. */
+import fp from 'fastify-plugin';
+import { ClusterRegistry } from '../live/registry';
+import { Driver } from '../live/driver';
+
+export interface ClustersPluginOptions {
+  maxClusters: number;
+  defaultSpeed: number;
+  requestTimeoutMs: number;
+  /** When false the clock only moves when a test calls `app.driver.tick(ms)`. */
+  realTime: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clusters: ClusterRegistry;
+    driver: Driver;
+  }
+}
+
+export default fp<ClustersPluginOptions>(
+  async (app, options) => {
+    const registry = new ClusterRegistry({
+      maxClusters: options.maxClusters,
+      defaultSpeed: options.defaultSpeed,
+      requestTimeoutMs: options.requestTimeoutMs,
+      now: () => Date.now(),
+    });
+    const driver = new Driver(registry, (clusterId, error) =>
+      app.log.error({ err: error, clusterId }, 'cluster failed; its clock is paused'),
+    );
+    app.decorate('clusters', registry);
+    app.decorate('driver', driver);
+    if (options.realTime) app.addHook('onReady', async () => driver.start());
+    app.addHook('onClose', async () => {
+      driver.stop();
+      registry.dispose();
+    });
+  },
+  { name: 'clusters' },
+);

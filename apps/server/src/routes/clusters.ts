@@ -1,0 +1,75 @@
+/** Cluster lifecycle: create (fresh or from a trace), read the full state, delete, trace, history. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ClusterIdParams,
+  ClusterStateSchema,
+  CreateClusterSchema,
+  ErrorSchema,
+  HistoryReplySchema,
+  OkSchema,
+  TraceSchema,
+  type ClusterState,
+} from '@raftlab/protocol';
+import { BadTrace } from '../errors';
+import { trimView, type LiveCluster } from '../live/live-cluster';
+
+export function clusterState(cluster: LiveCluster): ClusterState {
+  return { id: cluster.id, clock: cluster.clock(), view: trimView(cluster.sim.view()) };
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/clusters',
+    { schema: { body: CreateClusterSchema, response: { 201: ClusterStateSchema, '4xx': ErrorSchema } } },
+    async (request, reply) => {
+      const body = request.body;
+      if ('trace' in body) {
+        const { latency, heartbeatTick, electionTick } = body.trace.config;
+        if (latency.minUs > latency.maxUs) throw new BadTrace('latency.minUs exceeds latency.maxUs');
+        if (heartbeatTick >= electionTick) throw new BadTrace('heartbeatTick must be below electionTick');
+      } else {
+        const o = body.options;
+        if (o?.latencyMs && o.latencyMs.min > o.latencyMs.max)
+          throw new BadTrace('latencyMs.min exceeds latencyMs.max');
+        if ((o?.heartbeatTick ?? 5) >= (o?.electionTick ?? 15))
+          throw new BadTrace('heartbeatTick must be below electionTick');
+      }
+      const cluster = app.clusters.create(body);
+      reply.code(201);
+      return clusterState(cluster);
+    },
+  );
+
+  app.get(
+    '/api/clusters/:id',
+    { schema: { params: ClusterIdParams, response: { 200: ClusterStateSchema, '4xx': ErrorSchema } } },
+    async (request) => clusterState(app.clusters.get(request.params.id)),
+  );
+
+  app.delete(
+    '/api/clusters/:id',
+    { schema: { params: ClusterIdParams, response: { 200: OkSchema, '4xx': ErrorSchema } } },
+    async (request) => {
+      app.clusters.delete(request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/clusters/:id/trace',
+    { schema: { params: ClusterIdParams, response: { 200: TraceSchema, '4xx': ErrorSchema } } },
+    async (request, reply) => {
+      const cluster = app.clusters.get(request.params.id);
+      reply.header('content-disposition', `attachment; filename="raftlab-${cluster.id}.trace.json"`);
+      return cluster.sim.trace();
+    },
+  );
+
+  app.get(
+    '/api/clusters/:id/history',
+    { schema: { params: ClusterIdParams, response: { 200: HistoryReplySchema, '4xx': ErrorSchema } } },
+    async (request) => ({ ops: app.clusters.get(request.params.id).history() }),
+  );
+};
+
+export default routes;

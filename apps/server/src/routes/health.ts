@@ -1,0 +1,13 @@
+/** Liveness: the process answers and how many clusters it runs. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/healthz',
+    { schema: { response: { 200: Type.Object({ ok: Type.Literal(true), clusters: Type.Integer() }) } } },
+    async () => ({ ok: true as const, clusters: app.clusters.size }),
+  );
+};
+
+export default routes;

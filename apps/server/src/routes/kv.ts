@@ -1,0 +1,75 @@
+/**
+ * The key-value API. Every request goes through the replicated cluster exactly as a
+ * client would (DESIGN.md): a write answers once its entry is committed and applied;
+ * 503 when no leader is reachable (the write did not happen); 504 when the outcome is
+ * unknown (it may still take effect).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorSchema,
+  KeyParams,
+  KvReplySchema,
+  PutBodySchema,
+  ReadQuerySchema,
+  type KvReply,
+} from '@raftlab/protocol';
+import type { KvOp } from '@raftlab/sim';
+import type { FastifyReply } from 'fastify';
+import { KeyNotFound, NoLeader, NodeNotFound, OutcomeUnknown } from '../errors';
+import type { Completion, LiveCluster } from '../live/live-cluster';
+
+/** How long a client should wait before retrying after "no leader": about one election. */
+const NO_LEADER_RETRY_MS = 1000;
+
+const schema = {
+  params: KeyParams,
+  response: { 200: KvReplySchema, '4xx': ErrorSchema, '5xx': ErrorSchema },
+};
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/clusters/:id/kv/:key',
+    { schema: { ...schema, querystring: ReadQuerySchema } },
+    async (request, reply) => {
+      const cluster = app.clusters.get(request.params.id);
+      const consistency = request.query.consistency ?? 'linearizable';
+      const node = request.query.node === undefined ? undefined : Number(request.query.node);
+      if (node !== undefined && node > cluster.sim.config.nodes)
+        throw new NodeNotFound(node, cluster.sim.config.nodes);
+      const op: KvOp = { type: 'get', key: request.params.key, consistency, ...(node ? { node } : {}) };
+      const reply200 = await run(cluster, op, reply);
+      if (reply200.value === null) throw new KeyNotFound(request.params.key);
+      return { ...reply200, consistency };
+    },
+  );
+
+  app.put(
+    '/api/clusters/:id/kv/:key',
+    { schema: { ...schema, body: PutBodySchema } },
+    async (request, reply) =>
+      run(
+        app.clusters.get(request.params.id),
+        { type: 'put', key: request.params.key, value: request.body.value },
+        reply,
+      ),
+  );
+
+  app.delete('/api/clusters/:id/kv/:key', { schema }, async (request, reply) =>
+    run(app.clusters.get(request.params.id), { type: 'delete', key: request.params.key }, reply),
+  );
+};
+
+async function run(cluster: LiveCluster, op: KvOp, reply: FastifyReply): Promise<KvReply> {
+  const completion: Completion = await cluster.invoke(op);
+  switch (completion.status) {
+    case 'ok':
+      return { key: op.key, ...completion.result };
+    case 'fail':
+      reply.header('retry-after', Math.ceil(NO_LEADER_RETRY_MS / 1000));
+      throw Object.assign(new NoLeader(), { retryAfterMs: NO_LEADER_RETRY_MS });
+    case 'unknown':
+      throw new OutcomeUnknown(completion.opId);
+  }
+}
+
+export default routes;

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { ServerFrame } from '@raftlab/protocol';
+import type { WebSocket } from 'ws';
+import { createCluster, testApp } from '../testing/harness';
+
+let app: FastifyInstance;
+let sockets: WebSocket[] = [];
+afterEach(async () => {
+  for (const s of sockets) s.terminate();
+  sockets = [];
+  await app.close();
+});
+
+/** Opens the stream and collects frames; `next()` resolves with the next unread frame. */
+async function open(url: string) {
+  const frames: ServerFrame[] = [];
+  const waiters: Array<() => void> = [];
+  // The listener goes on in onInit, before the server's first frame can arrive.
+  const socket = await app.injectWS(
+    url,
+    {},
+    {
+      onInit: (ws) =>
+        ws.on('message', (data) => {
+          frames.push(JSON.parse(data.toString()));
+          waiters.splice(0).forEach((w) => w());
+        }),
+    },
+  );
+  sockets.push(socket);
+  let read = 0;
+  const next = async (): Promise<ServerFrame> => {
+    while (read >= frames.length) await new Promise<void>((r) => waiters.push(r));
+    return frames[read++];
+  };
+  return { socket, next };
+}
+
+describe('stream', () => {
+  it('sends a snapshot, then batches of events as the clock runs', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3 });
+    const { next } = await open(`/api/clusters/${id}/stream`);
+    const snapshot = await next();
+    expect(snapshot.type).toBe('snapshot');
+    if (snapshot.type !== 'snapshot') return;
+    expect(snapshot.view.nodes).toHaveLength(3);
+    app.driver.tick(500);
+    const batch = await next();
+    expect(batch.type).toBe('events');
+    if (batch.type !== 'events') return;
+    expect(batch.clock.now).toBe(500_000);
+    const types = new Set(batch.events.map((e) => e.type));
+    expect(types.has('message-sent')).toBe(true);
+    expect(types.has('node-state')).toBe(true);
+  });
+
+  it('answers pings, asks for resync, and answers bad frames with an error frame without closing', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3 });
+    const { socket, next } = await open(`/api/clusters/${id}/stream`);
+    expect((await next()).type).toBe('snapshot');
+    socket.send('not json');
+    expect(await next()).toMatchObject({ type: 'error', error: 'RAFTLAB_ERR_BAD_FRAME' });
+    socket.send(JSON.stringify({ type: 'launch', missiles: true }));
+    expect(await next()).toMatchObject({ type: 'error', error: 'RAFTLAB_ERR_BAD_FRAME' });
+    socket.send(JSON.stringify({ type: 'ping', id: 7 }));
+    expect(await next()).toEqual({ type: 'pong', id: 7 });
+    socket.send(JSON.stringify({ type: 'resync' }));
+    await new Promise((r) => setTimeout(r, 20));
+    app.driver.tick(10);
+    expect((await next()).type).toBe('snapshot');
+  });
+
+  it('closes with an error frame for an unknown cluster', async () => {
+    app = await testApp();
+    const { next } = await open(`/api/clusters/abc123/stream`);
+    expect(await next()).toMatchObject({ type: 'error', error: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND' });
+  });
+});

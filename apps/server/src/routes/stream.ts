@@ -1,0 +1,69 @@
+/**
+ * The WebSocket stream of one cluster: a snapshot, then event batches (see
+ * `live/viewers.ts` for the back-pressure policy). Frames from the viewer are
+ * validated; a bad one gets an error frame, never a crash or a closed server.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ClientFrameSchema, ClusterIdParams, type ClientFrame, type ServerFrame } from '@raftlab/protocol';
+import { Compile } from 'typebox/compile';
+import type { WebSocket } from 'ws';
+import type { LiveCluster } from '../live/live-cluster';
+
+const clientFrame = Compile(ClientFrameSchema);
+
+function sendFrame(socket: WebSocket, frame: ServerFrame): void {
+  socket.send(JSON.stringify(frame));
+}
+
+function parseFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): ClientFrame | string {
+  if (isBinary) return 'binary frames are not accepted; send JSON text';
+  const text = Buffer.isBuffer(data)
+    ? data.toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'the frame is not valid JSON';
+  }
+  if (!clientFrame.Check(value)) return 'expected {"type":"ping","id":<int>} or {"type":"resync"}';
+  return value;
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/clusters/:id/stream',
+    { websocket: true, schema: { params: ClusterIdParams } },
+    (socket, request) => {
+      const { id } = request.params as { id: string };
+      let cluster: LiveCluster;
+      try {
+        cluster = app.clusters.get(id);
+      } catch {
+        sendFrame(socket, {
+          type: 'error',
+          error: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND',
+          message: `No cluster with id "${id}"`,
+        });
+        socket.close(4404, 'cluster not found');
+        return;
+      }
+      // Listeners go on synchronously, before anything can arrive (Fastify's ws guide).
+      socket.on('message', (data, isBinary) => {
+        const frame = parseFrame(data, isBinary);
+        if (typeof frame === 'string') {
+          sendFrame(socket, { type: 'error', error: 'RAFTLAB_ERR_BAD_FRAME', message: frame });
+        } else if (frame.type === 'ping') {
+          sendFrame(socket, { type: 'pong', id: frame.id });
+        } else {
+          cluster.resync(socket);
+        }
+      });
+      socket.on('close', () => cluster.removeViewer(socket));
+      socket.on('error', () => cluster.removeViewer(socket));
+      cluster.addViewer(socket);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,160 @@
+/** Schemas of the simulator's observable data: node state, events, the cluster view, the history. */
+import { Type, type Static } from 'typebox';
+import { LIMITS } from './limits';
+import { EntrySchema, MessageSchema, ProgressSchema, RoleSchema } from './raft';
+
+export const KvOpSchema = Type.Union([
+  Type.Object({ type: Type.Literal('put'), key: Type.String(), value: Type.String() }),
+  Type.Object({
+    type: Type.Literal('get'),
+    key: Type.String(),
+    consistency: Type.Union([Type.Literal('linearizable'), Type.Literal('stale')]),
+    node: Type.Optional(Type.Integer()),
+  }),
+  Type.Object({ type: Type.Literal('delete'), key: Type.String() }),
+]);
+export type KvOp = Static<typeof KvOpSchema>;
+
+export const KvResultSchema = Type.Object({
+  value: Type.Union([Type.String(), Type.Null()]),
+  index: Type.Integer(),
+  term: Type.Integer(),
+  node: Type.Integer(),
+});
+export type KvResult = Static<typeof KvResultSchema>;
+
+export const ClientStatusSchema = Type.Union([
+  Type.Literal('ok'),
+  Type.Literal('fail'),
+  Type.Literal('unknown'),
+]);
+
+export const NodeStateSchema = Type.Object({
+  id: Type.Integer(),
+  up: Type.Boolean(),
+  role: RoleSchema,
+  term: Type.Integer(),
+  vote: Type.Integer(),
+  leader: Type.Integer(),
+  commit: Type.Integer(),
+  applied: Type.Integer(),
+  lastIndex: Type.Integer(),
+  timerStart: Type.Union([Type.Number(), Type.Null()]),
+  timerEnd: Type.Union([Type.Number(), Type.Null()]),
+  progress: Type.Union([Type.Record(Type.String(), ProgressSchema), Type.Null()]),
+});
+export type NodeState = Static<typeof NodeStateSchema>;
+
+export const MessageInFlightSchema = Type.Object({
+  id: Type.Integer(),
+  sentAt: Type.Number(),
+  deliverAt: Type.Number(),
+  msg: MessageSchema,
+});
+export type MessageInFlight = Static<typeof MessageInFlightSchema>;
+
+const at = { t: Type.Number(), seq: Type.Integer() };
+
+export const SimEventSchema = Type.Union([
+  Type.Object({ type: Type.Literal('message-sent'), ...at, message: MessageInFlightSchema }),
+  Type.Object({ type: Type.Literal('message-delivered'), ...at, id: Type.Integer() }),
+  Type.Object({
+    type: Type.Literal('message-dropped'),
+    ...at,
+    id: Type.Integer(),
+    reason: Type.Union([Type.Literal('link-down'), Type.Literal('node-down')]),
+  }),
+  Type.Object({ type: Type.Literal('node-state'), ...at, node: NodeStateSchema }),
+  Type.Object({
+    type: Type.Literal('log-appended'),
+    ...at,
+    node: Type.Integer(),
+    entries: Type.Array(EntrySchema),
+  }),
+  Type.Object({
+    type: Type.Literal('log-truncated'),
+    ...at,
+    node: Type.Integer(),
+    fromIndex: Type.Integer(),
+  }),
+  Type.Object({ type: Type.Literal('node-crashed'), ...at, node: Type.Integer() }),
+  Type.Object({ type: Type.Literal('node-restarted'), ...at, node: Type.Integer() }),
+  Type.Object({
+    type: Type.Literal('link-changed'),
+    ...at,
+    from: Type.Integer(),
+    to: Type.Integer(),
+    up: Type.Boolean(),
+  }),
+  Type.Object({
+    type: Type.Literal('client-invoked'),
+    ...at,
+    opId: Type.Integer(),
+    clientId: Type.Integer(),
+    op: KvOpSchema,
+  }),
+  Type.Object({
+    type: Type.Literal('client-completed'),
+    ...at,
+    opId: Type.Integer(),
+    status: ClientStatusSchema,
+    result: Type.Optional(KvResultSchema),
+    reason: Type.Optional(Type.String()),
+  }),
+]);
+export type SimEvent = Static<typeof SimEventSchema>;
+
+export const SimConfigSchema = Type.Object({
+  nodes: Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes }),
+  seed: Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 }),
+  tickUs: Type.Integer({ minimum: 1000, maximum: 1_000_000 }),
+  electionTick: Type.Integer({ minimum: 2, maximum: 1000 }),
+  heartbeatTick: Type.Integer({ minimum: 1, maximum: 500 }),
+  preVote: Type.Boolean(),
+  checkQuorum: Type.Boolean(),
+  latency: Type.Object({
+    minUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+    maxUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  }),
+  clientAttemptTimeoutUs: Type.Integer({ minimum: 1000, maximum: 100_000_000 }),
+  clientTimeoutUs: Type.Integer({ minimum: 1000, maximum: 1_000_000_000 }),
+});
+export type SimConfig = Static<typeof SimConfigSchema>;
+
+export const NodeViewSchema = Type.Intersect([
+  NodeStateSchema,
+  Type.Object({
+    log: Type.Array(EntrySchema),
+    kv: Type.Record(Type.String(), Type.String()),
+  }),
+]);
+export type NodeView = Static<typeof NodeViewSchema>;
+
+export const ClusterViewSchema = Type.Object({
+  now: Type.Number(),
+  config: SimConfigSchema,
+  nodes: Type.Array(NodeViewSchema),
+  linksDown: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
+  messages: Type.Array(MessageInFlightSchema),
+});
+export type ClusterView = Static<typeof ClusterViewSchema>;
+
+export const HistoryOpSchema = Type.Object({
+  opId: Type.Integer(),
+  clientId: Type.Integer(),
+  op: KvOpSchema,
+  invokedAt: Type.Number(),
+  completedAt: Type.Union([Type.Number(), Type.Null()]),
+  status: Type.Union([ClientStatusSchema, Type.Literal('pending')]),
+  result: Type.Optional(KvResultSchema),
+});
+export type HistoryOp = Static<typeof HistoryOpSchema>;
+
+export const ClockSchema = Type.Object({
+  /** Virtual time, microseconds. */
+  now: Type.Number(),
+  /** Virtual seconds per wall second. */
+  speed: Type.Number(),
+  paused: Type.Boolean(),
+});
+export type Clock = Static<typeof ClockSchema>;

@@ -1,0 +1,153 @@
+/** Bodies, params and replies of the HTTP API (DESIGN.md, "apps/server"). */
+import { Type, type Static } from 'typebox';
+import { LIMITS } from './limits';
+import { ClockSchema, ClusterViewSchema, HistoryOpSchema, KvOpSchema, SimConfigSchema } from './cluster';
+
+export const ErrorSchema = Type.Object({
+  error: Type.String({ description: 'Stable machine-readable code, e.g. RAFTLAB_ERR_NO_LEADER' }),
+  message: Type.String({ description: 'What was wrong, for a person' }),
+  retryAfterMs: Type.Optional(Type.Integer()),
+});
+export type ErrorBody = Static<typeof ErrorSchema>;
+
+const nodeId = Type.Integer({ minimum: 1, maximum: LIMITS.maxNodes });
+const partitionGroups = Type.Array(Type.Array(nodeId, { maxItems: LIMITS.maxNodes }), {
+  maxItems: LIMITS.maxNodes,
+});
+
+export const InputSchema = Type.Intersect([
+  Type.Object({ at: Type.Integer({ minimum: 0 }), afterEvents: Type.Integer({ minimum: 0 }) }),
+  Type.Union([
+    Type.Object({ kind: Type.Literal('crash'), node: nodeId }),
+    Type.Object({ kind: Type.Literal('restart'), node: nodeId }),
+    Type.Object({ kind: Type.Literal('timeout'), node: nodeId }),
+    Type.Object({ kind: Type.Literal('link'), from: nodeId, to: nodeId, up: Type.Boolean() }),
+    Type.Object({ kind: Type.Literal('partition'), groups: partitionGroups }),
+    Type.Object({ kind: Type.Literal('heal') }),
+    Type.Object({
+      kind: Type.Literal('invoke'),
+      opId: Type.Integer({ minimum: 0 }),
+      clientId: Type.Integer({ minimum: 0 }),
+      op: KvOpSchema,
+    }),
+  ]),
+]);
+
+export const TraceSchema = Type.Object({
+  version: Type.Literal(1),
+  config: SimConfigSchema,
+  inputs: Type.Array(InputSchema, { maxItems: LIMITS.maxTraceInputs }),
+});
+export type Trace = Static<typeof TraceSchema>;
+
+export const ClusterOptionsSchema = Type.Object(
+  {
+    speed: Type.Optional(Type.Number({ minimum: LIMITS.minSpeed, maximum: LIMITS.maxSpeed })),
+    paused: Type.Optional(Type.Boolean()),
+    preVote: Type.Optional(Type.Boolean()),
+    checkQuorum: Type.Optional(Type.Boolean()),
+    electionTick: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
+    heartbeatTick: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    latencyMs: Type.Optional(
+      Type.Object(
+        {
+          min: Type.Number({ minimum: 0, maximum: 10_000 }),
+          max: Type.Number({ minimum: 0, maximum: 10_000 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ClusterOptions = Static<typeof ClusterOptionsSchema>;
+
+export const CreateClusterSchema = Type.Union([
+  Type.Object(
+    {
+      nodes: Type.Optional(Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes })),
+      seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 })),
+      options: Type.Optional(ClusterOptionsSchema),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { trace: TraceSchema, options: Type.Optional(ClusterOptionsSchema) },
+    { additionalProperties: false },
+  ),
+]);
+export type CreateClusterBody = Static<typeof CreateClusterSchema>;
+
+export const ClusterStateSchema = Type.Object({
+  id: Type.String(),
+  clock: ClockSchema,
+  view: ClusterViewSchema,
+});
+export type ClusterState = Static<typeof ClusterStateSchema>;
+
+export const ClusterIdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }) });
+/** Path and query strings are not coerced (bodies must not be either), so numbers in them are patterns. */
+const nodeIdString = Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'a node id, 1..999' });
+
+export const NodeParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }),
+  node: nodeIdString,
+});
+export const KeyParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }),
+  key: Type.String({ minLength: 1, maxLength: LIMITS.maxKeyLength }),
+});
+
+export const ReadQuerySchema = Type.Object(
+  {
+    consistency: Type.Optional(Type.Union([Type.Literal('linearizable'), Type.Literal('stale')])),
+    node: Type.Optional(nodeIdString),
+  },
+  { additionalProperties: false },
+);
+export type ReadQuery = Static<typeof ReadQuerySchema>;
+
+export const PutBodySchema = Type.Object(
+  { value: Type.String({ maxLength: LIMITS.maxValueLength }) },
+  { additionalProperties: false },
+);
+export type PutBody = Static<typeof PutBodySchema>;
+
+export const KvReplySchema = Type.Object({
+  key: Type.String(),
+  value: Type.Union([Type.String(), Type.Null()]),
+  index: Type.Integer(),
+  term: Type.Integer(),
+  node: Type.Integer(),
+  consistency: Type.Optional(Type.String()),
+});
+export type KvReply = Static<typeof KvReplySchema>;
+
+export const NetworkBodySchema = Type.Union([
+  Type.Object({ partitions: partitionGroups }, { additionalProperties: false }),
+  Type.Object(
+    {
+      links: Type.Array(
+        Type.Object({ from: nodeId, to: nodeId, up: Type.Boolean() }, { additionalProperties: false }),
+        { maxItems: LIMITS.maxNodes * LIMITS.maxNodes },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type NetworkBody = Static<typeof NetworkBodySchema>;
+
+export const ClockBodySchema = Type.Object(
+  {
+    speed: Type.Optional(Type.Number({ minimum: LIMITS.minSpeed, maximum: LIMITS.maxSpeed })),
+    paused: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ClockBody = Static<typeof ClockBodySchema>;
+
+export const HistoryReplySchema = Type.Object({ ops: Type.Array(HistoryOpSchema) });
+export type HistoryReply = Static<typeof HistoryReplySchema>;
+
+export const OkSchema = Type.Object({ ok: Type.Literal(true) });
+export { KvOpSchema };

@@ -1,0 +1,5 @@
+export * from './limits';
+export * from './raft';
+export * from './cluster';
+export * from './http';
+export * from './ws';

@@ -1,0 +1,32 @@
+/**
+ * Every limit the server enforces, in one place, so the README, the schemas and the
+ * tests all quote the same numbers.
+ */
+export const LIMITS = {
+  /** Nodes per cluster. */
+  minNodes: 1,
+  maxNodes: 9,
+  /** Clusters alive at once on one server. */
+  maxClusters: 32,
+  /** Key length in characters (UTF-16 code units). */
+  maxKeyLength: 256,
+  /** Value length in characters. */
+  maxValueLength: 4096,
+  /** Largest HTTP request body in bytes (a trace upload is the largest legitimate body). */
+  maxBodyBytes: 1_048_576,
+  /** Inputs in one uploaded trace. */
+  maxTraceInputs: 20_000,
+  /** Clock speed: virtual seconds per wall second. */
+  minSpeed: 0.001,
+  maxSpeed: 20,
+  /** Largest WebSocket frame a viewer may send, in bytes. */
+  maxClientFrameBytes: 4096,
+  /** Bytes queued on one viewer's socket before the server stops sending events to it and resyncs it later with a snapshot. */
+  maxViewerBufferBytes: 1_048_576,
+  /** Event batches per second per viewer, at most. */
+  maxFramesPerSecond: 30,
+  /** Log entries per node included in a snapshot frame / GET of a cluster (the newest ones). */
+  maxLogEntriesInView: 2000,
+  /** Client operations in flight per cluster. */
+  maxPendingOps: 256,
+} as const;

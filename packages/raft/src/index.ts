@@ -1,0 +1,5 @@
+/** Public API of the sans-I/O Raft core. */
+export * from './types';
+export { RawNode } from './rawnode';
+export { MemoryStorage, type Storage, type InitialState, type MemoryStorageOptions } from './storage';
+export { committedIndex, voteResult, quorumSize, type VoteResult } from './quorum';

@@ -1,0 +1,186 @@
+/**
+ * RaftLog: the log as Raft sees it — the persisted prefix in `Storage` followed by
+ * the unstable suffix — plus the commit and apply cursors.
+ *
+ * Invariant: firstIndex() - 1 <= applied <= committed <= lastIndex().
+ */
+import type { Storage } from './storage';
+import { UnstableLog } from './log_unstable';
+import type { Entry } from './types';
+
+export class RaftLog {
+  readonly storage: Storage;
+  readonly unstable: UnstableLog;
+  /** Highest index known to be committed (Figure 2, commitIndex). */
+  committed: number;
+  /** Highest index handed to the state machine and acknowledged by `advance` (lastApplied). */
+  applied: number;
+
+  constructor(storage: Storage) {
+    this.storage = storage;
+    this.unstable = new UnstableLog(storage.lastIndex() + 1);
+    // Everything up to the snapshot is committed and applied by definition.
+    this.committed = storage.firstIndex() - 1;
+    this.applied = storage.firstIndex() - 1;
+  }
+
+  firstIndex(): number {
+    return this.storage.firstIndex();
+  }
+
+  lastIndex(): number {
+    return this.unstable.lastIndex() ?? this.storage.lastIndex();
+  }
+
+  lastTerm(): number {
+    return this.term(this.lastIndex()) ?? 0;
+  }
+
+  /** Term of entry `i`, or undefined when `i` is compacted away or beyond the log. */
+  term(i: number): number | undefined {
+    if (i < this.firstIndex() - 1 || i > this.lastIndex()) return undefined;
+    return this.unstable.term(i) ?? this.storage.term(i);
+  }
+
+  matchTerm(i: number, term: number): boolean {
+    return this.term(i) === term;
+  }
+
+  /**
+   * §5.4.1: a log is at least as up to date as ours if its last term is higher, or
+   * the last terms are equal and it is at least as long.
+   */
+  isUpToDate(lastIndex: number, lastTerm: number): boolean {
+    const ourTerm = this.lastTerm();
+    return lastTerm > ourTerm || (lastTerm === ourTerm && lastIndex >= this.lastIndex());
+  }
+
+  /**
+   * The receiver side of AppendEntries (Figure 2, steps 2–5). Returns the index of
+   * the last new entry when the log contains `prevIndex` at `prevTerm`, otherwise
+   * undefined (the caller rejects).
+   */
+  maybeAppend(
+    prevIndex: number,
+    prevTerm: number,
+    leaderCommit: number,
+    entries: Entry[],
+  ): number | undefined {
+    if (!this.matchTerm(prevIndex, prevTerm)) return undefined;
+    const lastNew = prevIndex + entries.length;
+    const conflict = this.findConflict(entries);
+    if (conflict !== 0) {
+      // Committed entries are never overwritten (Leader Completeness, §5.4).
+      if (conflict <= this.committed) {
+        throw new Error(`entry ${conflict} conflicts with committed entry (committed ${this.committed})`);
+      }
+      this.append(entries.slice(conflict - (prevIndex + 1)));
+    }
+    // Figure 2, step 5: commitIndex = min(leaderCommit, index of last new entry).
+    this.commitTo(Math.min(leaderCommit, lastNew));
+    return lastNew;
+  }
+
+  /**
+   * Index of the first entry of `entries` whose term differs from ours (or that we do
+   * not have), or 0 when all of them are already in the log.
+   */
+  findConflict(entries: Entry[]): number {
+    for (const e of entries) {
+      if (!this.matchTerm(e.index, e.term)) return e.index;
+    }
+    return 0;
+  }
+
+  /**
+   * Largest index <= `index` whose term is <= `term` (or the first known index).
+   * Used on both sides of the fast-backtracking optimisation (§5.3): any entry after
+   * the result cannot match a log whose entry at `index` has term `term`.
+   */
+  findConflictByTerm(index: number, term: number): number {
+    let i = Math.min(index, this.lastIndex());
+    const floor = this.firstIndex() - 1;
+    while (i > floor) {
+      const t = this.term(i);
+      if (t === undefined || t <= term) break;
+      i--;
+    }
+    return i;
+  }
+
+  /** Appends entries (already numbered), truncating any conflicting suffix. */
+  append(entries: Entry[]): number {
+    if (entries.length === 0) return this.lastIndex();
+    if (entries[0].index - 1 < this.committed) {
+      throw new Error(
+        `append at ${entries[0].index} would truncate committed entries (committed ${this.committed})`,
+      );
+    }
+    this.unstable.truncateAndAppend(entries);
+    return this.lastIndex();
+  }
+
+  /** Entries in [lo, hi). */
+  slice(lo: number, hi: number): Entry[] {
+    if (lo >= hi) return [];
+    if (lo < this.firstIndex() || hi > this.lastIndex() + 1) {
+      throw new RangeError(`slice [${lo}, ${hi}) outside [${this.firstIndex()}, ${this.lastIndex() + 1})`);
+    }
+    const split = this.unstable.offset;
+    const stored = lo < split ? this.storage.entries(lo, Math.min(hi, split)) : [];
+    const pending = hi > split ? this.unstable.slice(Math.max(lo, split), hi) : [];
+    return stored.concat(pending.map((e) => ({ ...e })));
+  }
+
+  /** At most `maxCount` entries starting at `lo`. */
+  entriesFrom(lo: number, maxCount: number): Entry[] {
+    return this.slice(lo, Math.min(this.lastIndex() + 1, lo + maxCount));
+  }
+
+  commitTo(index: number): void {
+    // The commit index never decreases (Figure 2).
+    if (index <= this.committed) return;
+    if (index > this.lastIndex()) {
+      throw new Error(`commitTo(${index}) beyond last index ${this.lastIndex()}`);
+    }
+    this.committed = index;
+  }
+
+  /**
+   * Leader side: commits `index` if it holds an entry of `term`.
+   * §5.4.2: only entries from the current term are committed by counting replicas;
+   * earlier ones are committed indirectly (Figure 8).
+   */
+  maybeCommit(index: number, term: number): boolean {
+    if (index > this.committed && this.term(index) === term) {
+      this.commitTo(index);
+      return true;
+    }
+    return false;
+  }
+
+  appliedTo(index: number): void {
+    if (index === 0) return;
+    if (index < this.applied || index > this.committed) {
+      throw new Error(`appliedTo(${index}) outside [${this.applied}, ${this.committed}]`);
+    }
+    this.applied = index;
+  }
+
+  hasNextCommittedEntries(): boolean {
+    return this.committed > this.applied;
+  }
+
+  /** Committed entries not yet applied, for `Ready.committedEntries`. */
+  nextCommittedEntries(): Entry[] {
+    return this.slice(this.applied + 1, this.committed + 1);
+  }
+
+  unstableEntries(): Entry[] {
+    return this.unstable.entries.map((e) => ({ ...e }));
+  }
+
+  stableTo(index: number, term: number): void {
+    this.unstable.stableTo(index, term);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The leader's view of one follower (Figure 2: nextIndex[] and matchIndex[]), plus
+ * the flow-control state of etcd's tracker/progress.go:
+ *
+ * - probe: the leader does not know where the follower's log diverges; it sends one
+ *   AppendEntries at a time and waits for the answer (`probeSent`) before the next.
+ * - replicate: the follower is known to match up to `match`; the leader streams
+ *   entries optimistically, at most `maxInflight` messages unacknowledged.
+ * - snapshot: the follower needs a snapshot (log compaction, a later issue).
+ *
+ * Invariant: match < next.
+ */
+import type { ProgressState, ProgressStatus } from './types';
+
+export class Progress {
+  match: number;
+  next: number;
+  state: ProgressState = 'probe';
+  /** Probe state: an AppendEntries is outstanding, so wait before sending another. */
+  probeSent = false;
+  /** Heard from since the leader last checked its quorum (§4.2.3 / thesis §6.2). */
+  recentActive = false;
+  /** Replicate state: last index of each unacknowledged AppendEntries, oldest first. */
+  private inflight: number[] = [];
+  private readonly maxInflight: number;
+
+  constructor(match: number, next: number, maxInflight: number) {
+    this.match = match;
+    this.next = next;
+    this.maxInflight = maxInflight;
+  }
+
+  becomeProbe(): void {
+    this.state = 'probe';
+    this.next = this.match + 1;
+    this.probeSent = false;
+    this.inflight = [];
+  }
+
+  becomeReplicate(): void {
+    this.state = 'replicate';
+    this.next = this.match + 1;
+    this.probeSent = false;
+    this.inflight = [];
+  }
+
+  /** True when no AppendEntries may be sent to this follower right now. */
+  isPaused(): boolean {
+    switch (this.state) {
+      case 'probe':
+        return this.probeSent;
+      case 'replicate':
+        return this.inflight.length >= this.maxInflight;
+      case 'snapshot':
+        return true;
+    }
+  }
+
+  inflightFull(): boolean {
+    return this.inflight.length >= this.maxInflight;
+  }
+
+  /** Records an AppendEntries carrying entries up to `lastIndex` (or none if empty). */
+  sentEntries(lastIndex: number, count: number): void {
+    if (this.state === 'replicate') {
+      if (count > 0) {
+        this.next = lastIndex + 1;
+        this.inflight.push(lastIndex);
+      }
+    } else if (this.state === 'probe') {
+      this.probeSent = true;
+    }
+  }
+
+  /** A successful response acknowledged `index`; returns whether `match` advanced. */
+  maybeUpdate(index: number): boolean {
+    let updated = false;
+    if (this.match < index) {
+      this.match = index;
+      updated = true;
+      this.probeSent = false;
+    }
+    this.next = Math.max(this.next, index + 1);
+    this.freeTo(index);
+    return updated;
+  }
+
+  /** Acknowledged messages leave the in-flight window. */
+  freeTo(index: number): void {
+    let n = 0;
+    while (n < this.inflight.length && this.inflight[n] <= index) n++;
+    if (n > 0) this.inflight = this.inflight.slice(n);
+  }
+
+  /** Makes room for one message: a heartbeat answer shows the follower is alive. */
+  freeFirstOne(): void {
+    this.inflight = this.inflight.slice(1);
+  }
+
+  /**
+   * A rejection of the AppendEntries whose prevLogIndex was `rejected`; `hint` is the
+   * highest index that may still match (fast backtracking, §5.3). Returns false for
+   * a stale rejection, which must not move `next` backwards.
+   */
+  maybeDecrTo(rejected: number, hint: number): boolean {
+    if (this.state === 'replicate') {
+      // Anything at or below match is known to match: the rejection is stale.
+      if (rejected <= this.match) return false;
+      this.next = this.match + 1;
+      return true;
+    }
+    // Probe: only the answer to the outstanding probe counts.
+    if (this.next - 1 !== rejected) return false;
+    this.next = Math.max(Math.min(rejected, hint + 1), this.match + 1);
+    this.probeSent = false;
+    return true;
+  }
+
+  toStatus(): ProgressStatus {
+    return {
+      matchIndex: this.match,
+      nextIndex: this.next,
+      state: this.state,
+      paused: this.isPaused(),
+      recentActive: this.recentActive,
+    };
+  }
+}

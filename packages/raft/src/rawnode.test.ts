@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { RawNode } from './rawnode';
+import { MemoryStorage } from './storage';
+
+const config = { id: 1, electionTick: 10, heartbeatTick: 1, random: () => 0 };
+
+describe('RawNode', () => {
+  it('reports hard and soft state only when they change', () => {
+    const node = new RawNode({ ...config, voters: [1, 2, 3] }, new MemoryStorage());
+    expect(node.hasReady()).toBe(false);
+    node.campaign();
+    const rd = node.ready();
+    expect(rd.softState).toEqual({ role: 'candidate', leader: 0 });
+    expect(rd.hardState).toEqual({ term: 1, vote: 1, commit: 0 });
+    expect(rd.messages).toHaveLength(2);
+    node.advance(rd);
+    expect(node.hasReady()).toBe(false);
+    node.tick();
+    expect(node.hasReady()).toBe(false);
+  });
+
+  it('hands out unstable entries, then committed ones, and marks them stable/applied on advance', () => {
+    const storage = new MemoryStorage({ voters: [1] });
+    const node = new RawNode(config, storage);
+    node.campaign();
+    expect(node.propose('a')).toEqual({ ok: true, index: 2, term: 1 });
+    const rd = node.ready();
+    expect(rd.entries.map((e) => [e.index, e.kind, e.data])).toEqual([
+      [1, 'noop', ''],
+      [2, 'command', 'a'],
+    ]);
+    expect(rd.committedEntries.map((e) => e.index)).toEqual([1, 2]);
+    expect(rd.hardState).toEqual({ term: 1, vote: 1, commit: 2 });
+    storage.setHardState(rd.hardState!);
+    storage.append(rd.entries);
+    node.advance(rd);
+    expect(node.hasReady()).toBe(false);
+    expect(node.status()).toMatchObject({ role: 'leader', commit: 2, applied: 2, lastIndex: 2 });
+  });
+
+  it('status() is a copy', () => {
+    const node = new RawNode({ ...config, voters: [1] }, new MemoryStorage());
+    node.status().confState.voters.push(9);
+    expect(node.status().confState.voters).toEqual([1]);
+  });
+
+  it('voters come from storage when it has a configuration', () => {
+    const node = new RawNode({ ...config, voters: [1, 2] }, new MemoryStorage({ voters: [1, 2, 3] }));
+    expect(node.status().confState.voters).toEqual([1, 2, 3]);
+  });
+
+  it('rejects a message addressed to another node', () => {
+    const node = new RawNode({ ...config, voters: [1, 2] }, new MemoryStorage());
+    expect(() => node.step({ type: 'TimeoutNow', from: 2, to: 3, term: 1 })).toThrow();
+  });
+});

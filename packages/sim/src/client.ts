@@ -1,0 +1,300 @@
+/**
+ * Simulated clients. An operation is routed like a real client would: send to the node
+ * last known as leader, follow its redirect, retry on the next node (round-robin) when a
+ * node does not answer within `clientAttemptTimeoutUs`, and give up with `unknown` after
+ * `clientTimeoutUs`. A leader proposes the command and answers once the entry it
+ * proposed is applied at that index. Client traffic takes one latency sample each way
+ * but is not a Raft message, so it is never emitted as `message-*` events and is not
+ * subject to link cuts (clients sit outside the cluster's network).
+ *
+ * A client has one operation in flight at a time (later ones queue behind it), which is
+ * what makes the session table's "seq <= lastSeq is a retry" rule sound (thesis §6.3).
+ */
+import type { Entry, NodeId } from '@raftlab/raft';
+import { encodeCommand } from './kv';
+import type { ApplyOutcome } from './kv';
+import type { SimNode } from './node';
+import type { FailReason, HistoryOp, KvOp, KvResult, SimConfig, SimEventBody } from './types';
+
+type Reply = { kind: 'ok'; result: KvResult } | { kind: 'redirect'; leader: NodeId };
+
+/** Client timers and client/server traffic, scheduled on the simulation's queue. */
+export type ClientEvent =
+  | { kind: 'arrive'; opId: number; attempt: number }
+  | { kind: 'reply'; opId: number; attempt: number; from: NodeId; reply: Reply }
+  | { kind: 'attempt-timeout'; opId: number; attempt: number }
+  | { kind: 'deadline'; opId: number };
+
+export interface ClientHost {
+  readonly config: SimConfig;
+  now(): number;
+  latency(): number;
+  schedule(at: number, event: ClientEvent): void;
+  emit(body: SimEventBody): void;
+  node(id: NodeId): SimNode;
+}
+
+interface Operation {
+  history: HistoryOp;
+  clientId: number;
+  op: KvOp;
+  seq: number;
+  target: NodeId;
+  attempt: number;
+  /** Some attempt got the command into a leader's log: it may take effect, so never report `fail`. */
+  proposed: boolean;
+  /** Nodes that left an attempt of this operation unanswered; redirects to them are not followed. */
+  silent: Set<NodeId>;
+  /** Up nodes that answered "no leader known" in the current round. */
+  noLeader: Set<NodeId>;
+}
+
+interface ClientState {
+  lastSeq: number;
+  leaderHint: NodeId;
+  active: Operation | null;
+  waiting: Operation[];
+}
+
+interface PendingProposal {
+  opId: number;
+  attempt: number;
+  term: number;
+  data: string;
+}
+
+export class Clients {
+  private readonly ops = new Map<number, Operation>();
+  private readonly clients = new Map<number, ClientState>();
+  /** Per node: log index → the proposal a client waits on there. */
+  private readonly proposals = new Map<NodeId, Map<number, PendingProposal>>();
+  private readonly historyOps: HistoryOp[] = [];
+
+  constructor(private readonly host: ClientHost) {}
+
+  history(): HistoryOp[] {
+    return this.historyOps.map((h) => ({
+      ...h,
+      op: { ...h.op },
+      ...(h.result ? { result: { ...h.result } } : {}),
+    }));
+  }
+
+  invoke(opId: number, clientId: number, op: KvOp): void {
+    const now = this.host.now();
+    const history: HistoryOp = {
+      opId,
+      clientId,
+      op: { ...op },
+      invokedAt: now,
+      completedAt: null,
+      status: 'pending',
+    };
+    this.historyOps.push(history);
+    this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
+    const operation: Operation = {
+      history,
+      clientId,
+      op,
+      seq: 0,
+      target: 0,
+      attempt: 0,
+      proposed: false,
+      silent: new Set(),
+      noLeader: new Set(),
+    };
+    this.ops.set(opId, operation);
+    if (op.type === 'get' && op.consistency === 'stale') return this.staleRead(operation, op.node);
+    this.host.schedule(now + this.host.config.clientTimeoutUs, { kind: 'deadline', opId });
+    const client = this.client(clientId);
+    if (client.active === null) this.begin(client, operation);
+    else client.waiting.push(operation);
+  }
+
+  /** Serves a stale read from one node's applied state, with no network round trip. */
+  private staleRead(operation: Operation, preferred: NodeId | undefined): void {
+    const n = this.host.config.nodes;
+    const candidates = preferred !== undefined ? [preferred] : [];
+    for (let id = 1; id <= n; id++) candidates.push(id);
+    const node = candidates.map((id) => (id >= 1 && id <= n ? this.host.node(id) : null)).find((x) => x?.up);
+    const status = node?.status();
+    if (!node || !status || operation.op.type !== 'get')
+      return this.complete(operation, 'fail', undefined, 'no-leader');
+    const result = {
+      value: node.kv.get(operation.op.key),
+      index: status.applied,
+      term: status.term,
+      node: node.id,
+    };
+    this.complete(operation, 'ok', result);
+  }
+
+  handle(event: ClientEvent): void {
+    const operation = this.ops.get(event.opId);
+    if (operation === undefined) return;
+    if (event.kind === 'deadline') return this.complete(operation, 'unknown');
+    if (event.attempt !== operation.attempt) return; // an answer to an abandoned attempt
+    switch (event.kind) {
+      case 'arrive':
+        return this.arrive(operation);
+      case 'reply':
+        return this.reply(operation, event.from, event.reply);
+      case 'attempt-timeout':
+        operation.silent.add(operation.target);
+        return this.retryElsewhere(operation);
+    }
+  }
+
+  /** A node applied `entry`: answer the client waiting on that index, if any. */
+  applied(nodeId: NodeId, entry: Entry, outcome: ApplyOutcome | null): void {
+    const pending = this.proposals.get(nodeId)?.get(entry.index);
+    if (pending === undefined) return;
+    this.proposals.get(nodeId)!.delete(entry.index);
+    if (entry.term === pending.term && entry.data === pending.data) {
+      const result: KvResult = {
+        value: outcome?.value ?? null,
+        index: entry.index,
+        term: entry.term,
+        node: nodeId,
+      };
+      this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
+    } else {
+      // Another leader's entry won this index: our proposal is lost here (§5.4); redirect.
+      const leader = this.host.node(nodeId).status()?.leader ?? 0;
+      this.send(pending.opId, pending.attempt, nodeId, { kind: 'redirect', leader });
+    }
+  }
+
+  /** A crash loses the node's volatile memory of which clients wait on what. */
+  nodeCrashed(nodeId: NodeId): void {
+    this.proposals.delete(nodeId);
+  }
+
+  private client(clientId: number): ClientState {
+    let client = this.clients.get(clientId);
+    if (client === undefined) {
+      client = { lastSeq: 0, leaderHint: 0, active: null, waiting: [] };
+      this.clients.set(clientId, client);
+    }
+    return client;
+  }
+
+  private begin(client: ClientState, operation: Operation): void {
+    client.active = operation;
+    operation.seq = ++client.lastSeq;
+    // With no hint, clients spread over the nodes deterministically by id.
+    const n = this.host.config.nodes;
+    operation.target =
+      client.leaderHint !== 0 ? client.leaderHint : ((((operation.clientId - 1) % n) + n) % n) + 1;
+    this.attempt(operation);
+  }
+
+  private attempt(operation: Operation): void {
+    const now = this.host.now();
+    const opId = operation.history.opId;
+    operation.attempt++;
+    this.host.schedule(now + this.host.latency(), { kind: 'arrive', opId, attempt: operation.attempt });
+    this.host.schedule(now + this.host.config.clientAttemptTimeoutUs, {
+      kind: 'attempt-timeout',
+      opId,
+      attempt: operation.attempt,
+    });
+  }
+
+  private arrive(operation: Operation): void {
+    const node = this.host.node(operation.target);
+    const status = node.status();
+    if (status === null) return; // a crashed node never answers; the attempt times out
+    if (status.role === 'leader') {
+      const data = encodeCommand({ clientId: operation.clientId, seq: operation.seq, op: operation.op });
+      const proposed = node.propose(data);
+      if (proposed.ok) {
+        operation.proposed = true;
+        if (!this.proposals.has(node.id)) this.proposals.set(node.id, new Map());
+        this.proposals.get(node.id)!.set(proposed.index, {
+          opId: operation.history.opId,
+          attempt: operation.attempt,
+          term: proposed.term,
+          data,
+        });
+        return;
+      }
+    }
+    const leader = node.status()?.leader ?? 0;
+    this.send(operation.history.opId, operation.attempt, node.id, { kind: 'redirect', leader });
+  }
+
+  private send(opId: number, attempt: number, from: NodeId, reply: Reply): void {
+    this.host.schedule(this.host.now() + this.host.latency(), { kind: 'reply', opId, attempt, from, reply });
+  }
+
+  private reply(operation: Operation, from: NodeId, reply: Reply): void {
+    const client = this.client(operation.clientId);
+    if (reply.kind === 'ok') {
+      client.leaderHint = from;
+      return this.complete(operation, 'ok', reply.result);
+    }
+    const hint = reply.leader;
+    if (hint !== 0 && hint !== from && !operation.silent.has(hint)) {
+      client.leaderHint = hint;
+      operation.noLeader.clear();
+      operation.target = hint;
+      return this.attempt(operation);
+    }
+    if (hint === 0) operation.noLeader.add(from);
+    client.leaderHint = 0;
+    const n = this.host.config.nodes;
+    let allUpSayNoLeader = true;
+    for (let id = 1; id <= n; id++) {
+      if (this.host.node(id).up && !operation.noLeader.has(id)) allUpSayNoLeader = false;
+    }
+    // `fail` promises the operation did not take effect: only true if it was never proposed.
+    if (allUpSayNoLeader && !operation.proposed)
+      return this.complete(operation, 'fail', undefined, 'no-leader');
+    this.retryElsewhere(operation);
+  }
+
+  /** Round-robin to the next node that has not gone silent on this operation. */
+  private retryElsewhere(operation: Operation): void {
+    const client = this.client(operation.clientId);
+    if (client.leaderHint === operation.target) client.leaderHint = 0;
+    const n = this.host.config.nodes;
+    if (operation.silent.size >= n) operation.silent.clear();
+    let next = operation.target;
+    do next = (next % n) + 1;
+    while (operation.silent.has(next));
+    operation.target = next;
+    this.attempt(operation);
+  }
+
+  private complete(
+    operation: Operation,
+    status: 'ok' | 'fail' | 'unknown',
+    result?: KvResult,
+    reason?: FailReason,
+  ): void {
+    const history = operation.history;
+    if (history.status !== 'pending') return;
+    this.ops.delete(history.opId);
+    history.status = status;
+    history.completedAt = this.host.now();
+    if (result) history.result = result;
+    if (reason) history.reason = reason;
+    this.host.emit({
+      type: 'client-completed',
+      opId: history.opId,
+      status,
+      ...(result ? { result: { ...result } } : {}),
+      ...(reason ? { reason } : {}),
+    });
+    const client = this.clients.get(operation.clientId);
+    if (client === undefined) return;
+    if (client.active === operation) {
+      client.active = null;
+      const next = client.waiting.shift();
+      if (next !== undefined) this.begin(client, next);
+    } else {
+      client.waiting = client.waiting.filter((w) => w !== operation);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { expect, test } from 'vitest';
+import { KvStateMachine, encodeCommand } from './kv';
+import type { Command } from './kv';
+
+let index = 0;
+const entry = (command: Command) => ({
+  index: ++index,
+  term: 1,
+  kind: 'command' as const,
+  data: encodeCommand(command),
+});
+
+test('put, get, delete', () => {
+  const kv = new KvStateMachine();
+  expect(kv.apply(entry({ clientId: 1, seq: 1, op: { type: 'put', key: 'a', value: 'x' } }))?.value).toBe(
+    'x',
+  );
+  expect(
+    kv.apply(entry({ clientId: 1, seq: 2, op: { type: 'get', key: 'a', consistency: 'linearizable' } }))
+      ?.value,
+  ).toBe('x');
+  expect(kv.apply(entry({ clientId: 1, seq: 3, op: { type: 'delete', key: 'a' } }))?.value).toBeNull();
+  expect(kv.get('a')).toBeNull();
+  expect(kv.apply({ index: ++index, term: 1, kind: 'noop', data: '' })).toBeNull();
+});
+
+test('a retried command takes effect once and returns the first result (§6.3)', () => {
+  const kv = new KvStateMachine();
+  const first = { clientId: 1, seq: 1, op: { type: 'put', key: 'k', value: 'v1' } } as const;
+  expect(kv.apply(entry(first))).toMatchObject({ value: 'v1', duplicate: false });
+  kv.apply(entry({ clientId: 2, seq: 1, op: { type: 'put', key: 'k', value: 'v2' } }));
+  // The retry of client 1's seq 1 lands after client 2's write: it must not clobber it.
+  expect(kv.apply(entry(first))).toMatchObject({ value: 'v1', duplicate: true });
+  expect(kv.get('k')).toBe('v2');
+  expect(kv.toRecord()).toEqual({ k: 'v2' });
+});
+
+test('toRecord sorts keys', () => {
+  const kv = new KvStateMachine();
+  kv.apply(entry({ clientId: 1, seq: 1, op: { type: 'put', key: 'b', value: '2' } }));
+  kv.apply(entry({ clientId: 1, seq: 2, op: { type: 'put', key: 'a', value: '1' } }));
+  expect(Object.keys(kv.toRecord())).toEqual(['a', 'b']);
+});

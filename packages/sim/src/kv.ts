@@ -1,0 +1,89 @@
+/**
+ * The replicated key-value state machine. Log entries of kind 'command' carry a JSON
+ * `Command`; the client session table (clientId → last applied seq and its result)
+ * makes a retried command take effect once (thesis §6.3). 'noop' and 'config' entries
+ * leave the store unchanged.
+ */
+import type { Entry } from '@raftlab/raft';
+import type { KvOp } from './types';
+
+export interface Command {
+  clientId: number;
+  /** Per-client sequence number; the same across retries of one operation. */
+  seq: number;
+  op: KvOp;
+}
+
+export interface ApplyOutcome {
+  command: Command;
+  /** put: the value written; get: the value read (null if absent); delete: null. */
+  value: string | null;
+  /** True when the session table recognised a retry and did not execute it again. */
+  duplicate: boolean;
+}
+
+interface Session {
+  lastSeq: number;
+  lastValue: string | null;
+}
+
+export function encodeCommand(command: Command): string {
+  return JSON.stringify(command);
+}
+
+export function decodeCommand(data: string): Command | null {
+  try {
+    const parsed = JSON.parse(data) as Command;
+    if (typeof parsed?.clientId !== 'number' || typeof parsed.seq !== 'number') return null;
+    if (typeof parsed.op?.type !== 'string') return null;
+    return parsed;
+  } catch {
+    return null;
+  }
+}
+
+export class KvStateMachine {
+  private data = new Map<string, string>();
+  private sessions = new Map<number, Session>();
+
+  get(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+
+  /** Applies one committed entry; null for entries that are not (valid) commands. */
+  apply(entry: Entry): ApplyOutcome | null {
+    if (entry.kind !== 'command') return null;
+    const command = decodeCommand(entry.data);
+    if (command === null) return null;
+    const session = this.sessions.get(command.clientId);
+    // A client has one operation outstanding at a time, so seq <= lastSeq is a retry
+    // (or an abandoned older attempt): answer from the session, never execute twice.
+    if (session !== undefined && command.seq <= session.lastSeq) {
+      const value = command.seq === session.lastSeq ? session.lastValue : null;
+      return { command, value, duplicate: true };
+    }
+    const value = this.execute(command.op);
+    this.sessions.set(command.clientId, { lastSeq: command.seq, lastValue: value });
+    return { command, value, duplicate: false };
+  }
+
+  private execute(op: KvOp): string | null {
+    switch (op.type) {
+      case 'put':
+        this.data.set(op.key, op.value);
+        return op.value;
+      case 'get':
+        return this.get(op.key);
+      case 'delete':
+        this.data.delete(op.key);
+        return null;
+    }
+  }
+
+  /** A plain copy of the store with keys in sorted order. */
+  toRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const key of [...this.data.keys()].sort()) out[key] = this.data.get(key)!;
+    return out;
+  }
+}

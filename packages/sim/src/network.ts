@@ -1,0 +1,89 @@
+/**
+ * The simulated network: per directed link up/down and the messages in flight. Whether
+ * a message arrives is decided at its delivery time (`isUp` then), so cutting a link
+ * kills the messages already travelling on it. Latency is drawn by the caller.
+ */
+import type { Message, NodeId } from '@raftlab/raft';
+import type { MessageInFlight } from './types';
+import { clone } from './clone';
+
+export interface LinkChange {
+  from: NodeId;
+  to: NodeId;
+  up: boolean;
+}
+
+export class Network {
+  private readonly down = new Set<number>();
+  /** Insertion-ordered, so iteration follows send order. */
+  private readonly inFlight = new Map<number, MessageInFlight>();
+  private nextId = 1;
+
+  constructor(private readonly nodeIds: readonly NodeId[]) {}
+
+  private key(from: NodeId, to: NodeId): number {
+    return from * 65_536 + to;
+  }
+
+  isUp(from: NodeId, to: NodeId): boolean {
+    return !this.down.has(this.key(from, to));
+  }
+
+  /** Sets one directed link; returns the change, or null if it was already so. */
+  setLink(from: NodeId, to: NodeId, up: boolean): LinkChange | null {
+    if (from === to || this.isUp(from, to) === up) return null;
+    if (up) this.down.delete(this.key(from, to));
+    else this.down.add(this.key(from, to));
+    return { from, to, up };
+  }
+
+  /** Links between different groups go down, links within a group come up; ungrouped nodes are isolated. */
+  partition(groups: readonly NodeId[][]): LinkChange[] {
+    const groupOf = new Map<NodeId, number>();
+    groups.forEach((group, g) => group.forEach((id) => groupOf.set(id, g)));
+    return this.setAll((from, to) => {
+      const a = groupOf.get(from);
+      return a !== undefined && a === groupOf.get(to);
+    });
+  }
+
+  heal(): LinkChange[] {
+    return this.setAll(() => true);
+  }
+
+  private setAll(wantUp: (from: NodeId, to: NodeId) => boolean): LinkChange[] {
+    const changes: LinkChange[] = [];
+    for (const from of this.nodeIds) {
+      for (const to of this.nodeIds) {
+        const change = this.setLink(from, to, wantUp(from, to));
+        if (change !== null) changes.push(change);
+      }
+    }
+    return changes;
+  }
+
+  send(msg: Message, sentAt: number, latencyUs: number): MessageInFlight {
+    const flight: MessageInFlight = { id: this.nextId++, sentAt, deliverAt: sentAt + latencyUs, msg };
+    this.inFlight.set(flight.id, flight);
+    return flight;
+  }
+
+  /** Removes a message from the wire at its delivery time. */
+  take(id: number): MessageInFlight | undefined {
+    const flight = this.inFlight.get(id);
+    this.inFlight.delete(id);
+    return flight;
+  }
+
+  linksDown(): Array<[NodeId, NodeId]> {
+    const out: Array<[NodeId, NodeId]> = [];
+    for (const from of this.nodeIds) {
+      for (const to of this.nodeIds) if (!this.isUp(from, to)) out.push([from, to]);
+    }
+    return out;
+  }
+
+  messages(): MessageInFlight[] {
+    return [...this.inFlight.values()].map((f) => ({ ...f, msg: clone(f.msg) }));
+  }
+}

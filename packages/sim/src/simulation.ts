@@ -1,0 +1,309 @@
+/**
+ * Theory of operation
+ * ===================
+ *
+ * A `Simulation` is a discrete-event simulator of one Raft cluster. Virtual time is an
+ * integer number of microseconds; nothing here reads a clock, and every random choice
+ * comes from one seeded PRNG (`Random`) split into fixed streams at construction:
+ * one per node (its RawNode's `config.random`), one for network/client latency, one for
+ * restarts. Everything that will happen is a task on one `EventQueue`, ordered by
+ * (time, insertion sequence):
+ *
+ *   - `tick`     a node's Raft tick, every `tickUs` at a per-node phase offset;
+ *   - `deliver`  a Raft message reaching its destination (or being dropped there);
+ *   - `client`   client traffic and timers (see client.ts).
+ *
+ * Processing a task may call into a node (tick/step/propose/campaign); the node drains
+ * its `Ready`s (persist → send → apply → advance, see node.ts), which schedules more
+ * tasks. Every observable change is emitted as a `SimEvent` with the virtual time `t`
+ * and a run-wide sequence number `seq`.
+ *
+ * Inputs (crash, partition, client invocations, ...) come from outside between tasks.
+ * Each is applied at once and recorded with the current time and the number of tasks
+ * processed so far (`afterEvents`). Because the run is a pure function of the seed, the
+ * config and the inputs at those exact points, `Simulation.replay(trace)` re-creates it
+ * event for event, even when inputs were applied between two tasks of the same instant.
+ *
+ * Invariant: `now` never decreases, and every queued task has time >= now.
+ */
+import type { Message, NodeId } from '@raftlab/raft';
+import { Clients } from './client';
+import type { ClientEvent } from './client';
+import { clone } from './clone';
+import { Network } from './network';
+import type { LinkChange } from './network';
+import { SimNode, nodeIds } from './node';
+import { EventQueue } from './queue';
+import { Random } from './random';
+import { DEFAULT_SIM_CONFIG } from './types';
+import type {
+  ClusterView,
+  HistoryOp,
+  Input,
+  InputBody,
+  KvOp,
+  SimConfig,
+  SimEvent,
+  SimEventBody,
+  Trace,
+} from './types';
+
+type Task =
+  | { kind: 'tick'; node: NodeId; epoch: number }
+  | { kind: 'deliver'; id: number }
+  | { kind: 'client'; event: ClientEvent };
+
+export class Simulation {
+  readonly config: SimConfig;
+  private clock = 0;
+  private processed = 0;
+  private nextEventSeq = 0;
+  private nextOpId = 1;
+  private readonly queue = new EventQueue<Task>();
+  private readonly nodes: SimNode[] = [];
+  private readonly phases: number[] = [];
+  private readonly network: Network;
+  private readonly clients: Clients;
+  private readonly latencyRandom: Random;
+  private readonly restartRandom: Random;
+  private readonly inputs: Input[] = [];
+  private listeners: Array<(e: SimEvent) => void> = [];
+
+  constructor(config: Partial<SimConfig> = {}) {
+    this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
+    const { nodes: n, tickUs } = this.config;
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`nodes must be a positive integer, got ${n}`);
+    const master = new Random(this.config.seed);
+    const ids = nodeIds(n);
+    this.network = new Network(ids);
+    const host = {
+      now: () => this.clock,
+      emit: (body: SimEventBody) => this.emit(body),
+      send: (msg: Message) => this.send(msg),
+      applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
+    };
+    for (const id of ids) this.nodes.push(new SimNode(id, this.config, host, master.fork().asFunction()));
+    this.latencyRandom = master.fork();
+    this.restartRandom = master.fork();
+    this.clients = new Clients({
+      config: this.config,
+      now: () => this.clock,
+      latency: () => this.latency(),
+      schedule: (at, event) => this.queue.push(at, { kind: 'client', event }),
+      emit: (body) => this.emit(body),
+      node: (id) => this.node(id),
+    });
+    for (const node of this.nodes) {
+      // Fixed phase offsets keep the nodes from ticking in lockstep.
+      const phase = master.int(0, tickUs - 1);
+      this.phases.push(phase);
+      this.queue.push(phase, { kind: 'tick', node: node.id, epoch: node.epoch });
+      node.emitStateIfChanged();
+    }
+  }
+
+  /**
+   * Re-creates a recorded run: same config and seed, each input at the same point.
+   * `listener`, if given, is subscribed before the first event is processed.
+   */
+  static replay(trace: Trace, listener?: (e: SimEvent) => void): Simulation {
+    const sim = new Simulation(trace.config);
+    if (listener) sim.onEvent(listener);
+    for (const input of trace.inputs) {
+      while (sim.processed < input.afterEvents) {
+        if (!sim.step()) throw new Error(`replay: queue ran dry before input at event ${input.afterEvents}`);
+      }
+      if (input.at < sim.clock) throw new Error(`replay: input at ${input.at} is before now (${sim.clock})`);
+      sim.clock = input.at;
+      const { at: _at, afterEvents: _afterEvents, ...body } = input;
+      sim.input(body as InputBody);
+    }
+    return sim;
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Number of queue tasks processed so far. */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  onEvent(listener: (e: SimEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
+  input(body: InputBody): void {
+    this.validate(body);
+    this.inputs.push({ ...clone(body), at: this.clock, afterEvents: this.processed } as Input);
+    switch (body.kind) {
+      case 'crash':
+        this.clients.nodeCrashed(body.node);
+        return this.node(body.node).crash();
+      case 'restart': {
+        const node = this.node(body.node);
+        if (node.up) return;
+        node.restart(this.restartRandom.fork().asFunction());
+        return this.scheduleTick(node);
+      }
+      case 'timeout':
+        return this.node(body.node).campaign();
+      case 'link':
+        return this.linksChanged([this.network.setLink(body.from, body.to, body.up)]);
+      case 'partition':
+        return this.linksChanged(this.network.partition(body.groups));
+      case 'heal':
+        return this.linksChanged(this.network.heal());
+      case 'invoke':
+        this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
+        return this.clients.invoke(body.opId, body.clientId, clone(body.op));
+    }
+  }
+
+  /** Invokes a client operation now; returns its opId. */
+  invoke(clientId: number, op: KvOp): number {
+    const opId = this.nextOpId;
+    this.input({ kind: 'invoke', opId, clientId, op });
+    return opId;
+  }
+
+  /** Processes every task with time <= t, then sets now = t. */
+  runUntil(t: number): void {
+    for (;;) {
+      const next = this.queue.peekTime();
+      if (next === null || next > t) break;
+      this.step();
+    }
+    if (t > this.clock) this.clock = t;
+  }
+
+  /** Processes exactly one task, advancing now to its time; false when the queue is empty. */
+  step(): boolean {
+    const task = this.queue.pop();
+    if (task === undefined) return false;
+    this.clock = task.time;
+    this.processed++;
+    const item = task.item;
+    switch (item.kind) {
+      case 'tick':
+        return this.tick(item.node, item.epoch);
+      case 'deliver':
+        return this.deliver(item.id);
+      case 'client':
+        this.clients.handle(item.event);
+        return true;
+    }
+  }
+
+  nextEventTime(): number | null {
+    return this.queue.peekTime();
+  }
+
+  /** The up node that is leader with the highest term; 0 if none. */
+  leader(): NodeId | 0 {
+    let best: NodeId | 0 = 0;
+    let bestTerm = -1;
+    for (const node of this.nodes) {
+      const status = node.status();
+      if (status?.role === 'leader' && status.term > bestTerm) {
+        best = node.id;
+        bestTerm = status.term;
+      }
+    }
+    return best;
+  }
+
+  view(): ClusterView {
+    return {
+      now: this.clock,
+      config: clone(this.config),
+      nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
+      linksDown: this.network.linksDown(),
+      messages: this.network.messages(),
+    };
+  }
+
+  trace(): Trace {
+    return { version: 1, config: clone(this.config), inputs: clone(this.inputs) };
+  }
+
+  history(): HistoryOp[] {
+    return this.clients.history();
+  }
+
+  private validate(body: InputBody): void {
+    const ids: NodeId[] = [];
+    if ('node' in body) ids.push(body.node);
+    if (body.kind === 'link') ids.push(body.from, body.to);
+    if (body.kind === 'partition') ids.push(...body.groups.flat());
+    for (const id of ids) this.node(id);
+    if (body.kind === 'invoke' && !Number.isInteger(body.opId)) throw new RangeError(`bad opId ${body.opId}`);
+  }
+
+  private node(id: NodeId): SimNode {
+    const node = Number.isInteger(id) ? this.nodes[id - 1] : undefined;
+    if (node === undefined) throw new RangeError(`no node ${id}`);
+    return node;
+  }
+
+  private emit(body: SimEventBody): void {
+    const event = { ...body, t: this.clock, seq: this.nextEventSeq++ } as SimEvent;
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private latency(): number {
+    const { minUs, maxUs } = this.config.latency;
+    return this.latencyRandom.int(minUs, maxUs);
+  }
+
+  private send(msg: Message): void {
+    const flight = this.network.send(msg, this.clock, this.latency());
+    this.queue.push(flight.deliverAt, { kind: 'deliver', id: flight.id });
+    this.emit({ type: 'message-sent', message: { ...flight, msg: clone(msg) } });
+  }
+
+  private deliver(id: number): true {
+    const flight = this.network.take(id);
+    if (flight === undefined) return true;
+    const { from, to } = flight.msg;
+    const node = this.node(to);
+    // Decided at delivery time: cutting a link kills what is already travelling on it.
+    if (!this.network.isUp(from, to)) {
+      this.emit({ type: 'message-dropped', id, reason: 'link-down' });
+    } else if (!node.up) {
+      this.emit({ type: 'message-dropped', id, reason: 'node-down' });
+    } else {
+      this.emit({ type: 'message-delivered', id });
+      node.step(flight.msg);
+    }
+    return true;
+  }
+
+  private tick(id: NodeId, epoch: number): true {
+    const node = this.node(id);
+    if (!node.up || node.epoch !== epoch) return true; // a crashed node's timer is gone
+    this.queue.push(this.clock + this.config.tickUs, { kind: 'tick', node: id, epoch });
+    node.tick();
+    return true;
+  }
+
+  /** Resumes a restarted node's ticks on its original phase. */
+  private scheduleTick(node: SimNode): void {
+    const { tickUs } = this.config;
+    const phase = this.phases[node.id - 1];
+    let wait = (((phase - this.clock) % tickUs) + tickUs) % tickUs;
+    if (wait === 0) wait = tickUs;
+    this.queue.push(this.clock + wait, { kind: 'tick', node: node.id, epoch: node.epoch });
+  }
+
+  private linksChanged(changes: Array<LinkChange | null>): void {
+    for (const change of changes) {
+      if (change !== null) this.emit({ type: 'link-changed', ...change });
+    }
+  }
+}

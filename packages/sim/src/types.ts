@@ -1,0 +1,160 @@
+/**
+ * Public, plain-data types of the simulator: its configuration, the inputs that come
+ * from outside, the events it emits, and the view of a cluster at one instant.
+ * Everything is JSON-serialisable; times are integer microseconds of virtual time.
+ */
+import type { Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
+
+export interface LatencyRange {
+  minUs: number;
+  maxUs: number;
+}
+
+export interface SimConfig {
+  /** Number of nodes, ids 1..nodes. */
+  nodes: number;
+  /** Seed of the one PRNG every random choice of the run is drawn from. */
+  seed: number;
+  /** Virtual microseconds per Raft tick. */
+  tickUs: number;
+  electionTick: number;
+  heartbeatTick: number;
+  preVote: boolean;
+  checkQuorum: boolean;
+  /** One-way message latency, drawn uniformly per message. */
+  latency: LatencyRange;
+  /** A client attempt that sees no answer within this time is retried elsewhere. */
+  clientAttemptTimeoutUs: number;
+  /** An operation not finished by then completes `unknown`. */
+  clientTimeoutUs: number;
+}
+
+export const DEFAULT_SIM_CONFIG: SimConfig = {
+  nodes: 5,
+  seed: 1,
+  tickUs: 10_000,
+  // 150–300 ms election timeouts, as in the paper's §9.3 experiments.
+  electionTick: 15,
+  heartbeatTick: 5,
+  preVote: true,
+  checkQuorum: true,
+  latency: { minUs: 15_000, maxUs: 25_000 },
+  clientAttemptTimeoutUs: 400_000,
+  clientTimeoutUs: 3_000_000,
+};
+
+/** A key-value operation as a client issues it. Values are strings. */
+export type KvOp =
+  | { type: 'put'; key: string; value: string }
+  | { type: 'get'; key: string; consistency: 'linearizable' | 'stale'; node?: NodeId }
+  | { type: 'delete'; key: string };
+
+export type ClientStatus = 'ok' | 'fail' | 'unknown';
+
+export interface KvResult {
+  /** put: the value written; get: the value read (null when absent); delete: null. */
+  value: string | null;
+  /** Log position of the operation (for `stale` reads: the serving node's applied index). */
+  index: number;
+  term: number;
+  /** The node that answered. */
+  node: NodeId;
+}
+
+/** Why an operation failed (status `fail`: it certainly did not take effect). */
+export type FailReason = 'no-leader';
+
+export type InputBody =
+  | { kind: 'crash'; node: NodeId }
+  | { kind: 'restart'; node: NodeId }
+  | { kind: 'timeout'; node: NodeId }
+  /** Set one directed link up or down. */
+  | { kind: 'link'; from: NodeId; to: NodeId; up: boolean }
+  /** Cut every link between different groups; nodes absent from all groups are isolated. */
+  | { kind: 'partition'; groups: NodeId[][] }
+  | { kind: 'heal' }
+  | { kind: 'invoke'; opId: number; clientId: number; op: KvOp };
+
+/**
+ * An input from outside, stamped with the virtual time at which it takes effect and
+ * with how many queue events had been processed then: inputs can land between two
+ * events of the same virtual time (single-event stepping), and replay must hit that spot.
+ */
+export type Input = InputBody & { at: number; afterEvents: number };
+
+/** A trace reproduces a run exactly: same config (incl. seed) + same inputs ⇒ same events. */
+export interface Trace {
+  version: 1;
+  config: SimConfig;
+  inputs: Input[];
+}
+
+export interface MessageInFlight {
+  id: number;
+  sentAt: number;
+  deliverAt: number;
+  msg: Message;
+}
+
+/** Observable events, in the order they happened. `t` is the virtual time. */
+export type SimEventBody =
+  | { type: 'message-sent'; message: MessageInFlight }
+  | { type: 'message-delivered'; id: number }
+  | { type: 'message-dropped'; id: number; reason: 'link-down' | 'node-down' }
+  | { type: 'node-state'; node: NodeState }
+  | { type: 'log-appended'; node: NodeId; entries: Entry[] }
+  | { type: 'log-truncated'; node: NodeId; fromIndex: number }
+  | { type: 'node-crashed'; node: NodeId }
+  | { type: 'node-restarted'; node: NodeId }
+  | { type: 'link-changed'; from: NodeId; to: NodeId; up: boolean }
+  | { type: 'client-invoked'; opId: number; clientId: number; op: KvOp }
+  | {
+      type: 'client-completed';
+      opId: number;
+      status: ClientStatus;
+      result?: KvResult;
+      reason?: FailReason;
+    };
+
+export type SimEvent = SimEventBody & { t: number; seq: number };
+
+/** The small, frequently changing state of one node (sent whenever any field changes). */
+export interface NodeState {
+  id: NodeId;
+  up: boolean;
+  role: Role;
+  term: number;
+  vote: NodeId;
+  leader: NodeId;
+  commit: number;
+  applied: number;
+  lastIndex: number;
+  /** Virtual times the current election timer started and will fire; null for leaders and crashed nodes. */
+  timerStart: number | null;
+  timerEnd: number | null;
+  /** Leader only: its view of each follower, keyed by node id. */
+  progress: Record<NodeId, ProgressStatus> | null;
+}
+
+/** A whole cluster at one instant: what a new viewer starts from. */
+export interface ClusterView {
+  now: number;
+  config: SimConfig;
+  nodes: Array<NodeState & { log: Entry[]; kv: Record<string, string> }>;
+  /** Directed links that are down, as [from, to]. */
+  linksDown: Array<[NodeId, NodeId]>;
+  messages: MessageInFlight[];
+}
+
+/** One client operation in the history (invocation + completion when known). */
+export interface HistoryOp {
+  opId: number;
+  clientId: number;
+  op: KvOp;
+  invokedAt: number;
+  completedAt: number | null;
+  status: ClientStatus | 'pending';
+  result?: KvResult;
+  /** Set when status is `fail`. */
+  reason?: FailReason;
+}
