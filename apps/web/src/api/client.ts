@@ -1,0 +1,82 @@
+/**
+ * Typed HTTP calls to the server. Every call resolves to a value or throws an
+ * `ApiError` carrying the server's `{error, message}` and the HTTP status.
+ */
+import type {
+  ClockBody,
+  ClusterState,
+  CreateClusterBody,
+  ErrorBody,
+  KvReply,
+  NetworkBody,
+} from '@raftlab/protocol';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server could not be reached');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy error page, say): fall through with the status text.
+  }
+  if (!res.ok) {
+    const err = (json ?? {}) as Partial<ErrorBody>;
+    throw new ApiError(res.status, err.error ?? `HTTP_${res.status}`, err.message ?? res.statusText);
+  }
+  return json as T;
+}
+
+const enc = encodeURIComponent;
+const cluster = (id: string) => `/api/clusters/${enc(id)}`;
+
+export const api = {
+  createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
+  getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
+  get: (id: string, key: string, consistency: 'linearizable' | 'stale') =>
+    request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
+  put: (id: string, key: string, value: string) =>
+    request<KvReply>('PUT', `${cluster(id)}/kv/${enc(key)}`, { value }),
+  del: (id: string, key: string) => request<KvReply>('DELETE', `${cluster(id)}/kv/${enc(key)}`),
+  nodeAction: (id: string, node: number, action: 'crash' | 'restart' | 'timeout') =>
+    request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/${action}`),
+  setNetwork: (id: string, body: NetworkBody) => request<unknown>('PUT', `${cluster(id)}/network`, body),
+  heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
+  setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
+  step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
+};
+
+/** A person-readable reason for a failed KV request. */
+export function describeKvError(err: unknown): string {
+  if (!(err instanceof ApiError)) return 'Request failed';
+  switch (err.status) {
+    case 404:
+      return `Not found${err.message ? `: ${err.message}` : ''}`;
+    case 503:
+      return `No leader${err.message ? `: ${err.message}` : ''}`;
+    case 504:
+      return `Timed out, outcome unknown${err.message ? `: ${err.message}` : ''}`;
+    default:
+      return err.message || err.code;
+  }
+}

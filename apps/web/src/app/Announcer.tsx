@@ -1,0 +1,16 @@
+/** The ARIA live region: elections, crashes and restarts, read out as they happen. */
+import { useRaft } from '../store/store';
+
+export function Announcer() {
+  const announcements = useRaft((s) => s.announcements);
+  const latest = announcements[announcements.length - 1];
+  return (
+    <div className="announcer" aria-live="polite" aria-atomic="false" aria-label="Announcements">
+      {announcements.map((a) => (
+        <p key={a.id} className={a === latest ? 'announcer__latest' : 'announcer__old'}>
+          {a.text}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** App name, cluster id with its shareable link, connection status and virtual clock. */
+import { useState } from 'react';
+import { useRaft } from '../store/store';
+import { selectLeaderId, selectMaxTerm } from '../store/selectors';
+import type { ConnectionStatus } from '../store/types';
+import { clusterPath } from '../api/route';
+import { VirtualClock } from '../features/clock/VirtualClock';
+
+const STATUS_TEXT: Record<ConnectionStatus, string> = {
+  idle: 'Starting',
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  closed: 'Disconnected',
+};
+
+export function Header() {
+  const clusterId = useRaft((s) => s.clusterId);
+  const connection = useRaft((s) => s.connection);
+  const paused = useRaft((s) => s.clock.paused);
+  const leader = useRaft(selectLeaderId);
+  const term = useRaft(selectMaxTerm);
+  const [copied, setCopied] = useState(false);
+  const link = clusterId ? `${window.location.origin}${clusterPath(clusterId)}` : '';
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <header className="header">
+      <div className="brand">
+        <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
+          <circle cx="14" cy="14" r="12" fill="none" stroke="#15803d" strokeWidth="3" />
+          <circle cx="14" cy="5" r="3.5" fill="#15803d" />
+          <circle cx="6" cy="19" r="3" fill="#475569" />
+          <circle cx="22" cy="19" r="3" fill="#475569" />
+        </svg>
+        <h1>RaftLab</h1>
+      </div>
+      <div className="header__cluster">
+        <span className="muted">Cluster</span>
+        {clusterId ? (
+          <>
+            <a href={clusterPath(clusterId)} className="cluster-link" aria-label={`Share link: ${link}`}>
+              {clusterId}
+            </a>
+            <button type="button" className="small" onClick={() => void copy()}>
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
+          </>
+        ) : (
+          <span className="muted">…</span>
+        )}
+        <a href="/" className="new-cluster">
+          New cluster
+        </a>
+      </div>
+      <div className="header__stats">
+        <span>
+          <span className="muted">term</span> {term}
+        </span>
+        <span>
+          <span className="muted">leader</span> {leader ?? 'none'}
+        </span>
+        <VirtualClock />
+        {paused && connection === 'live' && <span className="badge badge--paused">paused</span>}
+        <span
+          className={`badge badge--${connection}`}
+          role="status"
+          aria-label={`Connection: ${STATUS_TEXT[connection]}`}
+        >
+          <span className="dot" aria-hidden="true" />
+          {STATUS_TEXT[connection]}
+        </span>
+      </div>
+    </header>
+  );
+}

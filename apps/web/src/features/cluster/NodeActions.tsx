@@ -1,0 +1,114 @@
+/** The selected node's details and the buttons that act on it: Crash, Restart, Time out. */
+import type { Progress as ProgressT } from '@raftlab/protocol';
+import { actions } from '../../api/actions';
+import { useRaft } from '../../store/store';
+import { roleWord } from '../../store/selectors';
+
+/** A leader's view of each follower's replication (matchIndex / nextIndex, §5.3). */
+function Progress({
+  progress,
+}: {
+  /** Per-peer progress, keyed by node id. */ progress: Record<string, ProgressT>;
+}) {
+  const peers = Object.keys(progress)
+    .map(Number)
+    .sort((a, b) => a - b);
+  return (
+    <table className="progress">
+      <caption>Replication</caption>
+      <thead>
+        <tr>
+          <th scope="col">Peer</th>
+          <th scope="col">Match</th>
+          <th scope="col">Next</th>
+          <th scope="col">State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {peers.map((peer) => {
+          const p = progress[peer];
+          return (
+            <tr key={peer}>
+              <td>{peer}</td>
+              <td>{p.matchIndex}</td>
+              <td>{p.nextIndex}</td>
+              <td>
+                {p.state}
+                {p.recentActive ? '' : ' (inactive)'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function NodeActions() {
+  const selected = useRaft((s) => s.selected);
+  const node = useRaft((s) => (s.selected === null ? null : (s.nodes[s.selected] ?? null)));
+  const up = node?.up ?? false;
+  return (
+    <section className="panel" aria-labelledby="node-heading">
+      <h2 id="node-heading">{node ? `Node ${node.id}` : 'Node'}</h2>
+      {node ? (
+        <dl className="facts">
+          <div>
+            <dt>Role</dt>
+            <dd>{roleWord(node)}</dd>
+          </div>
+          <div>
+            <dt>Term</dt>
+            <dd>{node.term}</dd>
+          </div>
+          <div>
+            <dt>Voted for</dt>
+            <dd>{node.vote > 0 ? node.vote : '—'}</dd>
+          </div>
+          <div>
+            <dt>Leader</dt>
+            <dd>{node.leader > 0 ? node.leader : '—'}</dd>
+          </div>
+          <div>
+            <dt>Last index</dt>
+            <dd>{node.lastIndex}</dd>
+          </div>
+          <div>
+            <dt>Commit</dt>
+            <dd>{node.commit}</dd>
+          </div>
+          <div>
+            <dt>Applied</dt>
+            <dd>{node.applied}</dd>
+          </div>
+        </dl>
+      ) : null}
+      {node?.up && node.progress ? <Progress progress={node.progress} /> : null}
+      {node ? null : <p className="hint">Select a node on the ring to act on it.</p>}
+      <div className="button-row">
+        <button
+          type="button"
+          className="danger"
+          disabled={!node || !up}
+          onClick={() => selected !== null && void actions.crash(selected)}
+        >
+          Crash
+        </button>
+        <button
+          type="button"
+          disabled={!node || up}
+          onClick={() => selected !== null && void actions.restart(selected)}
+        >
+          Restart
+        </button>
+        <button
+          type="button"
+          disabled={!node || !up || node.role === 'leader'}
+          onClick={() => selected !== null && void actions.timeout(selected)}
+        >
+          Time out
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/** One node on the ring: a selectable button showing id, role, term and vote. */
+import type { KeyboardEvent } from 'react';
+import type { NodeState } from '@raftlab/protocol';
+import { nodeLabel, roleWord } from '../../store/selectors';
+import type { Point } from './layout';
+import { ROLE_LOOK } from './roles';
+
+export interface NodeGlyphProps {
+  /** The node's latest state. */
+  node: NodeState;
+  /** Centre of the node in SVG coordinates. */
+  at: Point;
+  /** Radius of the node's body. */
+  radius: number;
+  /** Whether this node is the one the actions panel acts on. */
+  selected: boolean;
+  /** Called when the node is clicked or activated with Enter / Space. */
+  onSelect: (id: number) => void;
+}
+
+export function NodeGlyph({ node, at, radius, selected, onSelect }: NodeGlyphProps) {
+  const role = roleWord(node);
+  const look = ROLE_LOOK[role];
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(node.id);
+    }
+  };
+  const vote = node.vote > 0 ? `voted ${node.vote}` : 'no vote';
+  return (
+    <g
+      className={`node node--${role}${selected ? ' node--selected' : ''}`}
+      transform={`translate(${at.x},${at.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={nodeLabel(node)}
+      aria-pressed={selected}
+      onClick={() => onSelect(node.id)}
+      onKeyDown={onKeyDown}
+    >
+      {selected && <circle className="node__halo" r={radius + 15} />}
+      <circle className="node__track" r={radius + 7} />
+      <circle
+        className="node__body"
+        r={radius}
+        fill={look.fill}
+        stroke={look.stroke}
+        strokeWidth={look.strokeWidth}
+        strokeDasharray={look.dash || undefined}
+      />
+      {role === 'crashed' && (
+        <path
+          className="node__cross"
+          d={`M${-radius * 0.5},${-radius * 0.5}L${radius * 0.5},${radius * 0.5}M${radius * 0.5},${-radius * 0.5}L${-radius * 0.5},${radius * 0.5}`}
+        />
+      )}
+      {role === 'leader' && (
+        <path
+          className="node__crown"
+          d="M-11,-7 L-11,3 L11,3 L11,-7 L5.5,-1 L0,-9 L-5.5,-1 Z"
+          transform={`translate(0,${-radius - 22})`}
+        />
+      )}
+      <text className="node__id" y={-4} fill={look.text}>
+        {node.id}
+      </text>
+      <text className="node__role" y={12} fill={look.text}>
+        {role}
+      </text>
+      <text className="node__caption" y={radius + 24}>
+        term {node.term} · {vote}
+      </text>
+    </g>
+  );
+}

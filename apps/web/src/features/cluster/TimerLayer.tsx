@@ -1,0 +1,60 @@
+/**
+ * Election-timer arcs, drawn imperatively every frame: each node's arc runs down from
+ * timerStart to timerEnd against the extrapolated virtual clock. This layer owns the
+ * children of its `<g>`; React renders only the empty group.
+ */
+import { useCallback, useRef } from 'react';
+import { raftStore } from '../../store/store';
+import { timerRemaining } from '../clock/vclock';
+import { useAnimationFrame } from '../animation';
+import { timerArcPath, type RingLayout } from './layout';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export interface TimerLayerProps {
+  /** Ring geometry: node positions and radius. */
+  layout: RingLayout;
+}
+
+export function TimerLayer({ layout }: TimerLayerProps) {
+  const groupRef = useRef<SVGGElement>(null);
+  const arcs = useRef(new Map<number, SVGPathElement>());
+
+  const draw = useCallback(
+    (vnow: number) => {
+      const group = groupRef.current;
+      if (!group) return;
+      const { nodes, nodeIds } = raftStore.getState();
+      const inner = layout.nodeRadius + 4;
+      const outer = layout.nodeRadius + 10;
+      for (const id of nodeIds) {
+        const node = nodes[id];
+        const at = layout.positions.get(id);
+        let path = arcs.current.get(id);
+        if (!path) {
+          path = document.createElementNS(SVG_NS, 'path');
+          path.setAttribute('class', 'timer-arc');
+          group.appendChild(path);
+          arcs.current.set(id, path);
+        }
+        const remaining = node?.up ? timerRemaining(node.timerStart, node.timerEnd, vnow) : null;
+        if (!at || remaining === null) {
+          path.setAttribute('d', '');
+          continue;
+        }
+        path.setAttribute('transform', `translate(${at.x},${at.y})`);
+        path.setAttribute('d', timerArcPath(remaining, inner, outer));
+        path.classList.toggle('timer-arc--low', remaining < 0.25);
+      }
+      for (const [id, path] of arcs.current) {
+        if (!nodes[id]) {
+          path.remove();
+          arcs.current.delete(id);
+        }
+      }
+    },
+    [layout],
+  );
+  useAnimationFrame(draw);
+  return <g ref={groupRef} className="timer-layer" aria-hidden="true" />;
+}

@@ -1,0 +1,87 @@
+/** Key / Value inputs with Put, Get and Delete; each answer goes to the Results list. */
+import { useState, type FormEvent } from 'react';
+import { api, describeKvError } from '../../api/client';
+import { raftStore, useRaft } from '../../store/store';
+import type { KvResultRow } from '../../store/types';
+import { Results } from './Results';
+
+type Op = KvResultRow['op'];
+
+async function submit(op: Op, key: string, value: string, stale: boolean): Promise<void> {
+  const { clusterId, addResult } = raftStore.getState();
+  if (!clusterId) return;
+  try {
+    const reply =
+      op === 'put'
+        ? await api.put(clusterId, key, value)
+        : op === 'get'
+          ? await api.get(clusterId, key, stale ? 'stale' : 'linearizable')
+          : await api.del(clusterId, key);
+    addResult({
+      op,
+      key,
+      value: reply.value,
+      ok: true,
+      index: reply.index,
+      term: reply.term,
+      node: reply.node,
+    });
+  } catch (err) {
+    addResult({ op, key, value: op === 'put' ? value : null, ok: false, error: describeKvError(err) });
+  }
+}
+
+export function KvForm() {
+  const [key, setKey] = useState('x');
+  const [value, setValue] = useState('1');
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(0);
+  const ready = useRaft((s) => s.clusterId !== null && s.connection !== 'closed');
+
+  const send = (op: Op) => {
+    if (!key) return;
+    setBusy((n) => n + 1);
+    void submit(op, key, value, stale).finally(() => setBusy((n) => n - 1));
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    send('put');
+  };
+
+  return (
+    <section className="panel" aria-labelledby="kv-heading">
+      <h2 id="kv-heading">Client requests</h2>
+      <form className="kv-form" onSubmit={onSubmit}>
+        <label>
+          <span>Key</span>
+          <input value={key} onChange={(e) => setKey(e.target.value)} maxLength={256} required />
+        </label>
+        <label>
+          <span>Value</span>
+          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={4096} />
+        </label>
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={!ready || !key}>
+            Put
+          </button>
+          <button type="button" disabled={!ready || !key} onClick={() => send('get')}>
+            Get
+          </button>
+          <button type="button" disabled={!ready || !key} onClick={() => send('delete')}>
+            Delete
+          </button>
+          {busy > 0 && (
+            <span className="spinner" role="status">
+              waiting…
+            </span>
+          )}
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
+          <span>Stale read (any node, may be out of date)</span>
+        </label>
+      </form>
+      <Results />
+    </section>
+  );
+}

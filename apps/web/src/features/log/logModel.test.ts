@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '@raftlab/protocol';
+import { columnRange, describeEntry, termColor } from './logModel';
+
+const e = (index: number, kind: Entry['kind'] = 'command', data = ''): Entry => ({
+  index,
+  term: 1,
+  kind,
+  data,
+});
+
+describe('columnRange', () => {
+  it('shows everything when short', () => {
+    expect(columnRange([[e(1), e(2)], [e(1)]])).toEqual([1, 2]);
+  });
+  it('keeps only the newest columns', () => {
+    expect(columnRange([[e(450)]], 200)).toEqual([251, 450]);
+  });
+  it('is empty without entries', () => {
+    const [first, last] = columnRange([[], []]);
+    expect(last - first + 1).toBe(0);
+  });
+});
+
+describe('describeEntry', () => {
+  it('reads commands however the KV layer nests the op', () => {
+    expect(describeEntry(e(1, 'noop'))).toBe('noop');
+    expect(describeEntry(e(1, 'command', JSON.stringify({ type: 'put', key: 'x', value: '1' })))).toBe(
+      'put x=1',
+    );
+    expect(
+      describeEntry(
+        e(1, 'command', JSON.stringify({ clientId: 1, seq: 2, op: { type: 'delete', key: 'y' } })),
+      ),
+    ).toBe('del y');
+    expect(describeEntry(e(1, 'command', 'not json'))).toBe('not json');
+  });
+  it('gives each term a stable colour', () => {
+    expect(termColor(3)).toBe(termColor(3));
+    expect(termColor(3)).not.toBe(termColor(4));
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What the log grid shows: which indices are columns, how an entry reads (`put x=1`),
+ * and each term's colour.
+ */
+import type { Entry } from '@raftlab/protocol';
+import { scaleOrdinal } from 'd3-scale';
+
+/** Columns kept visible: the newest ones. */
+export const VISIBLE_COLUMNS = 200;
+
+/** The first and last index to draw, given every node's log. */
+export function columnRange(logs: readonly (readonly Entry[])[], limit = VISIBLE_COLUMNS): [number, number] {
+  let last = 0;
+  for (const log of logs) if (log.length > 0) last = Math.max(last, log[log.length - 1].index);
+  if (last === 0) return [1, 0];
+  return [Math.max(1, last - limit + 1), last];
+}
+
+/** A short human reading of an entry: `noop`, `put x=1`, `del x`, `get x`, `config`. */
+export function describeEntry(entry: Entry): string {
+  if (entry.kind === 'noop') return 'noop';
+  if (entry.kind === 'config') return 'config';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(entry.data);
+  } catch {
+    return entry.data.slice(0, 24) || 'command';
+  }
+  const op = findOp(parsed);
+  if (!op) return 'command';
+  switch (op.type) {
+    case 'put':
+      return `put ${op.key}=${op.value ?? ''}`;
+    case 'delete':
+      return `del ${op.key}`;
+    case 'get':
+      return `get ${op.key}`;
+    case 'cas':
+      return `cas ${op.key}=${op.value ?? ''}`;
+    default:
+      return String(op.type);
+  }
+}
+
+interface OpLike {
+  type: string;
+  key: string;
+  value?: string | null;
+}
+
+/** The KV op inside a command, wherever the KV layer nests it (`{op: {...}}` or flat). */
+function findOp(value: unknown, depth = 0): OpLike | null {
+  if (!value || typeof value !== 'object' || depth > 3) return null;
+  const v = value as Record<string, unknown>;
+  const type = v.type ?? v.kind ?? v.op;
+  if (typeof type === 'string' && typeof v.key === 'string') {
+    return { type, key: v.key, value: typeof v.value === 'string' ? v.value : null };
+  }
+  for (const child of Object.values(v)) {
+    const found = findOp(child, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Light fills, each dark-text legible (contrast > 4.5:1 against #1f2937). */
+const TERM_COLORS = [
+  '#bfdbfe',
+  '#fde68a',
+  '#bbf7d0',
+  '#fecaca',
+  '#ddd6fe',
+  '#fed7aa',
+  '#a5f3fc',
+  '#fbcfe8',
+  '#d9f99d',
+  '#e5e7eb',
+];
+
+const termScale = scaleOrdinal<number, string>().range(TERM_COLORS);
+
+/** The colour of a term; stable because the domain is the term number modulo the palette. */
+export const termColor = (term: number): string => termScale(term % TERM_COLORS.length);

@@ -1,0 +1,58 @@
+/** The key to message glyphs: shape + colour per type, hollow responses, crossed rejections. */
+import { KIND_STYLE, shapePath, type MessageKind } from './messageStyle';
+
+const SHOWN: MessageKind[] = [
+  'vote',
+  'vote-resp',
+  'prevote',
+  'prevote-resp',
+  'append',
+  'heartbeat',
+  'append-resp',
+];
+
+interface GlyphProps {
+  /** Which message kind to draw. */
+  kind: MessageKind;
+  /** Add the cross that marks a rejected response. */
+  rejected?: boolean;
+}
+
+function Glyph({ kind, rejected = false }: GlyphProps) {
+  const s = KIND_STYLE[kind];
+  const r = s.size * 0.55;
+  return (
+    <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
+      <path
+        d={shapePath(s.shape, s.size)}
+        fill={s.hollow ? '#fff' : s.color}
+        stroke={s.color}
+        strokeWidth={s.hollow ? 2.5 : 1.5}
+      />
+      {rejected && <path className="msg__reject" d={`M${-r},${-r}L${r},${r}M${r},${-r}L${-r},${r}`} />}
+    </svg>
+  );
+}
+
+export function Legend() {
+  return (
+    <ul className="legend" aria-label="Message legend">
+      {SHOWN.map((kind) => (
+        <li key={kind}>
+          <Glyph kind={kind} />
+          {KIND_STYLE[kind].label}
+        </li>
+      ))}
+      <li>
+        <Glyph kind="append-resp" rejected />
+        Rejected
+      </li>
+      <li>
+        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
+          <path className="burst" d="M0,-8L2,-2L8,0L2,2L0,8L-2,2L-8,0L-2,-2Z" />
+        </svg>
+        Dropped
+      </li>
+    </ul>
+  );
+}

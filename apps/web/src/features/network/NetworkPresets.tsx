@@ -1,0 +1,43 @@
+/** Buttons for common partitions: isolate the leader, leader in a minority, heal. */
+import { useShallow } from 'zustand/react/shallow';
+import { actions } from '../../api/actions';
+import { useRaft } from '../../store/store';
+import { selectLeaderId } from '../../store/selectors';
+import { isolateLeader, splitLeaderMinority } from './presets';
+
+export function NetworkPresets() {
+  const nodeIds = useRaft(useShallow((s) => s.nodeIds));
+  const leader = useRaft(selectLeaderId);
+  const noLeader = leader === null || nodeIds.length < 2;
+  return (
+    <section className="panel" aria-labelledby="network-heading">
+      <h2 id="network-heading">Network</h2>
+      <p className="hint">Click a line between two nodes to cut or restore it.</p>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={noLeader}
+          onClick={() =>
+            leader !== null &&
+            void actions.setNetwork({ partitions: isolateLeader(nodeIds, leader) }, 'isolate the leader')
+          }
+        >
+          Isolate leader
+        </button>
+        <button
+          type="button"
+          disabled={noLeader}
+          onClick={() =>
+            leader !== null &&
+            void actions.setNetwork({ partitions: splitLeaderMinority(nodeIds, leader) }, 'split the cluster')
+          }
+        >
+          Split majority/minority
+        </button>
+        <button type="button" onClick={() => void actions.heal()}>
+          Heal
+        </button>
+      </div>
+    </section>
+  );
+}

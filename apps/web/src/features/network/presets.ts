@@ -1,0 +1,28 @@
+/** Network presets as partition groups, and the link bodies for cutting or restoring a pair. */
+import type { NetworkBody } from '@raftlab/protocol';
+
+/** The leader alone against everyone else. */
+export function isolateLeader(ids: readonly number[], leader: number): number[][] {
+  return [[leader], ids.filter((id) => id !== leader)];
+}
+
+/**
+ * The leader plus enough others to stay short of a quorum, against the rest: with 5
+ * nodes, {leader, next} vs the other three, so the leader is in the minority.
+ */
+export function splitLeaderMinority(ids: readonly number[], leader: number): number[][] {
+  const others = ids.filter((id) => id !== leader);
+  const minoritySize = Math.max(1, Math.ceil(ids.length / 2) - 1);
+  const minority = [leader, ...others.slice(0, minoritySize - 1)];
+  return [minority, ids.filter((id) => !minority.includes(id))];
+}
+
+/** Both directions of a–b set to `up`. */
+export function linkPairBody(a: number, b: number, up: boolean): NetworkBody {
+  return {
+    links: [
+      { from: a, to: b, up },
+      { from: b, to: a, up },
+    ],
+  };
+}

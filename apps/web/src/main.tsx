@@ -1,0 +1,31 @@
+/** Entry point: find or create the cluster, open its stream, render the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './api/client';
+import { resolveClusterId } from './api/route';
+import { connectStream } from './api/stream';
+import { App } from './app/App';
+import { raftStore } from './store/store';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  const { setClusterId, setConnection, setNotice } = raftStore.getState();
+  setConnection('connecting');
+  try {
+    const id = await resolveClusterId();
+    setClusterId(id);
+    connectStream(raftStore, id);
+  } catch (err) {
+    setConnection('closed');
+    setNotice(`Could not create a cluster: ${err instanceof ApiError ? err.message : 'server unreachable'}`);
+  }
+}
+
+void start();

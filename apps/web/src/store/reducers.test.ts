@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry, EventsFrame, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
+import { createRaftStore } from './store';
+import { appendEntries, truncateLog } from './reducers';
+import { selectLeader, selectLeaderId, selectLinkState, nodeLabel } from './selectors';
+import { BOUNDS } from './types';
+
+const clock = { now: 1_000, speed: 0.02, paused: false };
+
+function nodeView(id: number, over: Partial<NodeView> = {}): NodeView {
+  return {
+    id,
+    up: true,
+    role: 'follower',
+    term: 1,
+    vote: 0,
+    leader: 0,
+    commit: 0,
+    applied: 0,
+    lastIndex: 0,
+    timerStart: 0,
+    timerEnd: 200_000,
+    progress: null,
+    log: [],
+    kv: {},
+    ...over,
+  };
+}
+
+const entry = (index: number, term: number, data = '{}'): Entry => ({ index, term, kind: 'command', data });
+
+function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFrame {
+  return {
+    type: 'snapshot',
+    clusterId: 'abc',
+    clock,
+    history: [],
+    view: {
+      now: 1_000,
+      config: {
+        nodes: 3,
+        seed: 1,
+        tickUs: 10_000,
+        electionTick: 15,
+        heartbeatTick: 3,
+        preVote: true,
+        checkQuorum: true,
+        latency: { minUs: 15_000, maxUs: 25_000 },
+        clientAttemptTimeoutUs: 500_000,
+        clientTimeoutUs: 2_000_000,
+      },
+      nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
+      linksDown: [[1, 2]],
+      messages: [],
+      ...over,
+    },
+  };
+}
+
+let seq = 0;
+type Unsequenced = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'seq'> : never) : never;
+const events = (...evs: Unsequenced[]): EventsFrame => ({
+  type: 'events',
+  clock: { ...clock, now: 2_000 },
+  events: evs.map((e) => ({ ...e, seq: ++seq }) as SimEvent),
+});
+
+const heartbeat = (id: number, from: number, to: number) => ({
+  id,
+  sentAt: 1_000,
+  deliverAt: 21_000,
+  msg: {
+    type: 'AppendEntries' as const,
+    from,
+    to,
+    term: 1,
+    prevLogIndex: 0,
+    prevLogTerm: 0,
+    entries: [],
+    leaderCommit: 0,
+  },
+});
+
+describe('applySnapshot', () => {
+  it('replaces nodes, logs, links and clock, sorting node ids', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 42);
+    const s = store.getState();
+    expect(s.clusterId).toBe('abc');
+    expect(s.nodeIds).toEqual([1, 2, 3]);
+    expect(s.logs[1].map((e) => e.index)).toEqual([1, 2]);
+    expect(s.clock).toEqual({ ...clock, receivedAt: 42 });
+    expect(selectLinkState(s, 1, 2)).toBe('one-way');
+    expect(selectLinkState(s, 2, 3)).toBe('up');
+    expect('log' in s.nodes[1]).toBe(false);
+  });
+
+  it('a resync drops messages and links the old snapshot had', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot({ messages: [heartbeat(7, 1, 2)] }), 0);
+    expect(Object.keys(store.getState().messages)).toEqual(['7']);
+    store.getState().applySnapshot(snapshot({ linksDown: [] }), 1);
+    expect(store.getState().messages).toEqual({});
+    expect(store.getState().linksDown).toEqual({});
+  });
+});
+
+describe('applyEvents', () => {
+  it('appends, overwrites a conflicting suffix, and truncates logs', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store
+      .getState()
+      .applyEvents(events({ type: 'log-appended', t: 1, node: 1, entries: [entry(3, 1), entry(4, 1)] }), 1);
+    expect(store.getState().logs[1].map((e) => e.index)).toEqual([1, 2, 3, 4]);
+    // A new leader's entry at index 3 replaces 3 and 4 (Log Matching).
+    store.getState().applyEvents(events({ type: 'log-appended', t: 2, node: 1, entries: [entry(3, 2)] }), 2);
+    expect(store.getState().logs[1].map((e) => [e.index, e.term])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+    ]);
+    store.getState().applyEvents(events({ type: 'log-truncated', t: 3, node: 1, fromIndex: 2 }), 3);
+    expect(store.getState().logs[1].map((e) => e.index)).toEqual([1]);
+  });
+
+  it('tracks a message from sent to delivered, and records a drop', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store
+      .getState()
+      .applyEvents(
+        events(
+          { type: 'message-sent', t: 1_000, message: heartbeat(1, 1, 2) },
+          { type: 'message-sent', t: 1_000, message: heartbeat(2, 1, 3) },
+        ),
+        1,
+      );
+    expect(Object.keys(store.getState().messages).sort()).toEqual(['1', '2']);
+    store
+      .getState()
+      .applyEvents(
+        events(
+          { type: 'message-delivered', t: 21_000, id: 1 },
+          { type: 'message-dropped', t: 11_000, id: 2, reason: 'link-down' },
+        ),
+        2,
+      );
+    const s = store.getState();
+    expect(s.messages).toEqual({});
+    expect(s.drops).toHaveLength(1);
+    expect(s.drops[0]).toMatchObject({ t: 11_000, reason: 'link-down', message: { id: 2 } });
+  });
+
+  it('keeps the record of drops bounded', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    for (let i = 0; i < BOUNDS.drops + 10; i++) {
+      store
+        .getState()
+        .applyEvents(
+          events(
+            { type: 'message-sent', t: 1, message: heartbeat(i, 1, 2) },
+            { type: 'message-dropped', t: 2, id: i, reason: 'node-down' },
+          ),
+          i,
+        );
+    }
+    expect(store.getState().drops).toHaveLength(BOUNDS.drops);
+  });
+
+  it('cuts and restores directed links', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store.getState().applyEvents(events({ type: 'link-changed', t: 1, from: 2, to: 1, up: false }), 1);
+    expect(selectLinkState(store.getState(), 1, 2)).toBe('cut');
+    store
+      .getState()
+      .applyEvents(
+        events(
+          { type: 'link-changed', t: 2, from: 1, to: 2, up: true },
+          { type: 'link-changed', t: 2, from: 2, to: 1, up: true },
+        ),
+        2,
+      );
+    expect(selectLinkState(store.getState(), 1, 2)).toBe('up');
+  });
+
+  it('announces a new leader once, and crashes and restarts', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    const leader = { ...nodeView(3, { role: 'leader', term: 4 }) };
+    const { log: _log, kv: _kv, ...state } = leader;
+    store.getState().applyEvents(events({ type: 'node-state', t: 1, node: state }), 1);
+    store.getState().applyEvents(events({ type: 'node-state', t: 2, node: { ...state, commit: 1 } }), 2);
+    expect(selectLeaderId(store.getState())).toBe(3);
+    store.getState().applyEvents(events({ type: 'node-crashed', t: 3, node: 3 }), 3);
+    expect(selectLeader(store.getState())).toBeNull();
+    expect(nodeLabel(store.getState().nodes[3])).toBe('Node 3, crashed, term 4');
+    store.getState().applyEvents(events({ type: 'node-restarted', t: 4, node: 3 }), 4);
+    expect(store.getState().announcements.map((a) => a.text)).toEqual([
+      'Node 3 became leader in term 4',
+      'Node 3 crashed',
+      'Node 3 restarted',
+    ]);
+  });
+
+  it('takes the clock of every frame', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store.getState().applyEvents(events(), 99);
+    expect(store.getState().clock).toEqual({ ...clock, now: 2_000, receivedAt: 99 });
+  });
+
+  it('records client invocations and completions in the history', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store.getState().applyEvents(
+      events({
+        type: 'client-invoked',
+        t: 5,
+        opId: 1,
+        clientId: 9,
+        op: { type: 'put', key: 'x', value: '1' },
+      }),
+      1,
+    );
+    store.getState().applyEvents(
+      events({
+        type: 'client-completed',
+        t: 9,
+        opId: 1,
+        status: 'ok',
+        result: { value: '1', index: 3, term: 1, node: 1 },
+      }),
+      2,
+    );
+    expect(store.getState().history).toEqual([
+      expect.objectContaining({ opId: 1, status: 'ok', invokedAt: 5, completedAt: 9 }),
+    ]);
+  });
+});
+
+describe('log helpers', () => {
+  it('appendEntries keeps the newest entries only', () => {
+    const log = Array.from({ length: BOUNDS.logEntriesPerNode }, (_, i) => entry(i + 1, 1));
+    const next = appendEntries(log, [entry(BOUNDS.logEntriesPerNode + 1, 2)]);
+    expect(next).toHaveLength(BOUNDS.logEntriesPerNode);
+    expect(next[0].index).toBe(2);
+    expect(next[next.length - 1].term).toBe(2);
+  });
+
+  it('appendEntries before the first kept index replaces everything', () => {
+    expect(appendEntries([entry(5, 1), entry(6, 1)], [entry(4, 3)]).map((e) => e.index)).toEqual([4]);
+  });
+
+  it('truncateLog removes fromIndex and later', () => {
+    expect(truncateLog([entry(1, 1), entry(2, 1), entry(3, 1)], 2).map((e) => e.index)).toEqual([1]);
+  });
+});

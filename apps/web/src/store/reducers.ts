@@ -1,0 +1,190 @@
+/**
+ * Pure reducers: state + a server frame → the next state. They never read the wall
+ * clock (the caller passes `receivedAt`), so the tests replay frames exactly.
+ */
+import type { Entry, EventsFrame, HistoryOp, NodeState, SimEvent, SnapshotFrame } from '@raftlab/protocol';
+import { BOUNDS, linkKey, type Announcement, type RaftState } from './types';
+
+type EventOf<K extends SimEvent['type']> = Extract<SimEvent, { type: K }>;
+
+export function initialState(): RaftState {
+  return {
+    clusterId: null,
+    connection: 'idle',
+    clock: { now: 0, speed: 0, paused: true, receivedAt: 0 },
+    config: null,
+    nodeIds: [],
+    nodes: {},
+    logs: {},
+    messages: {},
+    drops: [],
+    linksDown: {},
+    history: [],
+    results: [],
+    selected: null,
+    announcements: [],
+    notice: null,
+    snapshotSeq: 0,
+  };
+}
+
+/** Replaces everything the server owns with the snapshot's contents. */
+export function reduceSnapshot(
+  state: RaftState,
+  frame: SnapshotFrame,
+  receivedAt: number,
+): Partial<RaftState> {
+  const nodes: Record<number, NodeState> = {};
+  const logs: Record<number, Entry[]> = {};
+  for (const { log, kv: _kv, ...node } of frame.view.nodes) {
+    nodes[node.id] = node;
+    logs[node.id] = log.slice(-BOUNDS.logEntriesPerNode);
+  }
+  const messages: RaftState['messages'] = {};
+  for (const m of frame.view.messages) messages[m.id] = m;
+  const linksDown: RaftState['linksDown'] = {};
+  for (const [from, to] of frame.view.linksDown) linksDown[linkKey(from, to)] = true;
+  const nodeIds = frame.view.nodes.map((n) => n.id).sort((a, b) => a - b);
+  return {
+    clusterId: frame.clusterId,
+    clock: { ...frame.clock, receivedAt },
+    config: frame.view.config,
+    nodeIds,
+    nodes,
+    logs,
+    messages,
+    drops: [],
+    linksDown,
+    history: frame.history.slice(-BOUNDS.history),
+    selected: state.selected !== null && nodes[state.selected] ? state.selected : null,
+    snapshotSeq: state.snapshotSeq + 1,
+  };
+}
+
+/** Working copies: each slice is copied at most once per frame, and only if touched. */
+class Draft {
+  private copied = new Set<string>();
+  readonly announce: string[] = [];
+  constructor(public s: RaftState) {
+    this.s = { ...s };
+  }
+  edit<K extends 'nodes' | 'logs' | 'messages' | 'linksDown'>(key: K): RaftState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      this.s[key] = { ...this.s[key] };
+    }
+    return this.s[key];
+  }
+  list<K extends 'drops' | 'history'>(key: K): RaftState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      this.s[key] = [...this.s[key]] as RaftState[K];
+    }
+    return this.s[key];
+  }
+}
+
+/** Appends entries, replacing any suffix they overwrite (Log Matching: same index ⇒ replace). */
+export function appendEntries(log: Entry[], entries: Entry[]): Entry[] {
+  if (entries.length === 0) return log;
+  const first = entries[0].index;
+  const kept = log.length > 0 && log[0].index >= first ? [] : log.filter((e) => e.index < first);
+  const next = kept.concat(entries);
+  return next.length > BOUNDS.logEntriesPerNode ? next.slice(-BOUNDS.logEntriesPerNode) : next;
+}
+
+/** Removes entries with index >= fromIndex. */
+export function truncateLog(log: Entry[], fromIndex: number): Entry[] {
+  return log.filter((e) => e.index < fromIndex);
+}
+
+const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } = {
+  'message-sent': (d, e) => {
+    d.edit('messages')[e.message.id] = e.message;
+  },
+  'message-delivered': (d, e) => {
+    delete d.edit('messages')[e.id];
+  },
+  'message-dropped': (d, e) => {
+    const message = d.s.messages[e.id];
+    if (message) d.list('drops').push({ message, t: e.t, reason: e.reason });
+    delete d.edit('messages')[e.id];
+  },
+  'node-state': (d, e) => {
+    const before = d.s.nodes[e.node.id];
+    if (e.node.role === 'leader' && (before?.role !== 'leader' || before.term !== e.node.term)) {
+      d.announce.push(`Node ${e.node.id} became leader in term ${e.node.term}`);
+    }
+    d.edit('nodes')[e.node.id] = e.node;
+    if (!d.s.nodeIds.includes(e.node.id)) d.s.nodeIds = [...d.s.nodeIds, e.node.id].sort((a, b) => a - b);
+  },
+  'log-appended': (d, e) => {
+    const logs = d.edit('logs');
+    logs[e.node] = appendEntries(logs[e.node] ?? [], e.entries);
+  },
+  'log-truncated': (d, e) => {
+    const logs = d.edit('logs');
+    logs[e.node] = truncateLog(logs[e.node] ?? [], e.fromIndex);
+  },
+  'node-crashed': (d, e) => {
+    const node = d.s.nodes[e.node];
+    if (node) d.edit('nodes')[e.node] = { ...node, up: false, timerStart: null, timerEnd: null };
+    d.announce.push(`Node ${e.node} crashed`);
+  },
+  'node-restarted': (d, e) => {
+    const node = d.s.nodes[e.node];
+    if (node) d.edit('nodes')[e.node] = { ...node, up: true };
+    d.announce.push(`Node ${e.node} restarted`);
+  },
+  'link-changed': (d, e) => {
+    const links = d.edit('linksDown');
+    if (e.up) delete links[linkKey(e.from, e.to)];
+    else links[linkKey(e.from, e.to)] = true;
+  },
+  'client-invoked': (d, e) => {
+    const op: HistoryOp = {
+      opId: e.opId,
+      clientId: e.clientId,
+      op: e.op,
+      invokedAt: e.t,
+      completedAt: null,
+      status: 'pending',
+    };
+    d.list('history').push(op);
+  },
+  'client-completed': (d, e) => {
+    const history = d.list('history');
+    const i = history.findLastIndex((h) => h.opId === e.opId);
+    if (i >= 0) history[i] = { ...history[i], completedAt: e.t, status: e.status, result: e.result };
+  },
+};
+
+let announcementSeq = 0;
+
+/** Applies one batch of events and the clock that came with it. */
+export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: number): Partial<RaftState> {
+  const d = new Draft(state);
+  for (const event of frame.events) {
+    (handlers[event.type] as (d: Draft, e: SimEvent) => void)(d, event);
+  }
+  const s = d.s;
+  s.clock = { ...frame.clock, receivedAt };
+  if (s.drops.length > BOUNDS.drops) s.drops = s.drops.slice(-BOUNDS.drops);
+  if (s.history.length > BOUNDS.history) s.history = s.history.slice(-BOUNDS.history);
+  s.messages = boundMessages(s.messages);
+  if (d.announce.length > 0) {
+    const added: Announcement[] = d.announce.map((text) => ({ id: ++announcementSeq, text }));
+    s.announcements = [...s.announcements, ...added].slice(-BOUNDS.announcements);
+  }
+  return s;
+}
+
+/** Keeps at most BOUNDS.messages records, dropping those due soonest (they are the stalest). */
+function boundMessages(messages: RaftState['messages']): RaftState['messages'] {
+  const ids = Object.keys(messages);
+  if (ids.length <= BOUNDS.messages) return messages;
+  const sorted = Object.values(messages).sort((a, b) => b.deliverAt - a.deliverAt);
+  const kept: RaftState['messages'] = {};
+  for (const m of sorted.slice(0, BOUNDS.messages)) kept[m.id] = m;
+  return kept;
+}

@@ -1,0 +1,44 @@
+/** Derived values. Never store these; compute them from the slices. */
+import type { NodeState } from '@raftlab/protocol';
+import { linkKey, type RaftState } from './types';
+
+/** The up node that believes it leads in the highest term, or null. */
+export function selectLeader(s: Pick<RaftState, 'nodes' | 'nodeIds'>): NodeState | null {
+  let best: NodeState | null = null;
+  for (const id of s.nodeIds) {
+    const n = s.nodes[id];
+    if (n && n.up && n.role === 'leader' && (!best || n.term > best.term)) best = n;
+  }
+  return best;
+}
+
+export const selectLeaderId = (s: Pick<RaftState, 'nodes' | 'nodeIds'>): number | null =>
+  selectLeader(s)?.id ?? null;
+
+/** The role word used in names and labels: a node that is down reads `crashed`. */
+export type RoleWord = NodeState['role'] | 'crashed';
+export const roleWord = (n: NodeState): RoleWord => (n.up ? n.role : 'crashed');
+
+/** The accessible name of a node (a contract with the e2e tests). */
+export const nodeLabel = (n: NodeState): string => `Node ${n.id}, ${roleWord(n)}, term ${n.term}`;
+
+/** The state of the undirected link a–b: both directions up, one down, or both down. */
+export type LinkState = 'up' | 'one-way' | 'cut';
+export function selectLinkState(s: Pick<RaftState, 'linksDown'>, a: number, b: number): LinkState {
+  const ab = s.linksDown[linkKey(a, b)] === true;
+  const ba = s.linksDown[linkKey(b, a)] === true;
+  return ab && ba ? 'cut' : ab || ba ? 'one-way' : 'up';
+}
+
+/** Every unordered pair of node ids, in ring order. */
+export function nodePairs(ids: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
+  return pairs;
+}
+
+/** Highest term seen on any node. */
+export const selectMaxTerm = (s: Pick<RaftState, 'nodes' | 'nodeIds'>): number =>
+  s.nodeIds.reduce((m, id) => Math.max(m, s.nodes[id]?.term ?? 0), 0);
+
+export const selectMessageCount = (s: Pick<RaftState, 'messages'>): number => Object.keys(s.messages).length;

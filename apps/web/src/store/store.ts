@@ -1,0 +1,46 @@
+/**
+ * The one zustand store. Slices: connection, clock, cluster (nodes + logs), messages in
+ * flight, links, results/history, selection, announcements. State changes only through
+ * these actions; derived values live in `selectors.ts`.
+ */
+import { createStore, useStore } from 'zustand';
+import type { EventsFrame, SnapshotFrame } from '@raftlab/protocol';
+import { initialState, reduceEvents, reduceSnapshot } from './reducers';
+import { BOUNDS, type ConnectionStatus, type KvResultRow, type RaftState } from './types';
+
+export interface RaftActions {
+  setClusterId(id: string): void;
+  setConnection(status: ConnectionStatus): void;
+  /** Replaces all server-owned state (first frame, or a resync). */
+  applySnapshot(frame: SnapshotFrame, receivedAt: number): void;
+  applyEvents(frame: EventsFrame, receivedAt: number): void;
+  select(node: number | null): void;
+  addResult(row: Omit<KvResultRow, 'id'>): void;
+  /** Shows (or clears, with null) a message about a failed action. */
+  setNotice(text: string | null): void;
+}
+
+export type RaftStore = RaftState & RaftActions;
+
+export function createRaftStore() {
+  let resultSeq = 0;
+  return createStore<RaftStore>()((set) => ({
+    ...initialState(),
+    setClusterId: (clusterId) => set({ clusterId }),
+    setConnection: (connection) => set({ connection }),
+    applySnapshot: (frame, receivedAt) => set((s) => reduceSnapshot(s, frame, receivedAt)),
+    applyEvents: (frame, receivedAt) => set((s) => reduceEvents(s, frame, receivedAt)),
+    select: (selected) => set({ selected }),
+    setNotice: (notice) => set({ notice }),
+    addResult: (row) =>
+      set((s) => ({ results: [{ ...row, id: ++resultSeq }, ...s.results].slice(0, BOUNDS.results) })),
+  }));
+}
+
+/** The app's store instance (the stream and the HTTP client write to it). */
+export const raftStore = createRaftStore();
+
+/** React hook over `raftStore`; pass `useShallow(...)` for object or array results. */
+export function useRaft<T>(selector: (s: RaftStore) => T): T {
+  return useStore(raftStore, selector);
+}

@@ -1,0 +1,81 @@
+/**
+ * The dashboard's state, rebuilt from the server's stream. Every slice is plain data;
+ * only the actions in `store.ts` replace it, through the pure reducers in `reducers.ts`.
+ */
+import type { Clock, Entry, HistoryOp, MessageInFlight, NodeState, SimConfig } from '@raftlab/protocol';
+
+/** Where the WebSocket is: `live` once a snapshot has arrived on the current socket. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** The server's clock plus the wall time (performance.now(), ms) at which it was received. */
+export interface ClockState extends Clock {
+  receivedAt: number;
+}
+
+/** A message that died on the way, kept briefly so the network layer can draw a burst. */
+export interface DroppedMessage {
+  message: MessageInFlight;
+  /** Virtual time (µs) at which it was dropped. */
+  t: number;
+  reason: 'link-down' | 'node-down';
+}
+
+/** One answer (or error) to a request made from the KV form. */
+export interface KvResultRow {
+  /** Local sequence number, newest highest. */
+  id: number;
+  op: 'put' | 'get' | 'delete';
+  key: string;
+  /** The value sent (put) or returned (get); null for delete or an absent key. */
+  value: string | null;
+  ok: boolean;
+  index?: number;
+  term?: number;
+  node?: number;
+  /** Error text for a failed request (no leader, timed out, not found, ...). */
+  error?: string;
+}
+
+/** A sentence for the ARIA live region. */
+export interface Announcement {
+  id: number;
+  text: string;
+}
+
+export interface RaftState {
+  clusterId: string | null;
+  connection: ConnectionStatus;
+  clock: ClockState;
+  config: SimConfig | null;
+  /** Node ids in ring order. */
+  nodeIds: number[];
+  nodes: Record<number, NodeState>;
+  /** The newest entries of each node's log, ascending and contiguous. */
+  logs: Record<number, Entry[]>;
+  /** Messages in flight by id; delivered and dropped ones are removed. */
+  messages: Record<number, MessageInFlight>;
+  /** The newest dropped messages (bounded). */
+  drops: DroppedMessage[];
+  /** Directed links that are down, keyed `from-to`. */
+  linksDown: Record<string, true>;
+  history: HistoryOp[];
+  results: KvResultRow[];
+  selected: number | null;
+  announcements: Announcement[];
+  /** The last failed control action, shown until the next one. */
+  notice: string | null;
+  /** Bumped on every snapshot, so imperative layers know to drop what they drew. */
+  snapshotSeq: number;
+}
+
+/** Bounds that keep the client's memory flat however long it runs. */
+export const BOUNDS = {
+  logEntriesPerNode: 2000,
+  messages: 2000,
+  drops: 50,
+  history: 500,
+  results: 100,
+  announcements: 5,
+} as const;
+
+export const linkKey = (from: number, to: number): string => `${from}-${to}`;

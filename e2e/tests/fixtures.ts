@@ -1,0 +1,62 @@
+/**
+ * Shared e2e fixtures: every test fails on any console error or uncaught page error,
+ * and gets helpers to create clusters through the real HTTP API.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface ClusterNode {
+  id: number;
+  up: boolean;
+  role: string;
+  term: number;
+  commit: number;
+  lastIndex: number;
+  kv: Record<string, string>;
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // The browser logs every non-2xx response. A KV answer of 404 (absent key), 503 (no
+        // leader) or 504 (outcome unknown) is the API's documented reply, shown to the user.
+        const expectedReply =
+          /\/api\/clusters\/[a-z0-9]+\/kv\//.test(message.location().url) &&
+          /status of (404|503|504)/.test(message.text());
+        if (!expectedReply) errors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Creates a cluster through the API and opens its dashboard. */
+export async function openCluster(page: Page, body: object = {}): Promise<string> {
+  const res = await page.request.post('/api/clusters', { data: body });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  await page.goto(`/c/${id}`);
+  return id;
+}
+
+export async function clusterNodes(request: APIRequestContext, id: string): Promise<ClusterNode[]> {
+  const res = await request.get(`/api/clusters/${id}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()).view.nodes;
+}
+
+/** The node drawn as the leader; its accessible name is `Node N, leader, term T`. */
+export const leaderNode = (page: Page) => page.getByRole('button', { name: /^Node \d+, leader, term \d+$/ });
+
+export async function leaderOf(page: Page): Promise<{ id: number; term: number }> {
+  const name = (await leaderNode(page).first().getAttribute('aria-label')) ?? '';
+  const match = /^Node (\d+), leader, term (\d+)$/.exec(name);
+  if (!match) throw new Error(`not a leader label: "${name}"`);
+  return { id: Number(match[1]), term: Number(match[2]) };
+}

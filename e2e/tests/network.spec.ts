@@ -1,0 +1,82 @@
+import { clusterNodes, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+
+test('a cut link is drawn cut and reaches the cluster; clicking again restores it', async ({ page }) => {
+  const id = await openCluster(page, { seed: 2, options: { speed: 0.3 } });
+  const link = page.getByRole('button', { name: 'Link between node 1 and node 2', exact: true });
+  await expect(link).toHaveAttribute('aria-pressed', 'false');
+  await link.click();
+  await expect(link).toHaveAttribute('aria-pressed', 'true');
+  const down = async () => (await (await page.request.get(`/api/clusters/${id}`)).json()).view.linksDown;
+  expect(await down()).toEqual(
+    expect.arrayContaining([
+      [1, 2],
+      [2, 1],
+    ]),
+  );
+  await link.click();
+  await expect(link).toHaveAttribute('aria-pressed', 'false');
+  expect(await down()).toEqual([]);
+});
+
+test('isolating the leader: the others elect a new leader in a higher term', async ({ page }) => {
+  const id = await openCluster(page, { seed: 6, options: { speed: 0.5 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const old = await leaderOf(page);
+  await page.getByRole('button', { name: 'Isolate leader', exact: true }).click();
+  await expect
+    .poll(async () => {
+      const nodes = await clusterNodes(page.request, id);
+      return nodes.some((n) => n.role === 'leader' && n.id !== old.id && n.term > old.term);
+    })
+    .toBe(true);
+  await page.getByRole('button', { name: 'Heal', exact: true }).click();
+  await expect(leaderNode(page)).toHaveCount(1);
+  expect((await leaderOf(page)).id).not.toBe(old.id);
+});
+
+test('majority/minority split: only the majority commits; after Heal the minority catches up', async ({
+  page,
+}) => {
+  const id = await openCluster(page, { seed: 13, options: { speed: 0.5 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const old = await leaderOf(page);
+  await page.getByRole('button', { name: 'Split majority/minority', exact: true }).click();
+  const linksDown = (await (await page.request.get(`/api/clusters/${id}`)).json()).view
+    .linksDown as number[][];
+  // The minority is the old leader plus the nodes it can still reach.
+  const cut = new Set(linksDown.filter(([a]) => a === old.id).map(([, b]) => b));
+  const nodes = await clusterNodes(page.request, id);
+  const minority = nodes.filter((n) => n.id === old.id || !cut.has(n.id)).map((n) => n.id);
+  expect(minority.length).toBe(2);
+  const minorityCommit = Math.max(...nodes.filter((n) => minority.includes(n.id)).map((n) => n.commit));
+
+  // The majority elects its own leader and serves a write.
+  await expect
+    .poll(async () =>
+      (await clusterNodes(page.request, id)).some((n) => n.role === 'leader' && !minority.includes(n.id)),
+    )
+    .toBe(true);
+  await page.getByLabel('Key', { exact: true }).fill('side');
+  await page.getByLabel('Value', { exact: true }).fill('majority');
+  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await expect(page.getByRole('log', { name: 'Results' }).getByRole('listitem').first()).toContainText(
+    'majority',
+    {
+      timeout: 30_000,
+    },
+  );
+  const during = await clusterNodes(page.request, id);
+  for (const n of during) {
+    if (minority.includes(n.id)) {
+      expect(n.commit, `minority node ${n.id} must not commit`).toBe(minorityCommit);
+      expect(n.kv.side).toBeUndefined();
+    } else {
+      expect(n.commit).toBeGreaterThan(minorityCommit);
+    }
+  }
+
+  await page.getByRole('button', { name: 'Heal', exact: true }).click();
+  await expect
+    .poll(async () => (await clusterNodes(page.request, id)).every((n) => n.kv.side === 'majority'))
+    .toBe(true);
+});
