@@ -60,3 +60,20 @@ test('"Time out" makes a follower campaign (pre-vote off)', async ({ page }) => 
     page.getByRole('button', { name: new RegExp(`^Node ${followerId}, \\w+, term ${old.term + 1}$`) }),
   ).toBeVisible();
 });
+
+test('a second tab on the same link watches the same cluster', async ({ page, browser }) => {
+  const id = await openCluster(page, { seed: 17, options: { speed: 0.5 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const second = await browser.newPage();
+  try {
+    await second.goto(`/c/${id}`);
+    await expect(leaderNode(second)).toHaveCount(1);
+    expect(await leaderOf(second)).toEqual(await leaderOf(page));
+    // An action in one tab shows in the other.
+    const { id: leader } = await leaderOf(page);
+    await page.request.post(`/api/clusters/${id}/nodes/${leader}/crash`);
+    await expect(second.getByRole('button', { name: new RegExp(`^Node ${leader}, crashed`) })).toBeVisible();
+  } finally {
+    await second.close();
+  }
+});
