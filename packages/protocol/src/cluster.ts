@@ -55,6 +55,24 @@ export type MessageInFlight = Static<typeof MessageInFlightSchema>;
 
 const at = { t: Type.Number(), seq: Type.Integer() };
 
+export const ViolationSchema = Type.Object({
+  invariant: Type.Union([
+    Type.Literal('election-safety'),
+    Type.Literal('leader-append-only'),
+    Type.Literal('log-matching'),
+    Type.Literal('leader-completeness'),
+    Type.Literal('state-machine-safety'),
+    Type.Literal('monotonic-term'),
+    Type.Literal('monotonic-commit'),
+    Type.Literal('index-order'),
+  ]),
+  message: Type.String(),
+  nodes: Type.Array(Type.Integer()),
+  index: Type.Optional(Type.Integer()),
+  term: Type.Optional(Type.Integer()),
+});
+export type Violation = Static<typeof ViolationSchema>;
+
 export const SimEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('message-sent'), ...at, message: MessageInFlightSchema }),
   Type.Object({ type: Type.Literal('message-delivered'), ...at, id: Type.Integer() }),
@@ -93,6 +111,7 @@ export const SimEventSchema = Type.Union([
     clientId: Type.Integer(),
     op: KvOpSchema,
   }),
+  Type.Object({ type: Type.Literal('invariant-violated'), ...at, violation: ViolationSchema }),
   Type.Object({
     type: Type.Literal('client-completed'),
     ...at,
@@ -136,6 +155,7 @@ export const ClusterViewSchema = Type.Object({
   nodes: Type.Array(NodeViewSchema),
   linksDown: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
   messages: Type.Array(MessageInFlightSchema),
+  violations: Type.Array(ViolationSchema),
 });
 export type ClusterView = Static<typeof ClusterViewSchema>;
 

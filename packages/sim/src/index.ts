@@ -4,4 +4,6 @@ export { EventQueue } from './queue';
 export { EventHasher, fnv1a, hashEvents } from './hash';
 export { KvStateMachine, encodeCommand, decodeCommand } from './kv';
 export type { Command, ApplyOutcome } from './kv';
+export { InvariantChecker, INVARIANTS } from './invariants';
+export type { InvariantName, Violation } from './invariants';
 export * from './types';

@@ -28,6 +28,7 @@
  */
 import type { Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
+import { InvariantChecker } from './invariants';
 import type { ClientEvent } from './client';
 import { clone } from './clone';
 import { Network } from './network';
@@ -68,6 +69,7 @@ export class Simulation {
   private readonly restartRandom: Random;
   private readonly inputs: Input[] = [];
   private listeners: Array<(e: SimEvent) => void> = [];
+  private readonly invariants = new InvariantChecker();
 
   constructor(config: Partial<SimConfig> = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
@@ -123,6 +125,11 @@ export class Simulation {
 
   get now(): number {
     return this.clock;
+  }
+
+  /** Number of safety violations found so far. */
+  get violations(): number {
+    return this.invariants.violations;
   }
 
   /** Number of queue tasks processed so far. */
@@ -225,6 +232,7 @@ export class Simulation {
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
       messages: this.network.messages(),
+      violations: this.invariants.evidence(),
     };
   }
 
@@ -254,6 +262,9 @@ export class Simulation {
   private emit(body: SimEventBody): void {
     const event = { ...body, t: this.clock, seq: this.nextEventSeq++ } as SimEvent;
     for (const listener of [...this.listeners]) listener(event);
+    // Checked after every event; a violation is itself an event, right after its cause.
+    for (const violation of this.invariants.observe(event))
+      this.emit({ type: 'invariant-violated', violation });
   }
 
   private latency(): number {

@@ -4,6 +4,7 @@
  * Everything is JSON-serialisable; times are integer microseconds of virtual time.
  */
 import type { Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
+import type { Violation } from './invariants';
 
 export interface LatencyRange {
   minUs: number;
@@ -108,6 +109,8 @@ export type SimEventBody =
   | { type: 'node-restarted'; node: NodeId }
   | { type: 'link-changed'; from: NodeId; to: NodeId; up: boolean }
   | { type: 'client-invoked'; opId: number; clientId: number; op: KvOp }
+  /** A safety property failed (see invariants.ts); the run goes on. */
+  | { type: 'invariant-violated'; violation: Violation }
   | {
       type: 'client-completed';
       opId: number;
@@ -144,6 +147,8 @@ export interface ClusterView {
   /** Directed links that are down, as [from, to]. */
   linksDown: Array<[NodeId, NodeId]>;
   messages: MessageInFlight[];
+  /** Safety violations found so far (the first 100). */
+  violations: Violation[];
 }
 
 /** One client operation in the history (invocation + completion when known). */

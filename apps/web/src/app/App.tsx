@@ -9,6 +9,7 @@ import { NetworkPresets } from '../features/network/NetworkPresets';
 import { Announcer } from './Announcer';
 import { Header } from './Header';
 import { Notice } from './Notice';
+import { SafetyAlert } from './SafetyAlert';
 
 export function App() {
   return (
@@ -26,6 +27,7 @@ export function App() {
           <LogView />
         </div>
         <aside className="controls" aria-label="Controls">
+          <SafetyAlert />
           <Notice />
           <NodeActions />
           <ClockControls />

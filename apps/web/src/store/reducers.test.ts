@@ -52,6 +52,7 @@ function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFrame {
       nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
       linksDown: [[1, 2]],
       messages: [],
+      violations: [],
       ...over,
     },
   };
@@ -256,5 +257,22 @@ describe('log helpers', () => {
 
   it('truncateLog removes fromIndex and later', () => {
     expect(truncateLog([entry(1, 1), entry(2, 1), entry(3, 1)], 2).map((e) => e.index)).toEqual([1]);
+  });
+});
+
+describe('safety violations', () => {
+  it('come from the snapshot, then from events, and are announced', () => {
+    const violation = {
+      invariant: 'election-safety' as const,
+      message: 'two leaders in term 2',
+      nodes: [1, 2],
+      term: 2,
+    };
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot({ violations: [violation] }), 0);
+    expect(store.getState().violations).toEqual([violation]);
+    store.getState().applyEvents(events({ type: 'invariant-violated', violation, t: 5 }), 0);
+    expect(store.getState().violations).toHaveLength(2);
+    expect(store.getState().announcements.at(-1)?.text).toMatch(/Safety violation: two leaders/);
   });
 });

@@ -23,6 +23,7 @@ export function initialState(): RaftState {
     results: [],
     selected: null,
     announcements: [],
+    violations: [],
     notice: null,
     snapshotSeq: 0,
   };
@@ -56,6 +57,7 @@ export function reduceSnapshot(
     drops: [],
     linksDown,
     history: frame.history.slice(-BOUNDS.history),
+    violations: frame.view.violations.slice(0, BOUNDS.violations),
     selected: state.selected !== null && nodes[state.selected] ? state.selected : null,
     snapshotSeq: state.snapshotSeq + 1,
   };
@@ -75,7 +77,7 @@ class Draft {
     }
     return this.s[key];
   }
-  list<K extends 'drops' | 'history'>(key: K): RaftState[K] {
+  list<K extends 'drops' | 'history' | 'violations'>(key: K): RaftState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
       this.s[key] = [...this.s[key]] as RaftState[K];
@@ -152,6 +154,10 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     };
     d.list('history').push(op);
   },
+  'invariant-violated': (d, e) => {
+    d.list('violations').push(e.violation);
+    d.announce.push(`Safety violation: ${e.violation.message}`);
+  },
   'client-completed': (d, e) => {
     const history = d.list('history');
     const i = history.findLastIndex((h) => h.opId === e.opId);
@@ -170,6 +176,7 @@ export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: n
   const s = d.s;
   s.clock = { ...frame.clock, receivedAt };
   if (s.drops.length > BOUNDS.drops) s.drops = s.drops.slice(-BOUNDS.drops);
+  if (s.violations.length > BOUNDS.violations) s.violations = s.violations.slice(0, BOUNDS.violations);
   if (s.history.length > BOUNDS.history) s.history = s.history.slice(-BOUNDS.history);
   s.messages = boundMessages(s.messages);
   if (d.announce.length > 0) {

@@ -2,7 +2,15 @@
  * The dashboard's state, rebuilt from the server's stream. Every slice is plain data;
  * only the actions in `store.ts` replace it, through the pure reducers in `reducers.ts`.
  */
-import type { Clock, Entry, HistoryOp, MessageInFlight, NodeState, SimConfig } from '@raftlab/protocol';
+import type {
+  Clock,
+  Entry,
+  HistoryOp,
+  MessageInFlight,
+  NodeState,
+  SimConfig,
+  Violation,
+} from '@raftlab/protocol';
 
 /** Where the WebSocket is: `live` once a snapshot has arrived on the current socket. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -62,6 +70,8 @@ export interface RaftState {
   results: KvResultRow[];
   selected: number | null;
   announcements: Announcement[];
+  /** Safety violations the simulator reported (bounded). */
+  violations: Violation[];
   /** The last failed control action, shown until the next one. */
   notice: string | null;
   /** Bumped on every snapshot, so imperative layers know to drop what they drew. */
@@ -76,6 +86,7 @@ export const BOUNDS = {
   history: 500,
   results: 100,
   announcements: 5,
+  violations: 100,
 } as const;
 
 export const linkKey = (from: number, to: number): string => `${from}-${to}`;

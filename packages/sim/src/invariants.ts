@@ -1,0 +1,261 @@
+/**
+ * Raft's safety properties (Figure 3 of the paper), checked incrementally from the
+ * simulator's own event stream, so the same checker can run wherever the events go.
+ *
+ * Theory of operation: the checker rebuilds each node's log from `log-appended` /
+ * `log-truncated`, and its role, term and commit index from `node-state`. Every check
+ * looks only at what the event changed:
+ *   - Election Safety: at most one leader per term — a map term → leader.
+ *   - Leader Append-Only: a node never truncates its log while it is leader.
+ *   - Log Matching: the first time an entry (index, term) is appended anywhere, its data
+ *     and the term of the entry before it are recorded; every later append of the same
+ *     (index, term) must agree. By induction on the index, agreeing on the previous
+ *     entry's term makes the whole prefix agree.
+ *   - State Machine Safety / committed entries never change: the cluster-wide committed
+ *     prefix grows as nodes advance their commit index; each newly committed entry must
+ *     equal what any other node committed at that index, and no node truncates at or
+ *     below its own commit index.
+ *   - Leader Completeness: a new leader's log holds every entry committed so far.
+ *   - Monotonic term and commit per node (across crashes: both are persisted), and
+ *     applied <= commit <= lastIndex on every node.
+ * A violation stops nothing; it is reported with its evidence.
+ */
+import type { NodeId } from '@raftlab/raft';
+import type { NodeState, SimEvent } from './types';
+
+export type InvariantName =
+  | 'election-safety'
+  | 'leader-append-only'
+  | 'log-matching'
+  | 'leader-completeness'
+  | 'state-machine-safety'
+  | 'monotonic-term'
+  | 'monotonic-commit'
+  | 'index-order';
+
+export const INVARIANTS: ReadonlyArray<{ name: InvariantName; description: string }> = [
+  { name: 'election-safety', description: 'At most one leader can be elected in a given term (§5.2)' },
+  {
+    name: 'leader-append-only',
+    description: 'A leader never overwrites or deletes entries in its log (§5.3)',
+  },
+  {
+    name: 'log-matching',
+    description: 'Two logs with an entry of the same index and term are identical up to it (§5.3)',
+  },
+  {
+    name: 'leader-completeness',
+    description: 'A committed entry is present in the logs of all later leaders (§5.4)',
+  },
+  {
+    name: 'state-machine-safety',
+    description:
+      'No two servers apply different entries at the same index; committed entries never change (§5.4.3)',
+  },
+  { name: 'monotonic-term', description: "A server's current term never decreases (§5.1, Figure 2)" },
+  { name: 'monotonic-commit', description: "A server's commit index never decreases" },
+  { name: 'index-order', description: 'applied <= commit <= last log index on every server' },
+];
+
+export interface Violation {
+  invariant: InvariantName;
+  message: string;
+  nodes: NodeId[];
+  index?: number;
+  term?: number;
+}
+
+const MAX_KEPT = 100;
+
+interface LogEntryRecord {
+  term: number;
+  data: string;
+}
+
+interface NodeTrack {
+  log: LogEntryRecord[]; // log[i - 1] is the entry at index i
+  state: NodeState | null;
+}
+
+export class InvariantChecker {
+  private readonly nodes = new Map<NodeId, NodeTrack>();
+  private readonly leaders = new Map<number, NodeId>();
+  /** First-seen (data, previous term) of each (index, term), for Log Matching. */
+  private readonly firstSeen = new Map<string, { data: string; prevTerm: number; node: NodeId }>();
+  /** The cluster-wide committed prefix: committed[i - 1] is the entry committed at index i. */
+  private readonly committed: Array<LogEntryRecord & { node: NodeId }> = [];
+  private count = 0;
+  /** The first violations, kept as evidence (bounded: one bug tends to repeat itself). */
+  private readonly kept: Violation[] = [];
+
+  /** Number of violations seen so far. */
+  get violations(): number {
+    return this.count;
+  }
+
+  /** The first MAX_KEPT violations, oldest first. */
+  evidence(): Violation[] {
+    return this.kept.map((v) => ({ ...v, nodes: [...v.nodes] }));
+  }
+
+  observe(event: SimEvent): Violation[] {
+    const found: Violation[] = [];
+    switch (event.type) {
+      case 'log-appended':
+        this.appended(event.node, event.entries, found);
+        break;
+      case 'log-truncated':
+        this.truncated(event.node, event.fromIndex, found);
+        break;
+      case 'node-state':
+        this.stateChanged(event.node, found);
+        break;
+      default:
+        break;
+    }
+    this.count += found.length;
+    for (const violation of found) if (this.kept.length < MAX_KEPT) this.kept.push(violation);
+    return found;
+  }
+
+  private track(id: NodeId): NodeTrack {
+    let track = this.nodes.get(id);
+    if (!track) {
+      track = { log: [], state: null };
+      this.nodes.set(id, track);
+    }
+    return track;
+  }
+
+  private appended(
+    id: NodeId,
+    entries: Array<{ index: number; term: number; data: string }>,
+    found: Violation[],
+  ) {
+    const { log } = this.track(id);
+    for (const entry of entries) {
+      log.length = entry.index - 1; // appending at i replaces everything from i on
+      const prevTerm = entry.index > 1 ? (log[entry.index - 2]?.term ?? 0) : 0;
+      log.push({ term: entry.term, data: entry.data });
+      const key = `${entry.index}/${entry.term}`;
+      const seen = this.firstSeen.get(key);
+      if (!seen) {
+        this.firstSeen.set(key, { data: entry.data, prevTerm, node: id });
+      } else if (seen.data !== entry.data || seen.prevTerm !== prevTerm) {
+        found.push({
+          invariant: 'log-matching',
+          message:
+            `Node ${id} and node ${seen.node} both hold an entry at index ${entry.index} in term ${entry.term}, ` +
+            `but ${seen.data !== entry.data ? 'with different commands' : 'after entries of different terms'}`,
+          nodes: [id, seen.node],
+          index: entry.index,
+          term: entry.term,
+        });
+      }
+    }
+  }
+
+  private truncated(id: NodeId, fromIndex: number, found: Violation[]) {
+    const track = this.track(id);
+    const state = track.state;
+    if (state?.role === 'leader') {
+      found.push({
+        invariant: 'leader-append-only',
+        message: `Node ${id}, leader in term ${state.term}, removed entries from index ${fromIndex} of its own log`,
+        nodes: [id],
+        index: fromIndex,
+        term: state.term,
+      });
+    }
+    if (state && fromIndex <= state.commit) {
+      found.push({
+        invariant: 'state-machine-safety',
+        message: `Node ${id} removed entries from index ${fromIndex}, at or below its commit index ${state.commit}`,
+        nodes: [id],
+        index: fromIndex,
+      });
+    }
+    track.log.length = Math.min(track.log.length, fromIndex - 1);
+  }
+
+  private stateChanged(next: NodeState, found: Violation[]) {
+    const track = this.track(next.id);
+    const prev = track.state;
+    track.state = next;
+    if (prev && next.term < prev.term) {
+      found.push({
+        invariant: 'monotonic-term',
+        message: `Node ${next.id}'s term went back from ${prev.term} to ${next.term}`,
+        nodes: [next.id],
+        term: next.term,
+      });
+    }
+    if (prev && next.commit < prev.commit) {
+      found.push({
+        invariant: 'monotonic-commit',
+        message: `Node ${next.id}'s commit index went back from ${prev.commit} to ${next.commit}`,
+        nodes: [next.id],
+        index: next.commit,
+      });
+    }
+    if (next.up && !(next.applied <= next.commit && next.commit <= next.lastIndex)) {
+      found.push({
+        invariant: 'index-order',
+        message: `Node ${next.id} has applied ${next.applied}, commit ${next.commit}, last index ${next.lastIndex}`,
+        nodes: [next.id],
+      });
+    }
+    this.committedAdvanced(next.id, prev?.commit ?? 0, next.commit, track, found);
+    if (next.role === 'leader' && !(prev?.role === 'leader' && prev.term === next.term)) {
+      this.becameLeader(next.id, next.term, track, found);
+    }
+  }
+
+  private committedAdvanced(id: NodeId, from: number, to: number, track: NodeTrack, found: Violation[]) {
+    for (let index = from + 1; index <= to; index++) {
+      const entry = track.log[index - 1];
+      if (!entry) continue; // covered by a snapshot this checker did not see
+      const agreed = this.committed[index - 1];
+      if (!agreed) {
+        this.committed[index - 1] = { ...entry, node: id };
+      } else if (agreed.term !== entry.term || agreed.data !== entry.data) {
+        found.push({
+          invariant: 'state-machine-safety',
+          message:
+            `Node ${id} committed a different entry at index ${index} (term ${entry.term}) ` +
+            `than node ${agreed.node} did (term ${agreed.term})`,
+          nodes: [id, agreed.node],
+          index,
+          term: entry.term,
+        });
+      }
+    }
+  }
+
+  private becameLeader(id: NodeId, term: number, track: NodeTrack, found: Violation[]) {
+    const other = this.leaders.get(term);
+    if (other !== undefined && other !== id) {
+      found.push({
+        invariant: 'election-safety',
+        message: `Node ${id} became leader in term ${term}, which already elected node ${other}`,
+        nodes: [id, other],
+        term,
+      });
+    } else {
+      this.leaders.set(term, id);
+    }
+    for (let index = 1; index <= this.committed.length; index++) {
+      const agreed = this.committed[index - 1];
+      const entry = track.log[index - 1];
+      if (!agreed || (entry && entry.term === agreed.term && entry.data === agreed.data)) continue;
+      found.push({
+        invariant: 'leader-completeness',
+        message: `Node ${id} became leader in term ${term} without the entry committed at index ${index}`,
+        nodes: [id, agreed.node],
+        index,
+        term,
+      });
+      return;
+    }
+  }
+}
