@@ -6,7 +6,10 @@ import { resolveClusterId } from './api/route';
 import { connectStream } from './api/stream';
 import { App } from './app/App';
 import { raftStore } from './store/store';
+import { applyTheme, initialTheme } from './app/theme';
 import './styles.css';
+
+applyTheme(initialTheme());
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');

@@ -12,6 +12,12 @@ export const KvOpSchema = Type.Union([
     node: Type.Optional(Type.Integer()),
   }),
   Type.Object({ type: Type.Literal('delete'), key: Type.String() }),
+  Type.Object({
+    type: Type.Literal('cas'),
+    key: Type.String(),
+    expected: Type.Union([Type.String(), Type.Null()]),
+    value: Type.String(),
+  }),
 ]);
 export type KvOp = Static<typeof KvOpSchema>;
 
@@ -20,6 +26,7 @@ export const KvResultSchema = Type.Object({
   index: Type.Integer(),
   term: Type.Integer(),
   node: Type.Integer(),
+  swapped: Type.Optional(Type.Boolean()),
 });
 export type KvResult = Static<typeof KvResultSchema>;
 
@@ -55,6 +62,18 @@ export type MessageInFlight = Static<typeof MessageInFlightSchema>;
 
 const at = { t: Type.Number(), seq: Type.Integer() };
 
+export const LatencyRangeSchema = Type.Object({
+  minUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  maxUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+});
+
+export const LinkQualitySchema = Type.Object({
+  loss: Type.Number({ minimum: 0, maximum: 1 }),
+  duplicate: Type.Number({ minimum: 0, maximum: 1 }),
+  latency: Type.Union([LatencyRangeSchema, Type.Null()]),
+});
+export type LinkQuality = Static<typeof LinkQualitySchema>;
+
 export const ViolationSchema = Type.Object({
   invariant: Type.Union([
     Type.Literal('election-safety'),
@@ -80,7 +99,7 @@ export const SimEventSchema = Type.Union([
     type: Type.Literal('message-dropped'),
     ...at,
     id: Type.Integer(),
-    reason: Type.Union([Type.Literal('link-down'), Type.Literal('node-down')]),
+    reason: Type.Union([Type.Literal('link-down'), Type.Literal('node-down'), Type.Literal('loss')]),
   }),
   Type.Object({ type: Type.Literal('node-state'), ...at, node: NodeStateSchema }),
   Type.Object({
@@ -94,6 +113,7 @@ export const SimEventSchema = Type.Union([
     ...at,
     node: Type.Integer(),
     fromIndex: Type.Integer(),
+    term: Type.Integer(),
   }),
   Type.Object({ type: Type.Literal('node-crashed'), ...at, node: Type.Integer() }),
   Type.Object({ type: Type.Literal('node-restarted'), ...at, node: Type.Integer() }),
@@ -111,6 +131,13 @@ export const SimEventSchema = Type.Union([
     clientId: Type.Integer(),
     op: KvOpSchema,
   }),
+  Type.Object({
+    type: Type.Literal('link-quality-changed'),
+    ...at,
+    from: Type.Integer(),
+    to: Type.Integer(),
+    quality: LinkQualitySchema,
+  }),
   Type.Object({ type: Type.Literal('invariant-violated'), ...at, violation: ViolationSchema }),
   Type.Object({
     type: Type.Literal('client-completed'),
@@ -123,6 +150,27 @@ export const SimEventSchema = Type.Union([
 ]);
 export type SimEvent = Static<typeof SimEventSchema>;
 
+/** The bug switches of `@raftlab/sim` (bugs.ts), by name; the server checks the two lists agree. */
+export const BUG_NAMES = [
+  'figure8-commit',
+  'forget-vote-on-restart',
+  'vote-without-log-check',
+  'truncate-on-stale-append',
+  'local-linearizable-reads',
+  'no-session-dedupe',
+  'apply-uncommitted',
+] as const;
+export const BugNameSchema = Type.Union([
+  Type.Literal('figure8-commit'),
+  Type.Literal('forget-vote-on-restart'),
+  Type.Literal('vote-without-log-check'),
+  Type.Literal('truncate-on-stale-append'),
+  Type.Literal('local-linearizable-reads'),
+  Type.Literal('no-session-dedupe'),
+  Type.Literal('apply-uncommitted'),
+]);
+export type BugName = (typeof BUG_NAMES)[number];
+
 export const SimConfigSchema = Type.Object({
   nodes: Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes }),
   seed: Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 }),
@@ -131,12 +179,10 @@ export const SimConfigSchema = Type.Object({
   heartbeatTick: Type.Integer({ minimum: 1, maximum: 500 }),
   preVote: Type.Boolean(),
   checkQuorum: Type.Boolean(),
-  latency: Type.Object({
-    minUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-    maxUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-  }),
+  latency: LatencyRangeSchema,
   clientAttemptTimeoutUs: Type.Integer({ minimum: 1000, maximum: 100_000_000 }),
   clientTimeoutUs: Type.Integer({ minimum: 1000, maximum: 1_000_000_000 }),
+  bugs: Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true }),
 });
 export type SimConfig = Static<typeof SimConfigSchema>;
 
@@ -155,6 +201,9 @@ export const ClusterViewSchema = Type.Object({
   nodes: Type.Array(NodeViewSchema),
   linksDown: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()])),
   messages: Type.Array(MessageInFlightSchema),
+  linkQualities: Type.Array(
+    Type.Object({ from: Type.Integer(), to: Type.Integer(), quality: LinkQualitySchema }),
+  ),
   violations: Type.Array(ViolationSchema),
 });
 export type ClusterView = Static<typeof ClusterViewSchema>;

@@ -1,7 +1,16 @@
 /** Bodies, params and replies of the HTTP API (DESIGN.md, "apps/server"). */
 import { Type, type Static } from 'typebox';
 import { LIMITS } from './limits';
-import { ClockSchema, ClusterViewSchema, HistoryOpSchema, KvOpSchema, SimConfigSchema } from './cluster';
+import {
+  ClockSchema,
+  ClusterViewSchema,
+  HistoryOpSchema,
+  KvOpSchema,
+  BUG_NAMES,
+  BugNameSchema,
+  LinkQualitySchema,
+  SimConfigSchema,
+} from './cluster';
 
 export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'Stable machine-readable code, e.g. RAFTLAB_ERR_NO_LEADER' }),
@@ -24,6 +33,7 @@ export const InputSchema = Type.Intersect([
     Type.Object({ kind: Type.Literal('link'), from: nodeId, to: nodeId, up: Type.Boolean() }),
     Type.Object({ kind: Type.Literal('partition'), groups: partitionGroups }),
     Type.Object({ kind: Type.Literal('heal') }),
+    Type.Object({ kind: Type.Literal('link-quality'), from: nodeId, to: nodeId, quality: LinkQualitySchema }),
     Type.Object({
       kind: Type.Literal('invoke'),
       opId: Type.Integer({ minimum: 0 }),
@@ -48,6 +58,8 @@ export const ClusterOptionsSchema = Type.Object(
     checkQuorum: Type.Optional(Type.Boolean()),
     electionTick: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
     heartbeatTick: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    /** Known Raft mistakes to switch on (see GET /api/bugs); the dashboard marks such a cluster. */
+    bugs: Type.Optional(Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true })),
     latencyMs: Type.Optional(
       Type.Object(
         {
@@ -128,7 +140,31 @@ export const NetworkBodySchema = Type.Union([
   Type.Object(
     {
       links: Type.Array(
-        Type.Object({ from: nodeId, to: nodeId, up: Type.Boolean() }, { additionalProperties: false }),
+        Type.Object(
+          {
+            from: nodeId,
+            to: nodeId,
+            up: Type.Optional(Type.Boolean()),
+            /** Probability that a message on this link is lost. */
+            loss: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+            /** Probability that a message on this link is delivered twice. */
+            duplicate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+            /** This link's latency; null restores the cluster's default. */
+            latencyMs: Type.Optional(
+              Type.Union([
+                Type.Object(
+                  {
+                    min: Type.Number({ minimum: 0, maximum: 10_000 }),
+                    max: Type.Number({ minimum: 0, maximum: 10_000 }),
+                  },
+                  { additionalProperties: false },
+                ),
+                Type.Null(),
+              ]),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         { maxItems: LIMITS.maxNodes * LIMITS.maxNodes },
       ),
     },
@@ -145,6 +181,27 @@ export const ClockBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type ClockBody = Static<typeof ClockBodySchema>;
+
+export const CasBodySchema = Type.Object(
+  {
+    /** The value the key must hold for the swap to happen; null means "the key is absent". */
+    expected: Type.Union([Type.String({ maxLength: LIMITS.maxValueLength }), Type.Null()]),
+    value: Type.String({ maxLength: LIMITS.maxValueLength }),
+  },
+  { additionalProperties: false },
+);
+export type CasBody = Static<typeof CasBodySchema>;
+
+export const CasReplySchema = Type.Object({
+  key: Type.String(),
+  swapped: Type.Boolean(),
+  /** The key's value after the operation (null: absent). */
+  value: Type.Union([Type.String(), Type.Null()]),
+  index: Type.Integer(),
+  term: Type.Integer(),
+  node: Type.Integer(),
+});
+export type CasReply = Static<typeof CasReplySchema>;
 
 export const HistoryReplySchema = Type.Object({ ops: Type.Array(HistoryOpSchema) });
 export type HistoryReply = Static<typeof HistoryReplySchema>;

@@ -39,6 +39,7 @@ export const MessageSchema = Type.Union([
     prevLogTerm: Type.Integer(),
     entries: Type.Array(EntrySchema),
     leaderCommit: Type.Integer(),
+    context: Type.Optional(Type.String()),
   }),
   Type.Object({
     type: Type.Literal('AppendEntriesResponse'),
@@ -47,6 +48,8 @@ export const MessageSchema = Type.Union([
     matchIndex: Type.Integer(),
     conflictIndex: Type.Optional(Type.Integer()),
     conflictTerm: Type.Optional(Type.Integer()),
+    rejectedIndex: Type.Optional(Type.Integer()),
+    context: Type.Optional(Type.String()),
   }),
   Type.Object({
     type: Type.Literal('InstallSnapshot'),
@@ -57,6 +60,13 @@ export const MessageSchema = Type.Union([
   }),
   Type.Object({ type: Type.Literal('InstallSnapshotResponse'), ...base, matchIndex: Type.Integer() }),
   Type.Object({ type: Type.Literal('TimeoutNow'), ...base }),
+  Type.Object({ type: Type.Literal('ReadIndex'), ...base, requestId: Type.String() }),
+  Type.Object({
+    type: Type.Literal('ReadIndexResponse'),
+    ...base,
+    requestId: Type.String(),
+    index: Type.Integer(),
+  }),
 ]);
 export type Message = Static<typeof MessageSchema>;
 export type MessageType = Message['type'];

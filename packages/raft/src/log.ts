@@ -6,7 +6,7 @@
  */
 import type { Storage } from './storage';
 import { UnstableLog } from './log_unstable';
-import type { Entry } from './types';
+import type { Entry, Snapshot } from './types';
 
 export class RaftLog {
   readonly storage: Storage;
@@ -15,6 +15,11 @@ export class RaftLog {
   committed: number;
   /** Highest index handed to the state machine and acknowledged by `advance` (lastApplied). */
   applied: number;
+  /**
+   * Called after `append` (which may have replaced a suffix), so the configuration can
+   * follow the latest config entry in the log (thesis §4.1; raft_membership.ts).
+   */
+  onAppend: ((entries: Entry[]) => void) | undefined;
 
   constructor(storage: Storage) {
     this.storage = storage;
@@ -25,7 +30,7 @@ export class RaftLog {
   }
 
   firstIndex(): number {
-    return this.storage.firstIndex();
+    return this.unstable.firstIndex() ?? this.storage.firstIndex();
   }
 
   lastIndex(): number {
@@ -65,10 +70,16 @@ export class RaftLog {
     prevTerm: number,
     leaderCommit: number,
     entries: Entry[],
+    truncateStaleBug = false,
   ): number | undefined {
     if (!this.matchTerm(prevIndex, prevTerm)) return undefined;
     const lastNew = prevIndex + entries.length;
     const conflict = this.findConflict(entries);
+    if (truncateStaleBug && conflict === 0 && entries.length > 0 && lastNew >= this.committed) {
+      // BUG (truncate-on-stale-append): a stale or duplicate AppendEntries that matches
+      // our log still cuts off what follows it — entries we may already have acknowledged.
+      if (lastNew < this.lastIndex()) this.append(entries);
+    }
     if (conflict !== 0) {
       // Committed entries are never overwritten (Leader Completeness, §5.4).
       if (conflict <= this.committed) {
@@ -117,6 +128,7 @@ export class RaftLog {
       );
     }
     this.unstable.truncateAndAppend(entries);
+    this.onAppend?.(entries);
     return this.lastIndex();
   }
 
@@ -129,7 +141,8 @@ export class RaftLog {
     const split = this.unstable.offset;
     const stored = lo < split ? this.storage.entries(lo, Math.min(hi, split)) : [];
     const pending = hi > split ? this.unstable.slice(Math.max(lo, split), hi) : [];
-    return stored.concat(pending.map((e) => ({ ...e })));
+    // Entries are immutable values once created, so they are shared, not copied.
+    return stored.length === 0 ? pending : stored.concat(pending);
   }
 
   /** At most `maxCount` entries starting at `lo`. */
@@ -167,17 +180,43 @@ export class RaftLog {
     this.applied = index;
   }
 
+  /** A pending snapshot must reach the state machine before any entry after it. */
   hasNextCommittedEntries(): boolean {
-    return this.committed > this.applied;
+    return this.unstable.snapshot === undefined && this.committed > this.applied;
   }
 
   /** Committed entries not yet applied, for `Ready.committedEntries`. */
   nextCommittedEntries(): Entry[] {
-    return this.slice(this.applied + 1, this.committed + 1);
+    return this.hasNextCommittedEntries() ? this.slice(this.applied + 1, this.committed + 1) : [];
+  }
+
+  /**
+   * Follower side of InstallSnapshot (§7): if the log already holds the snapshot's
+   * last entry, only the commit index moves (the entries after it stay, §7 "retain
+   * the entries following it"); otherwise the whole log is replaced by the snapshot.
+   * Returns whether the snapshot was taken. A snapshot at or below the commit index
+   * is stale and ignored.
+   */
+  restore(snap: Snapshot): boolean {
+    const { index, term } = snap.metadata;
+    if (index <= this.committed) return false;
+    if (this.matchTerm(index, term)) {
+      this.commitTo(index);
+      return false;
+    }
+    this.unstable.restore(snap);
+    this.committed = index;
+    return true;
+  }
+
+  /** The caller persisted the snapshot and loaded it into the state machine. */
+  stableSnapTo(index: number): void {
+    this.unstable.stableSnapTo(index);
+    if (index > this.applied) this.applied = index;
   }
 
   unstableEntries(): Entry[] {
-    return this.unstable.entries.map((e) => ({ ...e }));
+    return this.unstable.entries.slice();
   }
 
   stableTo(index: number, term: number): void {

@@ -1,26 +1,49 @@
 /**
- * Entries the node has accepted but the caller has not yet persisted. They are
- * handed out in `Ready.entries` and dropped from here by `stableTo` once the caller
- * reports (through `advance`) that they are on disk.
+ * Entries (and possibly a snapshot) the node has accepted but the caller has not yet
+ * persisted. They are handed out in `Ready.entries` / `Ready.snapshot` and dropped
+ * from here by `stableTo` / `stableSnapTo` once the caller reports (through
+ * `advance`) that they are on disk.
+ *
+ * Invariant: with a snapshot pending, offset === snapshot.metadata.index + 1.
  */
-import type { Entry } from './types';
+import type { Entry, Snapshot } from './types';
 
 export class UnstableLog {
   /** Index of `entries[0]`; equals storage.lastIndex() + 1 when nothing is pending. */
   offset: number;
   entries: Entry[] = [];
+  /** A snapshot received from the leader (§7), not yet persisted. */
+  snapshot: Snapshot | undefined;
 
   constructor(offset: number) {
     this.offset = offset;
   }
 
+  firstIndex(): number | undefined {
+    return this.snapshot ? this.snapshot.metadata.index + 1 : undefined;
+  }
+
   lastIndex(): number | undefined {
-    return this.entries.length > 0 ? this.offset + this.entries.length - 1 : undefined;
+    if (this.entries.length > 0) return this.offset + this.entries.length - 1;
+    return this.snapshot?.metadata.index;
   }
 
   term(i: number): number | undefined {
-    if (i < this.offset || i >= this.offset + this.entries.length) return undefined;
+    if (i < this.offset || i >= this.offset + this.entries.length) {
+      return this.snapshot?.metadata.index === i ? this.snapshot.metadata.term : undefined;
+    }
     return this.entries[i - this.offset].term;
+  }
+
+  /** Replaces everything by `snap`: the log now starts right after it (§7). */
+  restore(snap: Snapshot): void {
+    this.snapshot = snap;
+    this.offset = snap.metadata.index + 1;
+    this.entries = [];
+  }
+
+  stableSnapTo(index: number): void {
+    if (this.snapshot?.metadata.index === index) this.snapshot = undefined;
   }
 
   /** Entries in [lo, hi), all of which must be held here. */
@@ -43,7 +66,7 @@ export class UnstableLog {
     if (entries.length === 0) return;
     const after = entries[0].index;
     if (after === this.offset + this.entries.length) {
-      this.entries = this.entries.concat(entries);
+      for (const e of entries) this.entries.push(e);
     } else if (after <= this.offset) {
       this.offset = after;
       this.entries = [...entries];
@@ -56,7 +79,8 @@ export class UnstableLog {
   stableTo(index: number, term: number): void {
     // A stale advance (the entry was since replaced by one of another term) is ignored.
     if (this.term(index) !== term) return;
-    this.entries = this.entries.slice(index + 1 - this.offset);
+    const n = index + 1 - this.offset;
+    this.entries = n === this.entries.length ? [] : this.entries.slice(n);
     this.offset = index + 1;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Network } from './testing/network';
+import { Network, seededRandom } from './testing/network';
 import { newTestNode, storageWith } from './testing/helpers';
 import type { Message } from './types';
 
@@ -58,6 +58,22 @@ describe('§5.1 terms', () => {
     ]);
     expect(node.status()).toMatchObject({ term: 4, vote: 0, leader: 0 });
   });
+});
+
+describe('§5.1 terms, every role', () => {
+  it.each(['follower', 'candidate', 'leader'] as const)(
+    'a %s that sees a higher term in any message adopts it and becomes follower',
+    (role) => {
+      const { node, drain } = newTestNode(1, [1, 2, 3]);
+      if (role !== 'follower') node.campaign();
+      if (role === 'leader')
+        node.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: true });
+      drain();
+      expect(node.status().role).toBe(role);
+      node.step({ type: 'AppendEntriesResponse', from: 3, to: 1, term: 7, success: false, matchIndex: 0 });
+      expect(node.status()).toMatchObject({ role: 'follower', term: 7, vote: 0 });
+    },
+  );
 });
 
 describe('§5.2 leader election', () => {
@@ -177,6 +193,67 @@ describe('§5.2 leader election', () => {
     }
     expect(net.leaders()).toEqual([1]);
     expect(net.node(2).status().term).toBe(1);
+  });
+
+  it('a candidate whose election times out starts a new one in the next term', () => {
+    const { node, drain } = newTestNode(1, [1, 2, 3], { random: () => 0 });
+    node.campaign();
+    drain();
+    for (let i = 0; i < 10; i++) node.tick();
+    expect(node.status()).toMatchObject({ role: 'candidate', term: 2, vote: 1 });
+    expect(drain().map((m) => [m.type, m.to, m.term])).toEqual([
+      ['RequestVote', 2, 2],
+      ['RequestVote', 3, 2],
+    ]);
+  });
+
+  // etcd's TestLeaderElectionInOneRoundRPC: the outcome of one round from the votes.
+  it.each([
+    [1, {}, 'leader'],
+    [3, { 2: true, 3: true }, 'leader'],
+    [3, { 2: true }, 'leader'],
+    [5, { 2: true, 3: true, 4: true, 5: true }, 'leader'],
+    [5, { 2: true, 3: true, 4: true }, 'leader'],
+    [5, { 2: true, 3: true }, 'leader'],
+    [3, { 2: false, 3: false }, 'follower'],
+    [5, { 2: false, 3: false, 4: false, 5: false }, 'follower'],
+    [5, { 2: true, 3: false, 4: false, 5: false }, 'follower'],
+    [3, {}, 'candidate'],
+    [5, { 2: true }, 'candidate'],
+    [5, { 2: false, 3: false }, 'candidate'],
+    [5, {}, 'candidate'],
+  ] as const)('%i voters, votes %o: %s', (n, votes, role) => {
+    const { node } = newTestNode(1, ids(n));
+    node.campaign();
+    for (const [from, voteGranted] of Object.entries(votes)) {
+      node.step({ type: 'RequestVoteResponse', from: Number(from), to: 1, term: 1, voteGranted });
+    }
+    expect(node.status()).toMatchObject({ role, term: 1 });
+  });
+
+  it('a RequestVote carries the candidate term and its last log index and term (§5.4.1)', () => {
+    const { node, drain } = newTestNode(1, [1, 2, 3], {}, storageWith([1, 2, 3], [1, 1, 2], 2));
+    node.campaign();
+    expect(drain()).toEqual([
+      { type: 'RequestVote', from: 1, to: 2, term: 3, lastLogIndex: 3, lastLogTerm: 2 },
+      { type: 'RequestVote', from: 1, to: 3, term: 3, lastLogIndex: 3, lastLogTerm: 2 },
+    ]);
+  });
+
+  // etcd's TestFollowersElectionTimeoutNonconflict: randomised timeouts make it
+  // unlikely that several followers time out on the same tick (§5.2).
+  it('randomised election timeouts rarely conflict', () => {
+    const rounds = 1000;
+    let conflicts = 0;
+    const random = seededRandom(7);
+    for (let round = 0; round < rounds; round++) {
+      const timeouts = ids(5).map(
+        (id) => newTestNode(id, ids(5), { random }).node.status().randomizedElectionTimeout,
+      );
+      const first = Math.min(...timeouts);
+      if (timeouts.filter((t) => t === first).length > 1) conflicts++;
+    }
+    expect(conflicts / rounds).toBeLessThan(0.3);
   });
 
   it('an impossible transition throws', async () => {

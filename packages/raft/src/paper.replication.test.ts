@@ -31,6 +31,62 @@ describe('§5.3 log replication', () => {
     }
   });
 
+  it('the leader starts replication: AppendEntries with prevLog, the new entry and leaderCommit', () => {
+    const net = electedNetwork(3);
+    net.propose(1, 'x');
+    expect(net.queue).toEqual(
+      [2, 3].map((to) => ({
+        type: 'AppendEntries',
+        from: 1,
+        to,
+        term: 1,
+        prevLogIndex: 1,
+        prevLogTerm: 1,
+        entries: [{ index: 2, term: 1, kind: 'command', data: 'x' }],
+        leaderCommit: 1,
+      })),
+    );
+  });
+
+  // etcd's TestLeaderAcknowledgeCommit: committed once acknowledged by a majority.
+  it.each([
+    [1, [], true],
+    [3, [], false],
+    [3, [2], true],
+    [3, [2, 3], true],
+    [5, [], false],
+    [5, [2], false],
+    [5, [2, 3], true],
+    [5, [2, 3, 4, 5], true],
+  ] as const)('%i voters, acknowledged by %o: committed %s', (n, acks, committed) => {
+    const { node, drain } = newTestNode(
+      1,
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
+    node.campaign();
+    for (let id = 2; id <= n; id++)
+      node.step({ type: 'RequestVoteResponse', from: id, to: 1, term: 1, voteGranted: true });
+    drain();
+    for (const from of acks) {
+      node.step({ type: 'AppendEntriesResponse', from, to: 1, term: 1, success: true, matchIndex: 1 });
+    }
+    expect(node.status().commit).toBe(committed ? 1 : 0);
+  });
+
+  it('committing an entry of its term commits all preceding entries, of earlier terms too', () => {
+    const { node, drain } = newTestNode(1, [1, 2, 3], {}, storageWith([1, 2, 3], [1, 2], 2));
+    node.campaign();
+    node.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 3, voteGranted: true });
+    drain();
+    node.step({ type: 'AppendEntriesResponse', from: 2, to: 1, term: 3, success: true, matchIndex: 3 });
+    const rd = node.ready();
+    expect(rd.committedEntries.map((e) => [e.index, e.term])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
+
   it('propose is refused by a non-leader', () => {
     const net = electedNetwork(3);
     expect(net.propose(2, 'x')).toEqual({ ok: false, error: 'not-leader' });
@@ -115,10 +171,15 @@ describe('§5.3 log replication', () => {
     expect(out.every((m) => m.entries.length <= 2)).toBe(true);
     expect(out.filter((m) => m.entries.length > 0)).toHaveLength(2); // the window is full
     expect(node.status().progress[2]).toMatchObject({ state: 'replicate', paused: true });
-    // One acknowledgement frees one slot; the next message is a full batch.
-    node.step({ type: 'AppendEntriesResponse', from: 2, to: 1, term: 1, success: true, matchIndex: 2 });
+    // Proposals made between two Readies are batched: [2, 3] and [4, 5] went out.
+    expect(out.filter((m) => m.entries.length > 0).map((m) => m.entries.map((e) => e.index))).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+    // Acknowledging the first message frees one slot; the next is a full batch.
+    node.step({ type: 'AppendEntriesResponse', from: 2, to: 1, term: 1, success: true, matchIndex: 3 });
     const next = appends(drain()).filter((m) => m.entries.length > 0);
-    expect(next.map((m) => m.entries.map((e) => e.index))).toEqual([[4, 5]]);
+    expect(next.map((m) => m.entries.map((e) => e.index))).toEqual([[6, 7]]);
   });
 });
 

@@ -6,7 +6,8 @@
  *   AppendEntries at a time and waits for the answer (`probeSent`) before the next.
  * - replicate: the follower is known to match up to `match`; the leader streams
  *   entries optimistically, at most `maxInflight` messages unacknowledged.
- * - snapshot: the follower needs a snapshot (log compaction, a later issue).
+ * - snapshot: the follower is behind the compacted log and was sent a snapshot
+ *   (raft_snapshot.ts); nothing more is sent until it answers or the attempt times out.
  *
  * Invariant: match < next.
  */
@@ -20,8 +21,15 @@ export class Progress {
   probeSent = false;
   /** Heard from since the leader last checked its quorum (§4.2.3 / thesis §6.2). */
   recentActive = false;
-  /** Replicate state: last index of each unacknowledged AppendEntries, oldest first. */
+  /** Snapshot state: index of the snapshot sent, and ticks spent waiting for its answer. */
+  pendingSnapshot = 0;
+  snapshotElapsed = 0;
+  /**
+   * Replicate state: last index of each unacknowledged AppendEntries, oldest first,
+   * in `inflight[inflightStart..]` (a queue: acknowledging does not copy the array).
+   */
   private inflight: number[] = [];
+  private inflightStart = 0;
   private readonly maxInflight: number;
 
   constructor(match: number, next: number, maxInflight: number) {
@@ -31,17 +39,28 @@ export class Progress {
   }
 
   becomeProbe(): void {
+    // After a snapshot, resume right after it if the follower got it (etcd's rule).
+    const after = this.state === 'snapshot' ? Math.max(this.match, this.pendingSnapshot) : this.match;
     this.state = 'probe';
-    this.next = this.match + 1;
+    this.next = after + 1;
+    this.pendingSnapshot = 0;
     this.probeSent = false;
-    this.inflight = [];
+    this.clearInflight();
+  }
+
+  becomeSnapshot(index: number): void {
+    this.state = 'snapshot';
+    this.pendingSnapshot = index;
+    this.snapshotElapsed = 0;
+    this.probeSent = false;
+    this.clearInflight();
   }
 
   becomeReplicate(): void {
     this.state = 'replicate';
     this.next = this.match + 1;
     this.probeSent = false;
-    this.inflight = [];
+    this.clearInflight();
   }
 
   /** True when no AppendEntries may be sent to this follower right now. */
@@ -50,14 +69,14 @@ export class Progress {
       case 'probe':
         return this.probeSent;
       case 'replicate':
-        return this.inflight.length >= this.maxInflight;
+        return this.inflightCount() >= this.maxInflight;
       case 'snapshot':
         return true;
     }
   }
 
   inflightFull(): boolean {
-    return this.inflight.length >= this.maxInflight;
+    return this.inflightCount() >= this.maxInflight;
   }
 
   /** Records an AppendEntries carrying entries up to `lastIndex` (or none if empty). */
@@ -87,14 +106,16 @@ export class Progress {
 
   /** Acknowledged messages leave the in-flight window. */
   freeTo(index: number): void {
-    let n = 0;
-    while (n < this.inflight.length && this.inflight[n] <= index) n++;
-    if (n > 0) this.inflight = this.inflight.slice(n);
+    while (this.inflightStart < this.inflight.length && this.inflight[this.inflightStart] <= index) {
+      this.inflightStart++;
+    }
+    this.compactInflight();
   }
 
   /** Makes room for one message: a heartbeat answer shows the follower is alive. */
   freeFirstOne(): void {
-    this.inflight = this.inflight.slice(1);
+    if (this.inflightCount() > 0) this.inflightStart++;
+    this.compactInflight();
   }
 
   /**
@@ -114,6 +135,24 @@ export class Progress {
     this.next = Math.max(Math.min(rejected, hint + 1), this.match + 1);
     this.probeSent = false;
     return true;
+  }
+
+  private inflightCount(): number {
+    return this.inflight.length - this.inflightStart;
+  }
+
+  private clearInflight(): void {
+    this.inflight = [];
+    this.inflightStart = 0;
+  }
+
+  /** Drops acknowledged slots once they are the bulk of the array (amortised O(1)). */
+  private compactInflight(): void {
+    if (this.inflightStart === this.inflight.length) this.clearInflight();
+    else if (this.inflightStart > 64 && this.inflightStart * 2 > this.inflight.length) {
+      this.inflight = this.inflight.slice(this.inflightStart);
+      this.inflightStart = 0;
+    }
   }
 
   toStatus(): ProgressStatus {

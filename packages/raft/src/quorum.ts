@@ -23,7 +23,15 @@ export function committedIndex(
   matchIndexOf: (id: NodeId) => number | undefined,
 ): number {
   if (voters.length === 0) return Infinity;
-  const matches = voters.map((id) => matchIndexOf(id) ?? 0).sort((a, b) => b - a);
+  // Insertion sort, descending: voter sets are small and this runs on every
+  // acknowledgement, so avoid the comparator call of Array.prototype.sort.
+  const matches: number[] = [];
+  for (const id of voters) {
+    const m = matchIndexOf(id) ?? 0;
+    let i = matches.length;
+    while (i > 0 && matches[i - 1] < m) i--;
+    matches.splice(i, 0, m);
+  }
   // Sorted descending, the quorum-th value is held by at least `quorum` voters.
   return matches[quorumSize(voters.length) - 1];
 }

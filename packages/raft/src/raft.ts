@@ -6,7 +6,7 @@
  * `Raft` is a pure, single-threaded state machine. Three inputs drive it:
  *   - `tick()`: one unit of logical time; calls `tickFn`,
  *   - `step(m)`: a message from a peer,
- *   - `hup()` / `propose()`: local requests (campaign now, append a command).
+ *   - `hup()` / `propose()` / `readIndex()` / `transferLeader()`: local requests.
  * Its outputs are read by `RawNode`: outgoing messages accumulate in `msgs`, new
  * entries in the log's unstable part, the hard state in `term`/`vote`/`log.committed`.
  * Nothing leaves until the caller has persisted it, so a vote or acknowledgement
@@ -25,25 +25,47 @@
  *        └─────────── higher term / lost / leader found ─────┴──┴────────────────┘
  *
  * `becomeFollower` / `becomePreCandidate` / `becomeCandidate` / `becomeLeader` swap
- * `stepFn` (stepFollower, stepCandidate, stepLeader) and `tickFn` (tickElection,
- * tickHeartbeat); handlers never branch on the role. All transitions live here;
- * raft_election.ts (votes, pre-vote, §4.2.3 guard) and raft_replication.ts
- * (AppendEntries on both sides, commit rule) decide when to call them.
+ * `stepFn` (stepFollower, stepCandidate, stepLeader in raft_step.ts) and `tickFn`
+ * (tickElection, tickHeartbeat in raft_tick.ts); handlers never branch on the role.
+ * All transitions live here; one file per concern decides when to call them:
+ * raft_tick.ts (timeouts, heartbeats, check-quorum), raft_election.ts (votes,
+ * pre-vote, §4.2.3 guard), raft_replication.ts (AppendEntries on both sides, commit
+ * rule), raft_snapshot.ts (InstallSnapshot, §7), raft_transfer.ts (leadership
+ * transfer, §3.10) and read_only.ts (ReadIndex and lease reads, §6.4). Local
+ * requests that depend on the role (a read) enter as messages from ourselves
+ * through `stepFn`. Proposals are appended at once but sent on the next Ready
+ * (`flushProposals`), so proposals between two Readies share one AppendEntries.
  *
- * Not yet: InstallSnapshot (a follower behind the leader's compacted log makes
- * `sendAppend` throw), ReadIndex, leadership transfer / TimeoutNow and membership
- * changes; those messages are dropped on arrival.
+ * Membership (thesis §4.1, one server at a time) lives in raft_membership.ts: the
+ * configuration (`voters`, `learners`) follows the latest config entry in the log.
  *
  * Invariants: log.applied <= log.committed <= log.lastIndex(); at most one vote per
  * term (`vote` is reset only when `term` changes); a leader never removes entries.
  */
+import { settingsFrom, type Settings } from './config';
 import { RaftLog } from './log';
 import { Elections } from './raft_election';
 import { Replication } from './raft_replication';
+import { Snapshots } from './raft_snapshot';
+import { LeaderTransfer } from './raft_transfer';
+import { Membership, type ConfChangeResult } from './raft_membership';
+import { ReadOnly } from './read_only';
+import { Timers } from './raft_tick';
+import { stepCandidate, stepFollower, stepLeader } from './raft_step';
 import { Progress } from './progress';
-import { voteResult } from './quorum';
 import type { Storage } from './storage';
-import { NONE, type Config, type Entry, type Message, type NodeId, type Role } from './types';
+import {
+  NONE,
+  type ConfChange,
+  type Config,
+  type Entry,
+  type Message,
+  type NodeId,
+  type ProposeResult,
+  type ReadIndexResult,
+  type Role,
+  type TransferResult,
+} from './types';
 
 /** A message as built inside the core: `from` and `term` are filled in by `send`. */
 export type Outgoing = (Message extends infer M
@@ -61,21 +83,18 @@ export class Raft {
   lead: NodeId = NONE;
   role: Role = 'follower';
   readonly log: RaftLog;
-  /** Sorted voter ids; the configuration is fixed until membership changes land. */
-  readonly voters: NodeId[];
-  readonly learners: NodeId[];
+  /** Sorted voter ids; set only by `membership` (thesis §4.1: the latest config in the log). */
+  voters: NodeId[] = [];
+  learners: NodeId[] = [];
   /** Leader only: one entry per voter and learner, including ourselves. */
   progress = new Map<NodeId, Progress>();
   /** Candidate / pre-candidate: votes received in the current round. */
   votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
+  /** Leader: entries were proposed since the last `flushProposals`. */
+  proposalsPending = false;
 
-  readonly electionTick: number;
-  readonly heartbeatTick: number;
-  readonly preVote: boolean;
-  readonly checkQuorum: boolean;
-  readonly maxEntriesPerMessage: number;
-  readonly maxInflight: number;
+  readonly cfg: Settings;
   private readonly random: () => number;
 
   /** Ticks since we last heard from a leader (follower) or last checked the quorum (leader). */
@@ -84,29 +103,27 @@ export class Raft {
   /** §5.2: drawn from [electionTick, 2 * electionTick) at every reset. */
   randomizedElectionTimeout = 0;
 
-  private stepFn: (m: Message) => void = (m) => this.stepFollower(m);
-  private tickFn: () => void = () => this.tickElection();
-  private readonly elections = new Elections(this);
-  private readonly replication = new Replication(this);
+  private stepFn: (m: Message) => void = (m) => stepFollower(this, m);
+  private readonly timers = new Timers(this);
+  private tickFn: () => void = () => this.timers.tickElection();
+  readonly elections = new Elections(this);
+  readonly replication = new Replication(this);
+  readonly snapshots = new Snapshots(this);
+  readonly transfer = new LeaderTransfer(this);
+  readonly membership = new Membership(this);
+  readonly readOnly: ReadOnly;
 
   constructor(config: Config, storage: Storage) {
-    if (config.heartbeatTick <= 0 || config.electionTick <= config.heartbeatTick) {
-      throw new Error('config: need 0 < heartbeatTick < electionTick');
-    }
     this.id = config.id;
-    this.electionTick = config.electionTick;
-    this.heartbeatTick = config.heartbeatTick;
-    this.preVote = config.preVote ?? false;
-    this.checkQuorum = config.checkQuorum ?? false;
-    this.maxEntriesPerMessage = config.maxEntriesPerMessage ?? 64;
-    this.maxInflight = config.maxInflight ?? 256;
+    this.cfg = settingsFrom(config);
+    this.readOnly = new ReadOnly(this, this.cfg.readOnly);
     this.random = config.random;
     this.log = new RaftLog(storage);
 
-    const { hardState, confState } = storage.initialState();
-    const stored = confState.voters.length > 0;
-    this.voters = sortedIds(stored ? confState.voters : (config.voters ?? []));
-    this.learners = sortedIds(stored ? confState.learners : (config.learners ?? []));
+    const { hardState } = storage.initialState();
+    // Thesis §4.1: the configuration is the latest one in the log (or snapshot);
+    // `config.voters` only bootstraps a brand-new storage.
+    this.membership.init({ voters: config.voters ?? [], learners: config.learners ?? [] });
 
     // Restart: recover term, vote and commit (Figure 2, persistent state).
     if (hardState.commit < this.log.committed || hardState.commit > this.log.lastIndex()) {
@@ -128,8 +145,8 @@ export class Raft {
   // ---- role transitions --------------------------------------------------
 
   becomeFollower(term: number, lead: NodeId): void {
-    this.stepFn = (m) => this.stepFollower(m);
-    this.tickFn = () => this.tickElection();
+    this.stepFn = (m) => stepFollower(this, m);
+    this.tickFn = () => this.timers.tickElection();
     this.reset(term);
     this.lead = lead;
     this.role = 'follower';
@@ -138,8 +155,8 @@ export class Raft {
   /** Thesis §9.6: a pre-candidate neither increments its term nor changes its vote. */
   becomePreCandidate(): void {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> precandidate');
-    this.stepFn = (m) => this.stepCandidate(m);
-    this.tickFn = () => this.tickElection();
+    this.stepFn = (m) => stepCandidate(this, m);
+    this.tickFn = () => this.timers.tickElection();
     this.votes.clear();
     this.lead = NONE;
     this.role = 'precandidate';
@@ -147,8 +164,8 @@ export class Raft {
 
   becomeCandidate(): void {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> candidate');
-    this.stepFn = (m) => this.stepCandidate(m);
-    this.tickFn = () => this.tickElection();
+    this.stepFn = (m) => stepCandidate(this, m);
+    this.tickFn = () => this.timers.tickElection();
     this.reset(this.term + 1); // §5.2: increment currentTerm, vote for self
     this.vote = this.id;
     this.role = 'candidate';
@@ -156,8 +173,8 @@ export class Raft {
 
   becomeLeader(): void {
     if (this.role !== 'candidate') throw new Error(`invalid transition: ${this.role} -> leader`);
-    this.stepFn = (m) => this.stepLeader(m);
-    this.tickFn = () => this.tickHeartbeat();
+    this.stepFn = (m) => stepLeader(this, m);
+    this.tickFn = () => this.timers.tickHeartbeat();
     this.reset(this.term);
     this.lead = this.id;
     this.role = 'leader';
@@ -183,11 +200,13 @@ export class Raft {
     this.heartbeatElapsed = 0;
     this.resetRandomizedElectionTimeout();
     this.votes.clear();
+    this.readOnly.reset();
+    this.transfer.abort();
     this.progress = new Map();
     const last = this.log.lastIndex();
     for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
       // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
-      const pr = new Progress(0, last + 1, this.maxInflight);
+      const pr = new Progress(0, last + 1, this.cfg.maxInflight);
       if (id === this.id) pr.match = last;
       this.progress.set(id, pr);
     }
@@ -195,43 +214,7 @@ export class Raft {
 
   private resetRandomizedElectionTimeout(): void {
     const r = Math.min(Math.max(this.random(), 0), 0.999999);
-    this.randomizedElectionTimeout = this.electionTick + Math.floor(r * this.electionTick);
-  }
-
-  // ---- time ----------------------------------------------------------------
-
-  private tickElection(): void {
-    this.electionElapsed++;
-    if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
-      this.electionElapsed = 0;
-      this.hup();
-    }
-  }
-
-  private tickHeartbeat(): void {
-    this.heartbeatElapsed++;
-    this.electionElapsed++;
-    if (this.electionElapsed >= this.electionTick) {
-      this.electionElapsed = 0;
-      // §6.2 of the thesis (check-quorum): a leader cut off from a majority for an
-      // election timeout steps down, so clients can find the real leader.
-      if (this.checkQuorum && !this.quorumActive()) {
-        this.becomeFollower(this.term, NONE);
-        return;
-      }
-      for (const [id, pr] of this.progress) pr.recentActive = id === this.id;
-    }
-    if (this.heartbeatElapsed >= this.heartbeatTick) {
-      this.heartbeatElapsed = 0;
-      this.replication.bcastHeartbeat();
-    }
-  }
-
-  private quorumActive(): boolean {
-    return (
-      voteResult(this.voters, (id) => id === this.id || this.progress.get(id)?.recentActive === true) ===
-      'won'
-    );
+    this.randomizedElectionTimeout = this.cfg.electionTick + Math.floor(r * this.cfg.electionTick);
   }
 
   promotable(): boolean {
@@ -243,15 +226,48 @@ export class Raft {
   /** Start an election now (election timeout or the caller's `campaign()`). */
   hup(): void {
     if (this.role === 'leader' || !this.promotable()) return;
-    this.elections.campaign(this.preVote ? 'pre-vote' : 'election');
+    this.elections.campaign(this.cfg.preVote ? 'pre-vote' : 'election');
   }
 
-  /** Leader only: append a command and replicate it. Returns the new entry's index. */
-  propose(entries: Pick<Entry, 'kind' | 'data'>[]): number {
-    if (this.role !== 'leader') throw new Error('propose on a non-leader');
-    const last = this.appendEntries(entries);
-    this.replication.bcastAppend();
-    return last;
+  /** Leader only: append commands and replicate them. */
+  propose(entries: Pick<Entry, 'kind' | 'data'>[]): ProposeResult {
+    if (this.role !== 'leader') return { ok: false, error: 'not-leader' };
+    // Thesis §3.10: the log must stop growing for the transferee to catch up.
+    if (this.transfer.transferee !== NONE) return { ok: false, error: 'transferring' };
+    // Flow control: a leader cut off from its quorum cannot commit, so bound what it
+    // accepts instead of letting its log grow without limit.
+    if (this.log.lastIndex() - this.log.committed + entries.length > this.cfg.maxUncommittedEntries) {
+      return { ok: false, error: 'dropped' };
+    }
+    const index = this.appendEntries(entries);
+    // Batching: the AppendEntries go out when the caller next asks for a Ready, so
+    // every proposal made before then shares one message per follower.
+    this.proposalsPending = true;
+    return { ok: true, index, term: this.term };
+  }
+
+  /** Leader only: a single-server membership change (thesis §4.1), see raft_membership.ts. */
+  proposeConfChange(cc: ConfChange): ConfChangeResult {
+    return this.membership.propose(cc);
+  }
+
+  /** Sends the AppendEntries for proposals made since the last call. */
+  flushProposals(): void {
+    if (!this.proposalsPending) return;
+    this.proposalsPending = false;
+    if (this.role === 'leader') this.replication.bcastAppend();
+  }
+
+  /** A linearizable read barrier (thesis §6.4); the answer comes in `Ready.readStates`. */
+  readIndex(requestId: string): ReadIndexResult {
+    if (this.lead === NONE) return { ok: false, error: 'no-leader' };
+    this.stepFn({ type: 'ReadIndex', from: this.id, to: this.id, term: this.term, requestId });
+    return { ok: true };
+  }
+
+  transferLeader(to: NodeId): TransferResult {
+    if (this.role !== 'leader') return { ok: false, error: 'not-leader' };
+    return this.transfer.start(to);
   }
 
   // ---- messages --------------------------------------------------------------
@@ -285,38 +301,6 @@ export class Raft {
     this.stepFn(m);
   }
 
-  private stepFollower(m: Message): void {
-    if (m.type === 'AppendEntries') {
-      this.electionElapsed = 0;
-      this.lead = m.from;
-      this.replication.handleAppendEntries(m);
-    }
-    // Responses addressed to an earlier role of ours, InstallSnapshot and
-    // TimeoutNow (later issues) are dropped.
-  }
-
-  private stepCandidate(m: Message): void {
-    switch (m.type) {
-      case 'AppendEntries':
-        // §5.2: an AppendEntries of our term comes from the legitimate leader.
-        this.becomeFollower(m.term, m.from);
-        this.replication.handleAppendEntries(m);
-        return;
-      case 'RequestVoteResponse':
-      case 'PreVoteResponse':
-        this.elections.handleVoteResponse(m);
-        return;
-      default:
-        return;
-    }
-  }
-
-  private stepLeader(m: Message): void {
-    if (m.type === 'AppendEntriesResponse') this.replication.handleAppendResponse(m);
-    // Nothing else can arrive at our own term: another leader of this term would
-    // violate Election Safety, and vote requests were answered in step().
-  }
-
   private appendEntries(entries: Pick<Entry, 'kind' | 'data'>[]): number {
     let index = this.log.lastIndex();
     const numbered = entries.map((e) => ({ index: ++index, term: this.term, kind: e.kind, data: e.data }));
@@ -327,11 +311,11 @@ export class Raft {
     return last;
   }
 
+  /** Queues `m` for the next Ready. Every caller passes a fresh object, so it is completed in place. */
   send(m: Outgoing): void {
-    this.msgs.push({ ...m, from: this.id, term: m.term ?? this.term } as Message);
+    const msg = m as Message;
+    msg.from = this.id;
+    msg.term = m.term ?? this.term;
+    this.msgs.push(msg);
   }
-}
-
-function sortedIds(ids: readonly NodeId[]): NodeId[] {
-  return [...new Set(ids)].sort((a, b) => a - b);
 }

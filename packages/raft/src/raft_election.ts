@@ -15,7 +15,8 @@ import {
   type RequestVoteResponse,
 } from './types';
 
-export type CampaignKind = 'pre-vote' | 'election';
+/** 'transfer': an election started by TimeoutNow (thesis §3.10), which skips pre-vote. */
+export type CampaignKind = 'pre-vote' | 'election' | 'transfer';
 
 export class Elections {
   constructor(private readonly raft: Raft) {}
@@ -32,10 +33,14 @@ export class Elections {
     }
     // §5.2 / thesis §9.6: ask every other voter, in id order.
     const term = kind === 'pre-vote' ? r.term + 1 : r.term;
-    const type = kind === 'pre-vote' ? 'PreVote' : 'RequestVote';
+    const lastLogIndex = r.log.lastIndex();
+    const lastLogTerm = r.log.lastTerm();
     for (const to of r.voters) {
       if (to === r.id) continue;
-      r.send({ type, to, term, lastLogIndex: r.log.lastIndex(), lastLogTerm: r.log.lastTerm() });
+      if (kind === 'pre-vote') r.send({ type: 'PreVote', to, term, lastLogIndex, lastLogTerm });
+      else if (kind === 'transfer')
+        r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm, transfer: true });
+      else r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm });
     }
   }
 
@@ -48,7 +53,7 @@ export class Elections {
   ignoresHigherTerm(m: Message): boolean {
     if (m.type !== 'RequestVote' && m.type !== 'PreVote') return false;
     if (m.type === 'RequestVote' && m.transfer) return false;
-    return this.raft.checkQuorum && this.heardFromLeader();
+    return this.raft.cfg.checkQuorum && this.heardFromLeader();
   }
 
   /** Answers RequestVote and PreVote of a term >= ours (step() has handled the term). */
@@ -62,7 +67,10 @@ export class Elections {
           // within an election timeout; the term is hypothetical, so no vote is recorded.
           m.term > r.term && !this.heardFromLeader();
     // §5.4.1: only a candidate whose log is at least as up to date as ours.
-    const granted = canVote && r.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
+    const granted =
+      canVote &&
+      // BUG (vote-without-log-check): skipping §5.4.1 lets a stale log win and erase commits.
+      (r.cfg.bugs.has('vote-without-log-check') || r.log.isUpToDate(m.lastLogIndex, m.lastLogTerm));
     if (m.type === 'RequestVote') {
       if (granted) {
         // The vote reaches the hard state in the same Ready as this response, and
@@ -105,6 +113,6 @@ export class Elections {
 
   private heardFromLeader(): boolean {
     const r = this.raft;
-    return r.lead !== NONE && r.electionElapsed < r.electionTick;
+    return r.lead !== NONE && r.electionElapsed < r.cfg.electionTick;
   }
 }

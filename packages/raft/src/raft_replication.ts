@@ -14,12 +14,23 @@ export class Replication {
     const r = this.raft;
     if (m.prevLogIndex < r.log.committed) {
       // Everything up to our commit index is known to match any leader's log.
-      r.send({ type: 'AppendEntriesResponse', to: m.from, success: true, matchIndex: r.log.committed });
+      this.reply(m, {
+        type: 'AppendEntriesResponse',
+        to: m.from,
+        success: true,
+        matchIndex: r.log.committed,
+      });
       return;
     }
-    const lastNew = r.log.maybeAppend(m.prevLogIndex, m.prevLogTerm, m.leaderCommit, m.entries);
+    const lastNew = r.log.maybeAppend(
+      m.prevLogIndex,
+      m.prevLogTerm,
+      m.leaderCommit,
+      m.entries,
+      r.cfg.bugs.has('truncate-on-stale-append'),
+    );
     if (lastNew !== undefined) {
-      r.send({ type: 'AppendEntriesResponse', to: m.from, success: true, matchIndex: lastNew });
+      this.reply(m, { type: 'AppendEntriesResponse', to: m.from, success: true, matchIndex: lastNew });
       return;
     }
     // Figure 2, step 2: reject. Fast backtracking (§5.3): point the leader at the
@@ -28,7 +39,7 @@ export class Replication {
       Math.min(m.prevLogIndex, r.log.lastIndex()),
       m.prevLogTerm,
     );
-    r.send({
+    this.reply(m, {
       type: 'AppendEntriesResponse',
       to: m.from,
       success: false,
@@ -39,11 +50,18 @@ export class Replication {
     });
   }
 
+  /** A heartbeat's read context is echoed, whatever the log check says (§6.4). */
+  private reply(m: AppendEntries, res: Omit<AppendEntriesResponse, 'from' | 'term'>): void {
+    if (m.context !== undefined) res.context = m.context;
+    this.raft.send(res);
+  }
+
   handleAppendResponse(m: AppendEntriesResponse): void {
     const r = this.raft;
     const pr = r.progress.get(m.from);
     if (!pr) return;
     pr.recentActive = true;
+    if (m.context !== undefined) r.readOnly.recvAck(m.from, m.context);
     if (!m.success) {
       if (m.rejectedIndex === undefined) return;
       let hint = m.conflictIndex ?? m.rejectedIndex - 1;
@@ -51,14 +69,18 @@ export class Replication {
       if (pr.maybeDecrTo(m.rejectedIndex, hint)) {
         if (pr.state === 'replicate') pr.becomeProbe();
         this.sendAppend(m.from, true);
+        return;
       }
-      return;
-    }
-    if (pr.maybeUpdate(m.matchIndex)) {
+      // A stale rejection (e.g. a heartbeat's check past compaction) still shows
+      // that the follower is alive: fall through.
+    } else if (pr.maybeUpdate(m.matchIndex)) {
       if (pr.state === 'probe') pr.becomeReplicate();
+      // The follower got the snapshot (its answer may have been lost): stream again.
+      if (pr.state === 'snapshot' && pr.match >= pr.pendingSnapshot) pr.becomeReplicate();
       // §5.3/§5.4.2: a new matchIndex may commit more; tell everyone.
       if (this.maybeCommit()) this.bcastAppend();
       while (this.sendAppend(m.from, false));
+      r.transfer.maybeSendTimeoutNow(m.from);
       return;
     }
     // A heartbeat answer or a duplicate: the follower is alive, so unblock it.
@@ -67,47 +89,56 @@ export class Replication {
     if (pr.match < r.log.lastIndex()) this.sendAppend(m.from, true);
   }
 
-  /** Sends the entries `to` lacks; returns whether a message with entries went out. */
-  private sendAppend(to: NodeId, sendIfEmpty: boolean): boolean {
+  /**
+   * Sends the entries `to` lacks, or a snapshot when they are compacted away (§7);
+   * returns whether a message with entries went out.
+   */
+  sendAppend(to: NodeId, sendIfEmpty: boolean): boolean {
     const r = this.raft;
     const pr = r.progress.get(to);
     if (!pr || to === r.id || pr.isPaused()) return false;
     const prevLogIndex = pr.next - 1;
     const prevLogTerm = r.log.term(prevLogIndex);
-    if (prevLogTerm === undefined) {
-      throw new Error(
-        `follower ${to} needs compacted entry ${prevLogIndex}: InstallSnapshot is not implemented yet`,
-      );
+    if (prevLogTerm === undefined || pr.next < r.log.firstIndex()) {
+      r.snapshots.send(to, pr);
+      return false;
     }
-    const entries = r.log.entriesFrom(pr.next, r.maxEntriesPerMessage);
+    const entries = r.log.entriesFrom(pr.next, r.cfg.maxEntriesPerMessage);
     if (entries.length === 0 && !sendIfEmpty) return false;
     r.send({ type: 'AppendEntries', to, prevLogIndex, prevLogTerm, entries, leaderCommit: r.log.committed });
     pr.sentEntries(prevLogIndex + entries.length, entries.length);
     return entries.length > 0;
   }
 
+  /** Sends every follower what it lacks, as many messages as its window allows. */
   bcastAppend(): void {
     const r = this.raft;
-    for (const id of r.progress.keys()) if (id !== r.id) this.sendAppend(id, true);
+    for (const id of r.progress.keys()) {
+      if (id !== r.id && this.sendAppend(id, true)) while (this.sendAppend(id, false));
+    }
   }
 
   /**
    * Heartbeats are AppendEntries with no entries (§5.2). They check consistency at
-   * `match`, which the follower is known to hold, so they never disturb a pipeline,
-   * and carry leaderCommit so followers learn the commit index (Figure 2, step 5).
+   * `match`, which the follower is known to hold (or at the compaction point), so
+   * they never disturb a pipeline, and carry leaderCommit so followers learn the commit index (Figure 2, step 5).
    */
-  bcastHeartbeat(): void {
+  bcastHeartbeat(context?: string): void {
     const r = this.raft;
     for (const [id, pr] of r.progress) {
       if (id === r.id) continue;
-      const prevLogTerm = r.log.term(pr.match) ?? 0;
+      // Past compaction, check at the snapshot's last entry instead: a follower that
+      // lacks it rejects, which sends it back to probe and on to a snapshot (§7).
+      const prevLogIndex = Math.max(pr.match, r.log.firstIndex() - 1);
+      const prevLogTerm = r.log.term(prevLogIndex) ?? 0;
       r.send({
         type: 'AppendEntries',
         to: id,
-        prevLogIndex: pr.match,
+        prevLogIndex,
         prevLogTerm,
         entries: [],
         leaderCommit: r.log.committed,
+        ...(context === undefined ? {} : { context }),
       });
     }
   }
@@ -115,7 +146,16 @@ export class Replication {
   /** §5.4.2: only entries from the current term are committed by counting replicas. */
   maybeCommit(): boolean {
     const r = this.raft;
-    const index = committedIndex(r.voters, (id) => r.progress.get(id)?.match);
-    return r.log.maybeCommit(Math.min(index, r.log.lastIndex()), r.term);
+    const index = Math.min(
+      committedIndex(r.voters, (id) => r.progress.get(id)?.match),
+      r.log.lastIndex(),
+    );
+    // BUG (figure8-commit): counting replicas for an entry of an older term (Figure 8).
+    const term =
+      r.cfg.bugs.has('figure8-commit') && index > r.log.committed ? (r.log.term(index) ?? r.term) : r.term;
+    if (!r.log.maybeCommit(index, term)) return false;
+    // An entry of this term is now committed: reads held back by §6.4 may proceed.
+    r.readOnly.onCommit();
+    return true;
   }
 }

@@ -10,12 +10,18 @@
  * node.tick();                 // every logical clock tick
  * node.step(message);          // every message received from a peer
  * node.propose(data);          // client commands (leader only)
+ * node.readIndex(requestId);   // a linearizable read: wait for its ReadState
+ * node.transferLeader(to);     // hand leadership to `to` (leader only)
+ * node.proposeConfChange(cc);  // add or remove one server (leader only, thesis §4.1)
  * // then drain:
  * while (node.hasReady()) {
  *   const rd = node.ready();
- *   // 1. persist: rd.hardState -> storage.setHardState, rd.snapshot, rd.entries -> storage.append
+ *   // 1. persist: rd.hardState -> storage.setHardState, rd.snapshot -> storage.applySnapshot,
+ *   //    rd.entries -> storage.append
  *   // 2. send rd.messages (only now: they promise that step 1 is durable)
- *   // 3. apply rd.committedEntries to the state machine, in order
+ *   // 3. load rd.snapshot into the state machine, then apply rd.committedEntries in order;
+ *   //    serve each of rd.readStates once entry `index` is applied;
+ *   //    rd.confState, when set, is the new membership (already in effect)
  *   // 4. acknowledge:
  *   node.advance(rd);
  * }
@@ -25,29 +31,42 @@
  * `ready()`. Restart: build a new RawNode over the same storage; term, vote, log and
  * commit come back from it, and committed entries after `config.applied` (default:
  * the snapshot index) are handed out again for a fresh state machine.
+ *
+ * Membership (thesis §4): a brand-new server is built with `voters: []` over an empty
+ * storage; it waits, never campaigning, until the leader's AppendEntries or snapshot
+ * bring it the configuration that includes it. A snapshot taken at index `i` must
+ * record `confStateAt(i)`.
  */
 import { Raft } from './raft';
 import type { Storage } from './storage';
+import type { ConfChangeResult } from './raft_membership';
 import type {
+  ConfChange,
+  ConfState,
   Config,
   HardState,
   Message,
+  NodeId,
   ProgressStatus,
   ProposeResult,
+  ReadIndexResult,
   Ready,
   SoftState,
   Status,
+  TransferResult,
 } from './types';
 
 export class RawNode {
   private readonly raft: Raft;
   private prevSoftState: SoftState;
   private prevHardState: HardState;
+  private prevConfVersion: number;
 
   constructor(config: Config, storage: Storage) {
     this.raft = new Raft(config, storage);
     this.prevSoftState = this.softState();
     this.prevHardState = storage.initialState().hardState;
+    this.prevConfVersion = this.raft.membership.version;
   }
 
   /** One logical clock tick: drives election timeouts and heartbeats. */
@@ -61,11 +80,50 @@ export class RawNode {
     this.raft.step(msg);
   }
 
-  /** Appends a command to the leader's log and replicates it. */
+  /**
+   * Appends a command to the leader's log. Its AppendEntries go out in the next
+   * Ready, together with every other proposal made before it (batching). Refused
+   * with 'not-leader', 'transferring' (a leadership transfer is under way, thesis
+   * §3.10) or 'dropped' (config.maxUncommittedEntries reached).
+   */
   propose(data: string): ProposeResult {
-    if (this.raft.role !== 'leader') return { ok: false, error: 'not-leader' };
-    const index = this.raft.propose([{ kind: 'command', data }]);
-    return { ok: true, index, term: this.raft.term };
+    return this.raft.propose([{ kind: 'command', data }]);
+  }
+
+  /**
+   * Asks for a linearizable read barrier (thesis §6.4). When confirmed, a ReadState
+   * with this `requestId` appears in `Ready.readStates`; a follower forwards the
+   * request to its leader. Without a known leader the request is dropped
+   * ('no-leader'); a request lost later (a leader change) is never answered, so the
+   * caller retries after a timeout.
+   */
+  readIndex(requestId: string): ReadIndexResult {
+    return this.raft.readIndex(requestId);
+  }
+
+  /** Leader only: hands leadership to voter `to` (thesis §3.10). Watch `status().leadTransferee`. */
+  transferLeader(to: NodeId): TransferResult {
+    return this.raft.transferLeader(to);
+  }
+
+  /**
+   * Leader only: proposes a single-server membership change (thesis §4.1) as a
+   * `config` entry. It takes effect as soon as it is appended (and shows in
+   * `Ready.confState`); it is committed when it appears in `committedEntries`.
+   * Refused with 'not-leader', 'transferring', 'dropped', 'conf-change-pending'
+   * (another change is uncommitted), 'term-not-committed' (no entry of this leader's
+   * term is committed yet), 'no-op', 'last-voter' or 'invalid-node'.
+   */
+  proposeConfChange(change: ConfChange): ConfChangeResult {
+    return this.raft.proposeConfChange(change);
+  }
+
+  /**
+   * The configuration as of entry `index` (firstIndex - 1 <= index <= lastIndex), to
+   * record in a snapshot taken at `index` (§7). `status().confState` is the latest.
+   */
+  confStateAt(index: number): ConfState {
+    return this.raft.membership.confStateAt(index);
   }
 
   /** Starts an election now, as if the election timeout had elapsed (with pre-vote if enabled). */
@@ -75,32 +133,46 @@ export class RawNode {
 
   hasReady(): boolean {
     const r = this.raft;
+    const soft = this.prevSoftState;
+    const hard = this.prevHardState;
     return (
-      !sameSoftState(this.softState(), this.prevSoftState) ||
-      !sameHardState(this.hardState(), this.prevHardState) ||
+      r.proposalsPending ||
+      r.role !== soft.role ||
+      r.lead !== soft.leader ||
+      r.term !== hard.term ||
+      r.vote !== hard.vote ||
+      r.log.committed !== hard.commit ||
       r.log.unstable.entries.length > 0 ||
       r.msgs.length > 0 ||
-      r.log.hasNextCommittedEntries()
+      r.log.hasNextCommittedEntries() ||
+      r.log.unstable.snapshot !== undefined ||
+      r.readOnly.readStates.length > 0 ||
+      r.membership.version !== this.prevConfVersion
     );
   }
 
   ready(): Ready {
     const r = this.raft;
+    r.flushProposals();
     const rd: Ready = {
       entries: r.log.unstableEntries(),
       messages: r.msgs,
       committedEntries: r.log.nextCommittedEntries(),
+      readStates: r.readOnly.readStates,
     };
+    if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
     r.msgs = [];
-    const soft = this.softState();
-    if (!sameSoftState(soft, this.prevSoftState)) {
-      rd.softState = soft;
-      this.prevSoftState = soft;
+    r.readOnly.readStates = [];
+    if (r.role !== this.prevSoftState.role || r.lead !== this.prevSoftState.leader) {
+      rd.softState = this.prevSoftState = this.softState();
     }
-    const hard = this.hardState();
-    if (!sameHardState(hard, this.prevHardState)) {
-      rd.hardState = hard;
-      this.prevHardState = hard;
+    if (r.membership.version !== this.prevConfVersion) {
+      this.prevConfVersion = r.membership.version;
+      rd.confState = r.membership.current();
+    }
+    const hard = this.prevHardState;
+    if (r.term !== hard.term || r.vote !== hard.vote || r.log.committed !== hard.commit) {
+      rd.hardState = this.prevHardState = this.hardState();
     }
     return rd;
   }
@@ -108,6 +180,7 @@ export class RawNode {
   /** The caller has persisted, sent and applied `rd`. */
   advance(rd: Ready): void {
     const log = this.raft.log;
+    if (rd.snapshot) log.stableSnapTo(rd.snapshot.metadata.index);
     const lastEntry = rd.entries[rd.entries.length - 1];
     if (lastEntry) log.stableTo(lastEntry.index, lastEntry.term);
     const lastApplied = rd.committedEntries[rd.committedEntries.length - 1];
@@ -134,8 +207,9 @@ export class RawNode {
       firstIndex: r.log.firstIndex(),
       electionElapsed: r.electionElapsed,
       randomizedElectionTimeout: r.randomizedElectionTimeout,
-      confState: { voters: [...r.voters], learners: [...r.learners] },
+      confState: r.membership.current(),
       progress,
+      leadTransferee: r.transfer.transferee,
     };
   }
 
@@ -146,12 +220,4 @@ export class RawNode {
   private hardState(): HardState {
     return { term: this.raft.term, vote: this.raft.vote, commit: this.raft.log.committed };
   }
-}
-
-function sameSoftState(a: SoftState, b: SoftState): boolean {
-  return a.role === b.role && a.leader === b.leader;
-}
-
-function sameHardState(a: HardState, b: HardState): boolean {
-  return a.term === b.term && a.vote === b.vote && a.commit === b.commit;
 }

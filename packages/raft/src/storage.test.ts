@@ -51,4 +51,19 @@ describe('MemoryStorage', () => {
     expect(s.term(5)).toBe(2);
     expect(s.snapshot().data).toBe('x');
   });
+
+  it('creates a snapshot at an index it holds, then compacts up to it (§7)', () => {
+    const s = new MemoryStorage({ voters: [1] });
+    s.append([e(1, 1), e(2, 1), e(3, 2)]);
+    const conf = { voters: [1, 2], learners: [] };
+    const snap = s.createSnapshot(2, conf, 'image');
+    expect(snap).toEqual({ metadata: { index: 2, term: 1, confState: conf }, data: 'image' });
+    expect(s.firstIndex()).toBe(1); // entries stay until compact
+    s.compact(2);
+    expect(s.firstIndex()).toBe(3);
+    expect(s.snapshot()).toEqual(snap);
+    expect(s.initialState().confState).toEqual(conf);
+    expect(() => s.createSnapshot(2, conf, 'again')).toThrow(RangeError);
+    expect(() => s.createSnapshot(4, conf, 'future')).toThrow(RangeError);
+  });
 });

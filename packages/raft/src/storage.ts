@@ -103,7 +103,11 @@ export class MemoryStorage implements Storage {
     if (start > this.lastIndex() + 1) {
       throw new RangeError(`append: gap between last index ${this.lastIndex()} and ${start}`);
     }
-    this.ents = this.ents.slice(0, start - this.offset()).concat(kept.map(cloneEntry));
+    // Truncate in place (a no-op when appending at the end), then add the new entries.
+    // Entries are immutable values, so they are kept as given; `entries()` hands out
+    // copies, so no reader can change what is "on disk".
+    this.ents.length = start - this.offset();
+    for (const e of kept) this.ents.push(e);
   }
 
   /** Replaces the whole log by a snapshot (a follower receiving InstallSnapshot, §7). */
@@ -113,6 +117,20 @@ export class MemoryStorage implements Storage {
     }
     this.snap = cloneSnapshot(snap);
     this.ents = [dummy(snap.metadata.index, snap.metadata.term)];
+  }
+
+  /**
+   * Records a snapshot of the state machine as of entry `index` (§7: "each server
+   * takes snapshots independently"), taken by the caller after applying `index`.
+   * The entries it covers stay until `compact`. `data` is opaque to the core.
+   */
+  createSnapshot(index: number, confState: ConfState, data: string): Snapshot {
+    if (index <= this.snap.metadata.index) {
+      throw new RangeError(`createSnapshot(${index}): not newer than snapshot ${this.snap.metadata.index}`);
+    }
+    if (index > this.lastIndex()) throw new RangeError(`createSnapshot(${index}): beyond last index`);
+    this.snap = { metadata: { index, term: this.term(index), confState: cloneConf(confState) }, data };
+    return cloneSnapshot(this.snap);
   }
 
   /**

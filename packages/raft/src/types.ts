@@ -81,6 +81,8 @@ export interface AppendEntries extends MessageBase {
   prevLogTerm: number;
   entries: Entry[];
   leaderCommit: number;
+  /** Heartbeats only: a ReadIndex round's request id, echoed in the response (thesis §6.4). */
+  context?: string;
 }
 export interface AppendEntriesResponse extends MessageBase {
   type: 'AppendEntriesResponse';
@@ -92,6 +94,8 @@ export interface AppendEntriesResponse extends MessageBase {
   conflictTerm?: number;
   /** On rejection: the prevLogIndex that did not match, so the leader can spot stale rejections. */
   rejectedIndex?: number;
+  /** The `context` of the heartbeat being answered, if any. */
+  context?: string;
 }
 export interface InstallSnapshot extends MessageBase {
   type: 'InstallSnapshot';
@@ -101,10 +105,23 @@ export interface InstallSnapshot extends MessageBase {
 }
 export interface InstallSnapshotResponse extends MessageBase {
   type: 'InstallSnapshotResponse';
+  /** The follower's log matches the leader's up to here (its commit index). */
   matchIndex: number;
 }
+/** Leadership transfer (thesis §3.10): the target starts an election at once. */
 export interface TimeoutNow extends MessageBase {
   type: 'TimeoutNow';
+}
+/** A follower asks the leader for a read index on behalf of its client (thesis §6.4). */
+export interface ReadIndex extends MessageBase {
+  type: 'ReadIndex';
+  requestId: string;
+}
+/** The leader's answer: reads may be served once the follower has applied `index`. */
+export interface ReadIndexResponse extends MessageBase {
+  type: 'ReadIndexResponse';
+  requestId: string;
+  index: number;
 }
 
 export type Message =
@@ -116,7 +133,9 @@ export type Message =
   | AppendEntriesResponse
   | InstallSnapshot
   | InstallSnapshotResponse
-  | TimeoutNow;
+  | TimeoutNow
+  | ReadIndex
+  | ReadIndexResponse;
 
 export type MessageType = Message['type'];
 
@@ -134,6 +153,9 @@ export interface SoftState {
  *      promises that the state behind it is durable (Figure 2);
  *   3. apply `committedEntries` to the state machine;
  *   4. call `advance(rd)`.
+ * A `snapshot` replaces the state machine before any of `committedEntries` is applied.
+ * `readStates` need no persisting: a read may be served once the state machine has
+ * applied `index`.
  */
 export interface Ready {
   softState?: SoftState;
@@ -142,6 +164,20 @@ export interface Ready {
   entries: Entry[];
   messages: Message[];
   committedEntries: Entry[];
+  /** ReadIndex requests (thesis §6.4) that are now safe to serve, in request order. */
+  readStates: ReadState[];
+  /**
+   * Set when the configuration changed since the last Ready (thesis §4.1: it takes
+   * effect as soon as its config entry is appended, and reverts if that entry is
+   * truncated). A change is committed once its entry shows up in `committedEntries`.
+   */
+  confState?: ConfState;
+}
+
+/** A confirmed read barrier: serve `requestId` after applying entry `index` (thesis §6.4). */
+export interface ReadState {
+  index: number;
+  requestId: string;
 }
 
 export type ProgressState = 'probe' | 'replicate' | 'snapshot';
@@ -174,6 +210,8 @@ export interface Status {
   confState: ConfState;
   /** Leader only: progress per peer (including itself). */
   progress: Record<NodeId, ProgressStatus>;
+  /** Leader only: the target of a leadership transfer in progress, or NONE (thesis §3.10). */
+  leadTransferee: NodeId;
 }
 
 export interface Config {
@@ -195,9 +233,60 @@ export interface Config {
   maxEntriesPerMessage?: number;
   /** Flow control: most AppendEntries in flight to one follower in replicate state. */
   maxInflight?: number;
+  /**
+   * Flow control: most uncommitted entries a leader holds; proposals beyond it are
+   * 'dropped', so a leader cut off from its quorum cannot grow its log without bound.
+   * Unlimited by default.
+   */
+  maxUncommittedEntries?: number;
+  /**
+   * How ReadIndex confirms leadership (thesis §6.4): 'safe' (default) with a round of
+   * heartbeats; 'lease' trusts the election timeout instead (§6.4.1) and requires
+   * checkQuorum, because only check-quorum makes a deposed leader stop serving.
+   */
+  readOnly?: ReadOnlyOption;
+  /**
+   * Known Raft mistakes to re-introduce, for teaching and for proving the checkers can
+   * fail. Never set in a cluster meant to be correct.
+   */
+  bugs?: readonly RaftBug[];
 }
+
+export type ReadOnlyOption = 'safe' | 'lease';
+
+/** The mistakes `Config.bugs` can switch on inside the core. */
+export type RaftBug = 'figure8-commit' | 'vote-without-log-check' | 'truncate-on-stale-append';
 
 /** Typed error for a refused proposal. */
 export type ProposeError = 'not-leader' | 'transferring' | 'dropped';
 
-export type ProposeResult = { ok: true; index: number; term: number } | { ok: false; error: ProposeError };
+export type ProposeResult<E extends string = ProposeError> =
+  { ok: true; index: number; term: number } | { ok: false; error: E };
+
+/**
+ * A single-server membership change (thesis §4.1). Promoting a learner is `addVoter`
+ * of that learner; `addLearner` of a voter demotes it.
+ */
+export interface ConfChange {
+  type: 'addVoter' | 'addLearner' | 'removeNode';
+  node: NodeId;
+}
+
+/**
+ * Why a membership change was refused: another change is still uncommitted
+ * ('conf-change-pending'), the leader has not yet committed an entry of its term
+ * ('term-not-committed'), the change would do nothing ('no-op') or leave no voter
+ * ('last-voter'), or the node id is not a positive integer ('invalid-node').
+ */
+export type ConfChangeError =
+  'conf-change-pending' | 'term-not-committed' | 'no-op' | 'last-voter' | 'invalid-node';
+
+/** Typed error for a read request that was dropped: no leader is known to forward it to. */
+export type ReadIndexError = 'no-leader';
+
+export type ReadIndexResult = { ok: true } | { ok: false; error: ReadIndexError };
+
+/** Typed error for a refused leadership transfer. */
+export type TransferError = 'not-leader' | 'not-a-voter';
+
+export type TransferResult = { ok: true } | { ok: false; error: TransferError };

@@ -156,6 +156,7 @@ export class Clients {
         index: entry.index,
         term: entry.term,
         node: nodeId,
+        ...(outcome?.swapped === undefined ? {} : { swapped: outcome.swapped }),
       };
       this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
     } else {
@@ -205,10 +206,27 @@ export class Clients {
     const node = this.host.node(operation.target);
     const status = node.status();
     if (status === null) return; // a crashed node never answers; the attempt times out
+    if (
+      status.role === 'leader' &&
+      operation.op.type === 'get' &&
+      this.host.config.bugs.includes('local-linearizable-reads')
+    ) {
+      // BUG (local-linearizable-reads): a deposed leader that has not noticed yet answers
+      // from its own, possibly stale, state (§6.4 says why a read needs ReadIndex or the log).
+      const result = {
+        value: node.kv.get(operation.op.key),
+        index: status.applied,
+        term: status.term,
+        node: node.id,
+      };
+      return this.send(operation.history.opId, operation.attempt, node.id, { kind: 'ok', result });
+    }
     if (status.role === 'leader') {
       const data = encodeCommand({ clientId: operation.clientId, seq: operation.seq, op: operation.op });
-      const proposed = node.propose(data);
-      if (proposed.ok) {
+      let accepted = false;
+      node.propose(data, (proposed) => {
+        if (!proposed.ok) return;
+        accepted = true;
         operation.proposed = true;
         if (!this.proposals.has(node.id)) this.proposals.set(node.id, new Map());
         this.proposals.get(node.id)!.set(proposed.index, {
@@ -217,8 +235,8 @@ export class Clients {
           term: proposed.term,
           data,
         });
-        return;
-      }
+      });
+      if (accepted) return;
     }
     const leader = node.status()?.leader ?? 0;
     this.send(operation.history.opId, operation.attempt, node.id, { kind: 'redirect', leader });

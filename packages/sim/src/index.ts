@@ -6,4 +6,8 @@ export { KvStateMachine, encodeCommand, decodeCommand } from './kv';
 export type { Command, ApplyOutcome } from './kv';
 export { InvariantChecker, INVARIANTS } from './invariants';
 export type { InvariantName, Violation } from './invariants';
+export { BUGS, isBugName } from './bugs';
+export type { BugName } from './bugs';
+export * from './swarm';
 export * from './types';
+export * from './linearizability';

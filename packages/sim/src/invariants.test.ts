@@ -64,9 +64,17 @@ describe('InvariantChecker on hand-made histories', () => {
       run([
         state(1, { role: 'leader', term: 2 }),
         append(1, [1, 2, 'a']),
-        { type: 'log-truncated', node: 1, fromIndex: 1 },
+        { type: 'log-truncated', node: 1, fromIndex: 1, term: 2 },
       ]),
     ).toEqual(['leader-append-only']);
+    // Stepping down on a newer leader's AppendEntries and then truncating is allowed.
+    expect(
+      run([
+        state(1, { role: 'leader', term: 2 }),
+        append(1, [1, 2, 'a']),
+        { type: 'log-truncated', node: 1, fromIndex: 1, term: 3 },
+      ]),
+    ).toEqual([]);
   });
 
   it('catches the same (index, term) with different commands, or after different histories (Log Matching)', () => {
@@ -89,7 +97,7 @@ describe('InvariantChecker on hand-made histories', () => {
       run([
         append(1, [1, 1, 'a']),
         state(1, { commit: 1, lastIndex: 1 }),
-        { type: 'log-truncated', node: 1, fromIndex: 1 },
+        { type: 'log-truncated', node: 1, fromIndex: 1, term: 1 },
       ]),
     ).toEqual(['state-machine-safety']);
   });

@@ -105,7 +105,7 @@ export class InvariantChecker {
         this.appended(event.node, event.entries, found);
         break;
       case 'log-truncated':
-        this.truncated(event.node, event.fromIndex, found);
+        this.truncated(event.node, event.fromIndex, event.term, found);
         break;
       case 'node-state':
         this.stateChanged(event.node, found);
@@ -155,10 +155,12 @@ export class InvariantChecker {
     }
   }
 
-  private truncated(id: NodeId, fromIndex: number, found: Violation[]) {
+  private truncated(id: NodeId, fromIndex: number, term: number, found: Violation[]) {
     const track = this.track(id);
     const state = track.state;
-    if (state?.role === 'leader') {
+    // Node states are reported after each Ready, so a leader that steps down on a newer
+    // term's AppendEntries truncates before its new state arrives: compare terms.
+    if (state?.role === 'leader' && state.term === term) {
       found.push({
         invariant: 'leader-append-only',
         message: `Node ${id}, leader in term ${state.term}, removed entries from index ${fromIndex} of its own log`,

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { KvStateMachine, encodeCommand } from './kv';
 import type { Command } from './kv';
 
@@ -40,4 +40,31 @@ test('toRecord sorts keys', () => {
   kv.apply(entry({ clientId: 1, seq: 1, op: { type: 'put', key: 'b', value: '2' } }));
   kv.apply(entry({ clientId: 1, seq: 2, op: { type: 'put', key: 'a', value: '1' } }));
   expect(Object.keys(kv.toRecord())).toEqual(['a', 'b']);
+});
+
+describe('cas', () => {
+  const entry = (index: number, seq: number, op: object) => ({
+    index,
+    term: 1,
+    kind: 'command' as const,
+    data: JSON.stringify({ clientId: 1, seq, op }),
+  });
+
+  it('swaps only when the key holds the expected value (null: absent), and a retry answers the same', () => {
+    const kv = new KvStateMachine();
+    expect(kv.apply(entry(1, 1, { type: 'cas', key: 'k', expected: null, value: 'a' }))).toMatchObject({
+      value: 'a',
+      swapped: true,
+    });
+    expect(kv.apply(entry(2, 2, { type: 'cas', key: 'k', expected: 'x', value: 'b' }))).toMatchObject({
+      value: 'a',
+      swapped: false,
+    });
+    const retried = kv.apply(entry(3, 2, { type: 'cas', key: 'k', expected: 'x', value: 'b' }));
+    expect(retried).toMatchObject({ value: 'a', swapped: false, duplicate: true });
+    expect(kv.apply(entry(4, 3, { type: 'cas', key: 'k', expected: 'a', value: 'c' }))).toMatchObject({
+      value: 'c',
+      swapped: true,
+    });
+  });
 });

@@ -16,15 +16,22 @@ export interface Command {
 
 export interface ApplyOutcome {
   command: Command;
-  /** put: the value written; get: the value read (null if absent); delete: null. */
+  /** put: the value written; get: the value read (null if absent); delete: null; cas: the value after. */
   value: string | null;
+  /** cas only: whether the swap happened. */
+  swapped?: boolean;
   /** True when the session table recognised a retry and did not execute it again. */
   duplicate: boolean;
 }
 
 interface Session {
   lastSeq: number;
-  lastValue: string | null;
+  lastResult: Executed;
+}
+
+interface Executed {
+  value: string | null;
+  swapped?: boolean;
 }
 
 export function encodeCommand(command: Command): string {
@@ -46,6 +53,9 @@ export class KvStateMachine {
   private data = new Map<string, string>();
   private sessions = new Map<number, Session>();
 
+  /** `dedupe: false` is the no-session-dedupe bug: a retried command executes again. */
+  constructor(private readonly dedupe = true) {}
+
   get(key: string): string | null {
     return this.data.get(key) ?? null;
   }
@@ -58,25 +68,30 @@ export class KvStateMachine {
     const session = this.sessions.get(command.clientId);
     // A client has one operation outstanding at a time, so seq <= lastSeq is a retry
     // (or an abandoned older attempt): answer from the session, never execute twice.
-    if (session !== undefined && command.seq <= session.lastSeq) {
-      const value = command.seq === session.lastSeq ? session.lastValue : null;
-      return { command, value, duplicate: true };
+    if (this.dedupe && session !== undefined && command.seq <= session.lastSeq) {
+      const result = command.seq === session.lastSeq ? session.lastResult : { value: null };
+      return { command, ...result, duplicate: true };
     }
-    const value = this.execute(command.op);
-    this.sessions.set(command.clientId, { lastSeq: command.seq, lastValue: value });
-    return { command, value, duplicate: false };
+    const result = this.execute(command.op);
+    this.sessions.set(command.clientId, { lastSeq: command.seq, lastResult: result });
+    return { command, ...result, duplicate: false };
   }
 
-  private execute(op: KvOp): string | null {
+  private execute(op: KvOp): Executed {
     switch (op.type) {
       case 'put':
         this.data.set(op.key, op.value);
-        return op.value;
+        return { value: op.value };
       case 'get':
-        return this.get(op.key);
+        return { value: this.get(op.key) };
       case 'delete':
         this.data.delete(op.key);
-        return null;
+        return { value: null };
+      case 'cas': {
+        const swapped = this.get(op.key) === op.expected;
+        if (swapped) this.data.set(op.key, op.value);
+        return { value: this.get(op.key), swapped };
+      }
     }
   }
 

@@ -4,7 +4,7 @@
  * kills the messages already travelling on it. Latency is drawn by the caller.
  */
 import type { Message, NodeId } from '@raftlab/raft';
-import type { MessageInFlight } from './types';
+import { PERFECT_LINK, type LinkQuality, type MessageInFlight } from './types';
 import { clone } from './clone';
 
 export interface LinkChange {
@@ -17,6 +17,10 @@ export class Network {
   private readonly down = new Set<number>();
   /** Insertion-ordered, so iteration follows send order. */
   private readonly inFlight = new Map<number, MessageInFlight>();
+  /** Messages the network has decided to lose; they vanish at their delivery time. */
+  private readonly lost = new Set<number>();
+  /** Links that are not perfect (loss, duplication, own latency). */
+  private readonly qualities = new Map<number, LinkQuality>();
   private nextId = 1;
 
   constructor(private readonly nodeIds: readonly NodeId[]) {}
@@ -47,8 +51,32 @@ export class Network {
     });
   }
 
+  /** All links up and perfect again. */
   heal(): LinkChange[] {
+    this.qualities.clear();
     return this.setAll(() => true);
+  }
+
+  quality(from: NodeId, to: NodeId): LinkQuality {
+    return this.qualities.get(this.key(from, to)) ?? PERFECT_LINK;
+  }
+
+  setQuality(from: NodeId, to: NodeId, quality: LinkQuality): void {
+    const perfect = quality.loss === 0 && quality.duplicate === 0 && quality.latency === null;
+    if (perfect) this.qualities.delete(this.key(from, to));
+    else this.qualities.set(this.key(from, to), { ...quality });
+  }
+
+  /** The links that are not perfect, in (from, to) order. */
+  linkQualities(): Array<{ from: NodeId; to: NodeId; quality: LinkQuality }> {
+    const out: Array<{ from: NodeId; to: NodeId; quality: LinkQuality }> = [];
+    for (const from of this.nodeIds) {
+      for (const to of this.nodeIds) {
+        const quality = this.qualities.get(this.key(from, to));
+        if (quality) out.push({ from, to, quality: clone(quality) });
+      }
+    }
+    return out;
   }
 
   private setAll(wantUp: (from: NodeId, to: NodeId) => boolean): LinkChange[] {
@@ -62,17 +90,21 @@ export class Network {
     return changes;
   }
 
-  send(msg: Message, sentAt: number, latencyUs: number): MessageInFlight {
+  /** Puts a message on the wire; a `lost` one is still drawn in flight, and dies on arrival. */
+  send(msg: Message, sentAt: number, latencyUs: number, lost = false): MessageInFlight {
     const flight: MessageInFlight = { id: this.nextId++, sentAt, deliverAt: sentAt + latencyUs, msg };
     this.inFlight.set(flight.id, flight);
+    if (lost) this.lost.add(flight.id);
     return flight;
   }
 
-  /** Removes a message from the wire at its delivery time. */
-  take(id: number): MessageInFlight | undefined {
+  /** Removes a message from the wire at its delivery time; `lost` says the network ate it. */
+  take(id: number): { flight: MessageInFlight; lost: boolean } | undefined {
     const flight = this.inFlight.get(id);
+    if (flight === undefined) return undefined;
     this.inFlight.delete(id);
-    return flight;
+    const lost = this.lost.delete(id);
+    return { flight, lost };
   }
 
   linksDown(): Array<[NodeId, NodeId]> {

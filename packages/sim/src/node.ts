@@ -6,6 +6,7 @@
  */
 import { MemoryStorage, RawNode } from '@raftlab/raft';
 import type { Entry, Message, NodeId, ProposeResult, Status } from '@raftlab/raft';
+import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome } from './kv';
 import type { NodeState, SimConfig, SimEventBody } from './types';
@@ -22,7 +23,7 @@ export interface NodeHost {
 export class SimNode {
   readonly storage: MemoryStorage;
   private raw: RawNode | null = null;
-  kv = new KvStateMachine();
+  kv: KvStateMachine;
   /** Bumped on every crash/restart so stale tick events can be recognised. */
   epoch = 0;
   private timerStart: number | null = null;
@@ -30,6 +31,8 @@ export class SimNode {
   private lastElapsed = 0;
   private lastTimeout = 0;
   private lastEmitted = '';
+  /** apply-uncommitted bug only: the last index applied before it was committed. */
+  private appliedEarly = 0;
 
   constructor(
     readonly id: NodeId,
@@ -39,6 +42,7 @@ export class SimNode {
   ) {
     const voters = nodeIds(config.nodes);
     this.storage = new MemoryStorage({ voters });
+    this.kv = this.freshStateMachine();
     this.start(random, undefined);
   }
 
@@ -59,12 +63,13 @@ export class SimNode {
         heartbeatTick: this.config.heartbeatTick,
         preVote: this.config.preVote,
         checkQuorum: this.config.checkQuorum,
+        bugs: raftBugs(this.config.bugs),
         random,
         ...(applied === undefined ? {} : { applied }),
       },
       this.storage,
     );
-    this.kv = new KvStateMachine();
+    this.kv = this.freshStateMachine();
     this.timerStart = null;
     this.timerEnd = null;
   }
@@ -81,18 +86,21 @@ export class SimNode {
     this.withRaw((raw) => raw.campaign());
   }
 
-  propose(data: string): ProposeResult {
-    let result: ProposeResult = { ok: false, error: 'dropped' };
-    this.withRaw((raw) => {
-      result = raw.propose(data);
-    });
-    return result;
+  /**
+   * Proposes `data`; `accepted` runs before the Ready is drained, because in a
+   * single-voter cluster the entry commits and applies within that drain, and whoever
+   * waits for it must already be listening.
+   */
+  propose(data: string, accepted: (result: ProposeResult) => void): void {
+    if (this.raw === null) return accepted({ ok: false, error: 'dropped' });
+    accepted(this.raw.propose(data));
+    this.drain();
   }
 
   crash(): void {
     if (this.raw === null) return;
     this.raw = null;
-    this.kv = new KvStateMachine();
+    this.kv = this.freshStateMachine();
     this.epoch++;
     this.timerStart = null;
     this.timerEnd = null;
@@ -103,6 +111,12 @@ export class SimNode {
   restart(random: () => number): void {
     if (this.raw !== null) return;
     this.epoch++;
+    if (this.config.bugs.includes('forget-vote-on-restart')) {
+      // BUG (forget-vote-on-restart): term and votedFor were never made durable, so the
+      // node may vote twice in one term (Figure 2 lists both as persistent state).
+      const { commit } = this.storage.initialState().hardState;
+      this.storage.setHardState({ term: 0, vote: 0, commit });
+    }
     // applied = 0 rebuilds the KV store by re-applying every committed entry (no snapshots yet).
     this.start(random, this.storage.firstIndex() === 1 ? 0 : undefined);
     this.host.emit({ type: 'node-restarted', node: this.id });
@@ -127,18 +141,36 @@ export class SimNode {
       if (rd.entries.length > 0) {
         const first = rd.entries[0].index;
         if (first <= this.storage.lastIndex()) {
-          this.host.emit({ type: 'log-truncated', node: this.id, fromIndex: first });
+          // The term is the node's term as it truncates: a follower that just stepped down
+          // from leading an older term may truncate; a leader of the current term never does.
+          this.host.emit({ type: 'log-truncated', node: this.id, fromIndex: first, term: raw.status().term });
         }
         this.storage.append(rd.entries);
         this.host.emit({ type: 'log-appended', node: this.id, entries: rd.entries.map((e) => ({ ...e })) });
+        if (this.config.bugs.includes('apply-uncommitted')) {
+          // BUG (apply-uncommitted): entries reach the state machine (and clients hear
+          // "done") before a majority holds them, so a new leader can erase them (§5.3).
+          for (const entry of rd.entries) {
+            this.host.applied(this.id, entry, this.kv.apply(entry));
+            this.appliedEarly = entry.index;
+          }
+        }
       }
       for (const msg of rd.messages) this.host.send(msg);
-      for (const entry of rd.committedEntries) {
-        this.host.applied(this.id, entry, this.kv.apply(entry));
-      }
+      for (const entry of rd.committedEntries) this.applyEntry(entry);
       raw.advance(rd);
     }
     this.emitStateIfChanged();
+  }
+
+  private applyEntry(entry: Entry): void {
+    if (entry.index <= this.appliedEarly) return; // already applied by the apply-uncommitted bug
+    this.host.applied(this.id, entry, this.kv.apply(entry));
+  }
+
+  private freshStateMachine(): KvStateMachine {
+    this.appliedEarly = 0;
+    return new KvStateMachine(!this.config.bugs.includes('no-session-dedupe'));
   }
 
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */

@@ -43,6 +43,7 @@ import type {
   Input,
   InputBody,
   KvOp,
+  LatencyRange,
   SimConfig,
   SimEvent,
   SimEventBody,
@@ -166,6 +167,14 @@ export class Simulation {
         return this.linksChanged(this.network.partition(body.groups));
       case 'heal':
         return this.linksChanged(this.network.heal());
+      case 'link-quality':
+        this.network.setQuality(body.from, body.to, body.quality);
+        return this.emit({
+          type: 'link-quality-changed',
+          from: body.from,
+          to: body.to,
+          quality: clone(body.quality),
+        });
       case 'invoke':
         this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
         return this.clients.invoke(body.opId, body.clientId, clone(body.op));
@@ -232,6 +241,7 @@ export class Simulation {
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
       messages: this.network.messages(),
+      linkQualities: this.network.linkQualities(),
       violations: this.invariants.evidence(),
     };
   }
@@ -267,24 +277,37 @@ export class Simulation {
       this.emit({ type: 'invariant-violated', violation });
   }
 
-  private latency(): number {
-    const { minUs, maxUs } = this.config.latency;
-    return this.latencyRandom.int(minUs, maxUs);
+  private latency(range: LatencyRange = this.config.latency): number {
+    return this.latencyRandom.int(range.minUs, range.maxUs);
   }
 
+  /** Puts a message on the wire. Loss and duplication draw from the PRNG only on imperfect links. */
   private send(msg: Message): void {
-    const flight = this.network.send(msg, this.clock, this.latency());
+    const quality = this.network.quality(msg.from, msg.to);
+    const range = quality.latency ?? this.config.latency;
+    const lost = quality.loss > 0 && this.latencyRandom.next() < quality.loss;
+    this.transmit(msg, this.latency(range), lost);
+    if (quality.duplicate > 0 && this.latencyRandom.next() < quality.duplicate) {
+      this.transmit(msg, this.latency(range), false);
+    }
+  }
+
+  private transmit(msg: Message, latencyUs: number, lost: boolean): void {
+    const flight = this.network.send(msg, this.clock, latencyUs, lost);
     this.queue.push(flight.deliverAt, { kind: 'deliver', id: flight.id });
     this.emit({ type: 'message-sent', message: { ...flight, msg: clone(msg) } });
   }
 
   private deliver(id: number): true {
-    const flight = this.network.take(id);
-    if (flight === undefined) return true;
+    const taken = this.network.take(id);
+    if (taken === undefined) return true;
+    const { flight, lost } = taken;
     const { from, to } = flight.msg;
     const node = this.node(to);
     // Decided at delivery time: cutting a link kills what is already travelling on it.
-    if (!this.network.isUp(from, to)) {
+    if (lost) {
+      this.emit({ type: 'message-dropped', id, reason: 'loss' });
+    } else if (!this.network.isUp(from, to)) {
       this.emit({ type: 'message-dropped', id, reason: 'link-down' });
     } else if (!node.up) {
       this.emit({ type: 'message-dropped', id, reason: 'node-down' });

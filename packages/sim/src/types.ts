@@ -4,12 +4,28 @@
  * Everything is JSON-serialisable; times are integer microseconds of virtual time.
  */
 import type { Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
+import type { BugName } from './bugs';
 import type { Violation } from './invariants';
 
 export interface LatencyRange {
   minUs: number;
   maxUs: number;
 }
+
+/** Why a message did not arrive: its link was cut, its destination was down, or the network lost it. */
+export type DropReason = 'link-down' | 'node-down' | 'loss';
+
+/** How one directed link misbehaves (on top of being up or down). */
+export interface LinkQuality {
+  /** Probability that a message is lost, 0..1. */
+  loss: number;
+  /** Probability that a message is delivered twice (the copy with its own latency), 0..1. */
+  duplicate: number;
+  /** Overrides the cluster's latency on this link; wide ranges reorder messages. */
+  latency: LatencyRange | null;
+}
+
+export const PERFECT_LINK: LinkQuality = { loss: 0, duplicate: 0, latency: null };
 
 export interface SimConfig {
   /** Number of nodes, ids 1..nodes. */
@@ -28,6 +44,8 @@ export interface SimConfig {
   clientAttemptTimeoutUs: number;
   /** An operation not finished by then completes `unknown`. */
   clientTimeoutUs: number;
+  /** Known Raft mistakes switched on for this run (see bugs.ts); empty for a correct cluster. */
+  bugs: BugName[];
 }
 
 export const DEFAULT_SIM_CONFIG: SimConfig = {
@@ -42,19 +60,25 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
   latency: { minUs: 15_000, maxUs: 25_000 },
   clientAttemptTimeoutUs: 400_000,
   clientTimeoutUs: 3_000_000,
+  bugs: [],
 };
 
 /** A key-value operation as a client issues it. Values are strings. */
 export type KvOp =
   | { type: 'put'; key: string; value: string }
   | { type: 'get'; key: string; consistency: 'linearizable' | 'stale'; node?: NodeId }
-  | { type: 'delete'; key: string };
+  | { type: 'delete'; key: string }
+  /** Compare-and-swap: sets `value` only if the key holds `expected` (null: the key is absent). */
+  | { type: 'cas'; key: string; expected: string | null; value: string };
 
 export type ClientStatus = 'ok' | 'fail' | 'unknown';
 
 export interface KvResult {
-  /** put: the value written; get: the value read (null when absent); delete: null. */
+  /** put: the value written; get: the value read (null when absent); delete: null;
+   *  cas: the key's value after the operation. */
   value: string | null;
+  /** cas only: whether the swap happened. */
+  swapped?: boolean;
   /** Log position of the operation (for `stale` reads: the serving node's applied index). */
   index: number;
   term: number;
@@ -73,7 +97,9 @@ export type InputBody =
   | { kind: 'link'; from: NodeId; to: NodeId; up: boolean }
   /** Cut every link between different groups; nodes absent from all groups are isolated. */
   | { kind: 'partition'; groups: NodeId[][] }
+  /** Heal also resets every link's quality to perfect. */
   | { kind: 'heal' }
+  | { kind: 'link-quality'; from: NodeId; to: NodeId; quality: LinkQuality }
   | { kind: 'invoke'; opId: number; clientId: number; op: KvOp };
 
 /**
@@ -101,13 +127,15 @@ export interface MessageInFlight {
 export type SimEventBody =
   | { type: 'message-sent'; message: MessageInFlight }
   | { type: 'message-delivered'; id: number }
-  | { type: 'message-dropped'; id: number; reason: 'link-down' | 'node-down' }
+  | { type: 'message-dropped'; id: number; reason: DropReason }
   | { type: 'node-state'; node: NodeState }
   | { type: 'log-appended'; node: NodeId; entries: Entry[] }
-  | { type: 'log-truncated'; node: NodeId; fromIndex: number }
+  /** `term`: the node's current term when it truncated. */
+  | { type: 'log-truncated'; node: NodeId; fromIndex: number; term: number }
   | { type: 'node-crashed'; node: NodeId }
   | { type: 'node-restarted'; node: NodeId }
   | { type: 'link-changed'; from: NodeId; to: NodeId; up: boolean }
+  | { type: 'link-quality-changed'; from: NodeId; to: NodeId; quality: LinkQuality }
   | { type: 'client-invoked'; opId: number; clientId: number; op: KvOp }
   /** A safety property failed (see invariants.ts); the run goes on. */
   | { type: 'invariant-violated'; violation: Violation }
@@ -147,6 +175,8 @@ export interface ClusterView {
   /** Directed links that are down, as [from, to]. */
   linksDown: Array<[NodeId, NodeId]>;
   messages: MessageInFlight[];
+  /** Links that lose, duplicate or delay messages differently from the cluster default. */
+  linkQualities: Array<{ from: NodeId; to: NodeId; quality: LinkQuality }>;
   /** Safety violations found so far (the first 100). */
   violations: Violation[];
 }

@@ -99,6 +99,7 @@ function simConfig(request: CreateRequest): Partial<SimConfig> {
   if (o.checkQuorum !== undefined) config.checkQuorum = o.checkQuorum;
   if (o.electionTick !== undefined) config.electionTick = o.electionTick;
   if (o.heartbeatTick !== undefined) config.heartbeatTick = o.heartbeatTick;
+  if (o.bugs !== undefined) config.bugs = [...o.bugs];
   if (o.latencyMs)
     config.latency = { minUs: Math.round(o.latencyMs.min * 1000), maxUs: Math.round(o.latencyMs.max * 1000) };
   return config;

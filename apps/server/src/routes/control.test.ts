@@ -88,6 +88,23 @@ describe('network', () => {
     expect(down()).toEqual([[1, 2]]);
   });
 
+  it('sets loss, duplication and latency per directed link, keeping unnamed fields; heal resets them', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3 });
+    const put = (payload: object) =>
+      app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload });
+    expect((await put({ links: [{ from: 1, to: 2, loss: 0.25 }] })).statusCode).toBe(200);
+    expect((await put({ links: [{ from: 1, to: 2, latencyMs: { min: 5, max: 50 } }] })).statusCode).toBe(200);
+    const qualities = () => app.clusters.get(id).sim.view().linkQualities;
+    expect(qualities()).toEqual([
+      { from: 1, to: 2, quality: { loss: 0.25, duplicate: 0, latency: { minUs: 5000, maxUs: 50_000 } } },
+    ]);
+    expect((await put({ links: [{ from: 1, to: 2, loss: 2 }] })).statusCode).toBe(400);
+    expect((await put({ links: [{ from: 1, to: 2, latencyMs: { min: 9, max: 1 } }] })).statusCode).toBe(400);
+    await post(`/api/clusters/${id}/network/heal`);
+    expect(qualities()).toEqual([]);
+  });
+
   it.each([
     [
       {
@@ -100,7 +117,7 @@ describe('network', () => {
     ],
     [{ partitions: [[1, 9]] }, /does not exist/],
     [{ links: [{ from: 2, to: 2, up: false }] }, /itself/],
-    [{ links: [{ from: 1, to: 2 }] }, /Invalid body/],
+    [{ links: [{ from: 1, to: 2 }] }, /say what to change/],
     [{ partitions: 'all' }, /Invalid body/],
   ])('rejects %j', async (payload, message) => {
     app = await testApp();

@@ -126,4 +126,21 @@ describe('kv through the replicated cluster', () => {
     expect(res.json().error).toBe('RAFTLAB_ERR_TIMEOUT');
     expect(app.clusters.get(id).history()[0].status).toBe('pending');
   });
+
+  it('compare-and-swap: swaps only on the expected value; null means absent', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 14 });
+    await electLeader(app, id);
+    const cas = (payload: object) =>
+      request(app, { method: 'POST', url: `/api/clusters/${id}/kv/lock/cas`, payload });
+    const first = await cas({ expected: null, value: 'alice' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ key: 'lock', swapped: true, value: 'alice' });
+    const second = await cas({ expected: null, value: 'bob' });
+    expect(second.json()).toMatchObject({ swapped: false, value: 'alice' });
+    const third = await cas({ expected: 'alice', value: 'bob' });
+    expect(third.json()).toMatchObject({ swapped: true, value: 'bob' });
+    expect((await cas({ expected: 1, value: 'x' })).statusCode).toBe(400);
+    expect((await cas({ value: 'x' })).statusCode).toBe(400);
+  });
 });

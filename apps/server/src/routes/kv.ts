@@ -6,6 +6,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CasBodySchema,
+  CasReplySchema,
   ErrorSchema,
   KeyParams,
   KvReplySchema,
@@ -57,9 +59,30 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete('/api/clusters/:id/kv/:key', { schema }, async (request, reply) =>
     run(app.clusters.get(request.params.id), { type: 'delete', key: request.params.key }, reply),
   );
+
+  app.post(
+    '/api/clusters/:id/kv/:key/cas',
+    {
+      schema: {
+        params: KeyParams,
+        body: CasBodySchema,
+        response: { 200: CasReplySchema, '4xx': ErrorSchema, '5xx': ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { expected, value } = request.body;
+      const op: KvOp = { type: 'cas', key: request.params.key, expected, value };
+      const result = await run(app.clusters.get(request.params.id), op, reply);
+      return { ...result, swapped: result.swapped === true };
+    },
+  );
 };
 
-async function run(cluster: LiveCluster, op: KvOp, reply: FastifyReply): Promise<KvReply> {
+async function run(
+  cluster: LiveCluster,
+  op: KvOp,
+  reply: FastifyReply,
+): Promise<KvReply & { swapped?: boolean }> {
   const completion: Completion = await cluster.invoke(op);
   switch (completion.status) {
     case 'ok':

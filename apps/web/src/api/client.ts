@@ -3,6 +3,7 @@
  * `ApiError` carrying the server's `{error, message}` and the HTTP status.
  */
 import type {
+  CasReply,
   ClockBody,
   ClusterState,
   CreateClusterBody,
@@ -57,6 +58,8 @@ export const api = {
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
   put: (id: string, key: string, value: string) =>
     request<KvReply>('PUT', `${cluster(id)}/kv/${enc(key)}`, { value }),
+  cas: (id: string, key: string, expected: string | null, value: string) =>
+    request<CasReply>('POST', `${cluster(id)}/kv/${enc(key)}/cas`, { expected, value }),
   del: (id: string, key: string) => request<KvReply>('DELETE', `${cluster(id)}/kv/${enc(key)}`),
   nodeAction: (id: string, node: number, action: 'crash' | 'restart' | 'timeout') =>
     request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/${action}`),

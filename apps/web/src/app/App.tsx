@@ -3,18 +3,34 @@ import { ClusterView } from '../features/cluster/ClusterView';
 import { NodeActions } from '../features/cluster/NodeActions';
 import { ClockControls } from '../features/clock/ClockControls';
 import { KvForm } from '../features/kv/KvForm';
+import { Charts } from '../features/charts/Charts';
+import { EventFeed } from '../features/feed/EventFeed';
+import { HistoryLanes } from '../features/history/HistoryLanes';
+import { KvTables } from '../features/kv/KvTables';
 import { LogView } from '../features/log/LogView';
+import { SafetyPanel } from '../features/safety/SafetyPanel';
 import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
+import { HelpDialog } from './HelpDialog';
+import { useShortcuts } from './useShortcuts';
 import { Header } from './Header';
 import { Notice } from './Notice';
 import { SafetyAlert } from './SafetyAlert';
 
 export function App() {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const helpRef = useRef(false);
+  useEffect(() => {
+    helpRef.current = helpOpen;
+  }, [helpOpen]);
+  const isHelpOpen = useCallback(() => helpRef.current, []);
+  useShortcuts(setHelpOpen, isHelpOpen);
   return (
     <div className="app">
-      <Header />
+      <Header onHelp={() => setHelpOpen(true)} />
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
       <main className="main">
         <div className="stage">
           <section className="panel ring-panel" aria-label="Cluster view">
@@ -25,6 +41,15 @@ export function App() {
             </div>
           </section>
           <LogView />
+          <div className="stage__row stage__row--feed">
+            <EventFeed />
+            <SafetyPanel />
+          </div>
+          <div className="stage__row">
+            <HistoryLanes />
+            <KvTables />
+          </div>
+          <Charts />
         </div>
         <aside className="controls" aria-label="Controls">
           <SafetyAlert />

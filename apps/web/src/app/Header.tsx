@@ -1,5 +1,6 @@
 /** App name, cluster id with its shareable link, connection status and virtual clock. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { applyTheme, initialTheme, type Theme } from './theme';
 import { useRaft } from '../store/store';
 import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
@@ -14,12 +15,29 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
   closed: 'Disconnected',
 };
 
-export function Header() {
+function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(() => initialTheme());
+  useEffect(() => applyTheme(theme), [theme]);
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button type="button" className="small" onClick={() => setTheme(next)}>
+      {next === 'dark' ? 'Dark theme' : 'Light theme'}
+    </button>
+  );
+}
+
+export interface HeaderProps {
+  /** Opens the keyboard-shortcut help. */
+  onHelp: () => void;
+}
+
+export function Header({ onHelp }: HeaderProps) {
   const clusterId = useRaft((s) => s.clusterId);
   const connection = useRaft((s) => s.connection);
   const paused = useRaft((s) => s.clock.paused);
   const leader = useRaft(selectLeaderId);
   const term = useRaft(selectMaxTerm);
+  const bugs = useRaft((s) => s.config?.bugs ?? null);
   const [copied, setCopied] = useState(false);
   const link = clusterId ? `${window.location.origin}${clusterPath(clusterId)}` : '';
 
@@ -71,6 +89,16 @@ export function Header() {
         </span>
         <VirtualClock />
         {paused && connection === 'live' && <span className="badge badge--paused">paused</span>}
+        {bugs && bugs.length > 0 && (
+          <span
+            className="badge badge--bad"
+            role="note"
+            aria-label={`Warning: bug switches on: ${bugs.join(', ')}`}
+            title={`This cluster runs with deliberate bugs: ${bugs.join(', ')}`}
+          >
+            ⚠ bugs: {bugs.join(', ')}
+          </span>
+        )}
         <span
           className={`badge badge--${connection}`}
           role="status"
@@ -79,6 +107,17 @@ export function Header() {
           <span className="dot" aria-hidden="true" />
           {STATUS_TEXT[connection]}
         </span>
+        <button
+          type="button"
+          className="small"
+          onClick={onHelp}
+          aria-keyshortcuts="?"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
+          Shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+        <ThemeToggle />
       </div>
     </header>
   );

@@ -48,10 +48,12 @@ function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFrame {
         latency: { minUs: 15_000, maxUs: 25_000 },
         clientAttemptTimeoutUs: 500_000,
         clientTimeoutUs: 2_000_000,
+        bugs: [],
       },
       nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
       linksDown: [[1, 2]],
       messages: [],
+      linkQualities: [],
       violations: [],
       ...over,
     },
@@ -121,8 +123,30 @@ describe('applyEvents', () => {
       [2, 1],
       [3, 2],
     ]);
-    store.getState().applyEvents(events({ type: 'log-truncated', t: 3, node: 1, fromIndex: 2 }), 3);
+    store.getState().applyEvents(events({ type: 'log-truncated', t: 3, node: 1, fromIndex: 2, term: 2 }), 3);
     expect(store.getState().logs[1].map((e) => e.index)).toEqual([1]);
+    // The deleted suffix is kept briefly so the log view can flash it out.
+    expect(store.getState().truncations.at(-1)).toMatchObject({
+      node: 1,
+      entries: [{ index: 2 }, { index: 3 }],
+    });
+  });
+
+  it('narrates events into a bounded feed and samples terms and commits for the charts', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    for (let i = 0; i < BOUNDS.feed + 5; i++) {
+      store
+        .getState()
+        .applyEvents(events({ type: 'message-sent', t: i * 30_000, message: heartbeat(i, 1, 2) }), i);
+    }
+    const s = store.getState();
+    expect(s.feed).toHaveLength(BOUNDS.feed);
+    expect(s.feed.at(-1)?.text).toMatch(/^Node 1 sent a heartbeat to node 2/);
+    expect(s.samples).toHaveLength(1); // every frame had the same clock
+    store.getState().applyEvents({ ...events(), clock: { ...clock, now: 500_000 } }, 1);
+    expect(store.getState().samples.map((p) => p.t)).toEqual([2_000, 500_000]);
+    expect(store.getState().samples.at(-1)?.terms).toEqual({ 1: 1, 2: 1, 3: 1 });
   });
 
   it('tracks a message from sent to delivered, and records a drop', () => {

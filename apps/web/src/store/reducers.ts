@@ -3,7 +3,8 @@
  * clock (the caller passes `receivedAt`), so the tests replay frames exactly.
  */
 import type { Entry, EventsFrame, HistoryOp, NodeState, SimEvent, SnapshotFrame } from '@raftlab/protocol';
-import { BOUNDS, linkKey, type Announcement, type RaftState } from './types';
+import { Narrator, type FeedItem } from '../features/feed/narrate';
+import { BOUNDS, linkKey, type Announcement, type ChartSample, type KvBase, type RaftState } from './types';
 
 type EventOf<K extends SimEvent['type']> = Extract<SimEvent, { type: K }>;
 
@@ -26,6 +27,14 @@ export function initialState(): RaftState {
     violations: [],
     notice: null,
     snapshotSeq: 0,
+    feed: [],
+    narrator: new Narrator(),
+    highlighted: [],
+    highlightIndex: null,
+    truncations: [],
+    kvBase: {},
+    samples: [],
+    elections: [],
   };
 }
 
@@ -37,16 +46,22 @@ export function reduceSnapshot(
 ): Partial<RaftState> {
   const nodes: Record<number, NodeState> = {};
   const logs: Record<number, Entry[]> = {};
-  for (const { log, kv: _kv, ...node } of frame.view.nodes) {
+  const kvBase: Record<number, KvBase> = {};
+  for (const { log, kv, ...node } of frame.view.nodes) {
     nodes[node.id] = node;
     logs[node.id] = log.slice(-BOUNDS.logEntriesPerNode);
+    kvBase[node.id] = { kv, applied: node.applied };
   }
   const messages: RaftState['messages'] = {};
   for (const m of frame.view.messages) messages[m.id] = m;
   const linksDown: RaftState['linksDown'] = {};
   for (const [from, to] of frame.view.linksDown) linksDown[linkKey(from, to)] = true;
   const nodeIds = frame.view.nodes.map((n) => n.id).sort((a, b) => a - b);
+  state.narrator.reset(frame.view.messages);
   return {
+    kvBase,
+    truncations: [],
+    highlighted: state.highlighted.filter((id) => nodes[id]),
     clusterId: frame.clusterId,
     clock: { ...frame.clock, receivedAt },
     config: frame.view.config,
@@ -67,6 +82,9 @@ export function reduceSnapshot(
 class Draft {
   private copied = new Set<string>();
   readonly announce: string[] = [];
+  readonly feed: FeedItem[] = [];
+  truncated = false;
+  elected = false;
   constructor(public s: RaftState) {
     this.s = { ...s };
   }
@@ -77,7 +95,7 @@ class Draft {
     }
     return this.s[key];
   }
-  list<K extends 'drops' | 'history' | 'violations'>(key: K): RaftState[K] {
+  list<K extends 'drops' | 'history' | 'violations' | 'truncations' | 'elections'>(key: K): RaftState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
       this.s[key] = [...this.s[key]] as RaftState[K];
@@ -86,18 +104,23 @@ class Draft {
   }
 }
 
-/** Appends entries, replacing any suffix they overwrite (Log Matching: same index ⇒ replace). */
+/**
+ * Appends entries, replacing any suffix they overwrite (Log Matching: same index ⇒ replace).
+ * Invariant: a log is ascending and contiguous, so an index is found by arithmetic.
+ */
 export function appendEntries(log: Entry[], entries: Entry[]): Entry[] {
   if (entries.length === 0) return log;
   const first = entries[0].index;
-  const kept = log.length > 0 && log[0].index >= first ? [] : log.filter((e) => e.index < first);
+  const kept = log.length > 0 && log[0].index >= first ? [] : truncateLog(log, first);
   const next = kept.concat(entries);
   return next.length > BOUNDS.logEntriesPerNode ? next.slice(-BOUNDS.logEntriesPerNode) : next;
 }
 
 /** Removes entries with index >= fromIndex. */
 export function truncateLog(log: Entry[], fromIndex: number): Entry[] {
-  return log.filter((e) => e.index < fromIndex);
+  if (log.length === 0) return log;
+  const keep = Math.max(0, Math.min(log.length, fromIndex - log[0].index));
+  return keep === log.length ? log : log.slice(0, keep);
 }
 
 const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } = {
@@ -116,6 +139,7 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     const before = d.s.nodes[e.node.id];
     if (e.node.role === 'leader' && (before?.role !== 'leader' || before.term !== e.node.term)) {
       d.announce.push(`Node ${e.node.id} became leader in term ${e.node.term}`);
+      d.list('elections').push({ t: e.t, node: e.node.id, term: e.node.term });
     }
     d.edit('nodes')[e.node.id] = e.node;
     if (!d.s.nodeIds.includes(e.node.id)) d.s.nodeIds = [...d.s.nodeIds, e.node.id].sort((a, b) => a - b);
@@ -126,7 +150,12 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
   },
   'log-truncated': (d, e) => {
     const logs = d.edit('logs');
-    logs[e.node] = truncateLog(logs[e.node] ?? [], e.fromIndex);
+    const log = logs[e.node] ?? [];
+    const kept = truncateLog(log, e.fromIndex);
+    if (kept.length < log.length) {
+      d.list('truncations').push({ id: ++truncationSeq, node: e.node, entries: log.slice(kept.length) });
+    }
+    logs[e.node] = kept;
   },
   'node-crashed': (d, e) => {
     const node = d.s.nodes[e.node];
@@ -142,6 +171,9 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     const links = d.edit('linksDown');
     if (e.up) delete links[linkKey(e.from, e.to)];
     else links[linkKey(e.from, e.to)] = true;
+  },
+  'link-quality-changed': () => {
+    // Drawn from the narration only; loss and latency show in the messages themselves.
   },
   'client-invoked': (d, e) => {
     const op: HistoryOp = {
@@ -166,15 +198,21 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
 };
 
 let announcementSeq = 0;
+let truncationSeq = 0;
 
 /** Applies one batch of events and the clock that came with it. */
 export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: number): Partial<RaftState> {
   const d = new Draft(state);
   for (const event of frame.events) {
+    for (const item of state.narrator.narrate(event, d.s)) d.feed.push(item);
     (handlers[event.type] as (d: Draft, e: SimEvent) => void)(d, event);
   }
   const s = d.s;
   s.clock = { ...frame.clock, receivedAt };
+  if (d.feed.length > 0) s.feed = s.feed.concat(d.feed).slice(-BOUNDS.feed);
+  if (s.truncations.length > BOUNDS.truncations) s.truncations = s.truncations.slice(-BOUNDS.truncations);
+  if (s.elections.length > BOUNDS.elections) s.elections = s.elections.slice(-BOUNDS.elections);
+  s.samples = addSample(s, frame.clock.now);
   if (s.drops.length > BOUNDS.drops) s.drops = s.drops.slice(-BOUNDS.drops);
   if (s.violations.length > BOUNDS.violations) s.violations = s.violations.slice(0, BOUNDS.violations);
   if (s.history.length > BOUNDS.history) s.history = s.history.slice(-BOUNDS.history);
@@ -194,4 +232,22 @@ function boundMessages(messages: RaftState['messages']): RaftState['messages'] {
   const kept: RaftState['messages'] = {};
   for (const m of sorted.slice(0, BOUNDS.messages)) kept[m.id] = m;
   return kept;
+}
+
+/** Wall-independent chart sampling: at most one point per SAMPLE_GAP_US of virtual time. */
+const SAMPLE_GAP_US = 20_000;
+
+function addSample(s: RaftState, t: number): ChartSample[] {
+  const last = s.samples[s.samples.length - 1];
+  if (last && t - last.t < SAMPLE_GAP_US && t >= last.t) return s.samples;
+  const terms: Record<number, number> = {};
+  let commit = 0;
+  for (const id of s.nodeIds) {
+    const n = s.nodes[id];
+    if (!n) continue;
+    terms[id] = n.term;
+    commit = Math.max(commit, n.commit);
+  }
+  const kept = last && t < last.t ? [] : s.samples;
+  return [...kept.slice(-(BOUNDS.samples - 1)), { t, terms, commit }];
 }

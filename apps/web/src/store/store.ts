@@ -15,6 +15,10 @@ export interface RaftActions {
   applySnapshot(frame: SnapshotFrame, receivedAt: number): void;
   applyEvents(frame: EventsFrame, receivedAt: number): void;
   select(node: number | null): void;
+  /** Picks out nodes (a safety violation's) and selects the first. */
+  highlightNodes(nodes: number[]): void;
+  /** Picks out one log index (a client operation's entry); null clears it. */
+  highlightEntry(index: number | null): void;
   addResult(row: Omit<KvResultRow, 'id'>): void;
   /** Shows (or clears, with null) a message about a failed action. */
   setNotice(text: string | null): void;
@@ -30,7 +34,9 @@ export function createRaftStore() {
     setConnection: (connection) => set({ connection }),
     applySnapshot: (frame, receivedAt) => set((s) => reduceSnapshot(s, frame, receivedAt)),
     applyEvents: (frame, receivedAt) => set((s) => reduceEvents(s, frame, receivedAt)),
-    select: (selected) => set({ selected }),
+    select: (selected) => set({ selected, highlighted: [] }),
+    highlightNodes: (nodes) => set({ highlighted: nodes, selected: nodes[0] ?? null }),
+    highlightEntry: (highlightIndex) => set({ highlightIndex }),
     setNotice: (notice) => set({ notice }),
     addResult: (row) =>
       set((s) => ({ results: [{ ...row, id: ++resultSeq }, ...s.results].slice(0, BOUNDS.results) })),

@@ -11,6 +11,7 @@ import type {
   SimConfig,
   Violation,
 } from '@raftlab/protocol';
+import type { FeedItem, Narrator } from '../features/feed/narrate';
 
 /** Where the WebSocket is: `live` once a snapshot has arrived on the current socket. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -25,14 +26,14 @@ export interface DroppedMessage {
   message: MessageInFlight;
   /** Virtual time (µs) at which it was dropped. */
   t: number;
-  reason: 'link-down' | 'node-down';
+  reason: 'link-down' | 'node-down' | 'loss';
 }
 
 /** One answer (or error) to a request made from the KV form. */
 export interface KvResultRow {
   /** Local sequence number, newest highest. */
   id: number;
-  op: 'put' | 'get' | 'delete';
+  op: 'put' | 'get' | 'delete' | 'cas';
   key: string;
   /** The value sent (put) or returned (get); null for delete or an absent key. */
   value: string | null;
@@ -40,8 +41,37 @@ export interface KvResultRow {
   index?: number;
   term?: number;
   node?: number;
+  /** For cas: whether the swap happened. */
+  swapped?: boolean;
   /** Error text for a failed request (no leader, timed out, not found, ...). */
   error?: string;
+}
+
+/** Entries a node deleted (a conflicting suffix), kept briefly so the log can flash them out. */
+export interface Truncation {
+  id: number;
+  node: number;
+  entries: Entry[];
+}
+
+/** The applied key-value table of a node at some applied index (from a snapshot). */
+export interface KvBase {
+  kv: Record<string, string>;
+  applied: number;
+}
+
+/** One point of the charts: each node's term and the highest commit index at virtual time t. */
+export interface ChartSample {
+  t: number;
+  terms: Record<number, number>;
+  commit: number;
+}
+
+/** A leader elected, for the charts' election marks. */
+export interface ElectionMark {
+  t: number;
+  node: number;
+  term: number;
 }
 
 /** A sentence for the ARIA live region. */
@@ -76,17 +106,36 @@ export interface RaftState {
   notice: string | null;
   /** Bumped on every snapshot, so imperative layers know to drop what they drew. */
   snapshotSeq: number;
+  /** Narrated events, oldest first (a bounded ring: the oldest fall off). */
+  feed: FeedItem[];
+  /** The narrator's bounded memory (recent messages, votes); owned by this store. */
+  narrator: Narrator;
+  /** Nodes picked out by the Safety panel (a violation's nodes). */
+  highlighted: number[];
+  /** A log index picked out by the client history (an operation's entry). */
+  highlightIndex: number | null;
+  /** Recently deleted log suffixes, newest last (bounded). */
+  truncations: Truncation[];
+  /** Each node's key-value table as of the last snapshot; committed entries replay on top. */
+  kvBase: Record<number, KvBase>;
+  /** Chart history, oldest first (bounded). */
+  samples: ChartSample[];
+  elections: ElectionMark[];
 }
 
 /** Bounds that keep the client's memory flat however long it runs. */
 export const BOUNDS = {
-  logEntriesPerNode: 2000,
+  logEntriesPerNode: 100_000,
   messages: 2000,
   drops: 50,
   history: 500,
   results: 100,
   announcements: 5,
   violations: 100,
+  feed: 1000,
+  truncations: 24,
+  samples: 400,
+  elections: 100,
 } as const;
 
 export const linkKey = (from: number, to: number): string => `${from}-${to}`;

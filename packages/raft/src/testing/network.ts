@@ -6,7 +6,7 @@
  */
 import { RawNode } from '../rawnode';
 import { MemoryStorage } from '../storage';
-import type { Config, Entry, Message, NodeId } from '../types';
+import type { ConfChange, Config, Entry, Message, NodeId, ReadState, Snapshot } from '../types';
 
 /** mulberry32: a seeded PRNG, so every test run draws the same timeouts. */
 export function seededRandom(seed: number): () => number {
@@ -28,6 +28,10 @@ export class Network {
   readonly storages = new Map<NodeId, MemoryStorage>();
   /** Committed entries each node has applied since it (re)started. */
   readonly applied = new Map<NodeId, Entry[]>();
+  /** Confirmed reads each node was handed since it (re)started. */
+  readonly readStates = new Map<NodeId, ReadState[]>();
+  /** The last snapshot each node restored from a leader, if any. */
+  readonly restored = new Map<NodeId, Snapshot>();
   queue: Message[] = [];
   /** Links that drop messages, as "from-to". */
   private readonly cut = new Set<string>();
@@ -50,6 +54,18 @@ export class Network {
     return n;
   }
 
+  /**
+   * Starts a brand-new server `id` that is in nobody's configuration yet: an empty
+   * storage and no voters, so it waits for a leader to add it (thesis §4).
+   */
+  addNode(id: NodeId): void {
+    if (this.nodes.has(id)) throw new Error(`node ${id} exists`);
+    this.ids.push(id);
+    this.ids.sort((a, b) => a - b);
+    this.storages.set(id, new MemoryStorage());
+    this.start(id);
+  }
+
   /** Crash (losing everything not persisted, including queued messages to it) and restart. */
   restart(id: NodeId): void {
     this.queue = this.queue.filter((m) => m.to !== id && m.from !== id);
@@ -63,6 +79,7 @@ export class Network {
       new RawNode({ electionTick: 10, heartbeatTick: 1, ...this.options, random: this.random, id }, storage),
     );
     this.applied.set(id, []);
+    this.readStates.set(id, []);
     this.process(id);
   }
 
@@ -73,11 +90,16 @@ export class Network {
     while (node.hasReady()) {
       const rd = node.ready();
       if (rd.hardState) storage.setHardState(rd.hardState);
+      if (rd.snapshot) {
+        storage.applySnapshot(rd.snapshot);
+        this.restored.set(id, rd.snapshot);
+      }
       storage.append(rd.entries);
       for (const m of rd.messages) {
         if (!this.cut.has(`${m.from}-${m.to}`)) this.queue.push(m);
       }
       this.applied.get(id)!.push(...rd.committedEntries);
+      this.readStates.get(id)!.push(...rd.readStates);
       node.advance(rd);
     }
   }
@@ -98,6 +120,33 @@ export class Network {
     const result = this.node(id).propose(data);
     this.process(id);
     return result;
+  }
+
+  readIndex(id: NodeId, requestId: string) {
+    const result = this.node(id).readIndex(requestId);
+    this.process(id);
+    return result;
+  }
+
+  transferLeader(id: NodeId, to: NodeId) {
+    const result = this.node(id).transferLeader(to);
+    this.process(id);
+    return result;
+  }
+
+  proposeConfChange(id: NodeId, change: ConfChange) {
+    const result = this.node(id).proposeConfChange(change);
+    this.process(id);
+    return result;
+  }
+
+  /** Snapshots `id`'s state at its applied index and drops the log up to there (§7). */
+  compact(id: NodeId, data: string): Snapshot {
+    const status = this.node(id).status();
+    const storage = this.storages.get(id)!;
+    const snap = storage.createSnapshot(status.applied, this.node(id).confStateAt(status.applied), data);
+    storage.compact(status.applied);
+    return snap;
   }
 
   /** Delivers the queued message at `index` (default: the oldest). */
@@ -142,6 +191,16 @@ export class Network {
 
   heal(): void {
     this.cut.clear();
+  }
+
+  /** Whether the link from `from` to `to` is down. */
+  isCut(from: NodeId, to: NodeId): boolean {
+    return this.cut.has(`${from}-${to}`);
+  }
+
+  /** Drops traffic from `from` to `to` only. */
+  cutOneWay(from: NodeId, to: NodeId): void {
+    this.cut.add(`${from}-${to}`);
   }
 
   /** Ids of nodes that currently believe they lead. */

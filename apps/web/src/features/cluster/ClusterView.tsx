@@ -2,10 +2,13 @@
  * The ring: link lines (bottom), messages in flight, election timers, and the nodes
  * (top). React owns the structure; the message and timer layers draw their own children.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { MessageInFlight } from '@raftlab/protocol';
 import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
-import { nodePairs, selectLinkState } from '../../store/selectors';
+import { nodePairs, selectLeader, selectLinkState } from '../../store/selectors';
+import { MessagePopover } from '../network/MessagePopover';
+import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
 import { MessageLayer } from '../network/MessageLayer';
 import { useLinkToggle } from '../network/useNetworkActions';
@@ -21,6 +24,26 @@ export function ClusterView() {
   const nodes = useRaft((s) => s.nodes);
   const selected = useRaft((s) => s.selected);
   const select = useRaft((s) => s.select);
+  const highlighted = useRaft((s) => s.highlighted);
+  const leader = useRaft(selectLeader);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [inspected, setInspected] = useState<{
+    message: MessageInFlight;
+    at: { x: number; y: number };
+    pinned: boolean;
+  } | null>(null);
+  const onInspect = useCallback(
+    (message: MessageInFlight | null, anchor: Element | null, pinned: boolean) => {
+      setInspected((current) => {
+        if (!message || !anchor || !wrapper.current) return current?.pinned ? current : null;
+        if (current?.pinned && !pinned) return current;
+        const box = anchor.getBoundingClientRect();
+        const origin = wrapper.current.getBoundingClientRect();
+        return { message, pinned, at: { x: box.right - origin.left + 8, y: box.top - origin.top - 8 } };
+      });
+    },
+    [],
+  );
   const linkStates = useRaft(
     useShallow((s) => nodePairs(s.nodeIds).map(([a, b]) => selectLinkState(s, a, b))),
   );
@@ -29,36 +52,48 @@ export function ClusterView() {
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);
 
   return (
-    <svg className="ring" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Cluster">
-      <g className="links">
-        {pairs.map(([a, b], i) => (
-          <LinkLine
-            key={`${a}-${b}`}
-            a={a}
-            b={b}
-            from={layout.positions.get(a)!}
-            to={layout.positions.get(b)!}
-            state={linkStates[i] ?? 'up'}
-            onToggle={toggleLink}
-          />
-        ))}
-      </g>
-      <MessageLayer layout={layout} />
-      <g className="nodes">
-        {nodeIds.map((id) =>
-          nodes[id] ? (
-            <NodeGlyph
-              key={id}
-              node={nodes[id]}
-              at={layout.positions.get(id)!}
-              radius={layout.nodeRadius}
-              selected={selected === id}
-              onSelect={select}
+    <div className="ring-wrap" ref={wrapper}>
+      <svg className="ring" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Cluster">
+        <g className="links">
+          {pairs.map(([a, b], i) => (
+            <LinkLine
+              key={`${a}-${b}`}
+              a={a}
+              b={b}
+              from={layout.positions.get(a)!}
+              to={layout.positions.get(b)!}
+              state={linkStates[i] ?? 'up'}
+              onToggle={toggleLink}
             />
-          ) : null,
-        )}
-      </g>
-      <TimerLayer layout={layout} />
-    </svg>
+          ))}
+        </g>
+        {leader?.progress && <ProgressLabels leader={leader} layout={layout} />}
+        <MessageLayer layout={layout} onInspect={onInspect} />
+        <g className="nodes">
+          {nodeIds.map((id) =>
+            nodes[id] ? (
+              <NodeGlyph
+                key={id}
+                node={nodes[id]}
+                at={layout.positions.get(id)!}
+                radius={layout.nodeRadius}
+                selected={selected === id}
+                flagged={highlighted.includes(id)}
+                onSelect={select}
+              />
+            ) : null,
+          )}
+        </g>
+        <TimerLayer layout={layout} />
+      </svg>
+      {inspected && (
+        <MessagePopover
+          message={inspected.message}
+          at={inspected.at}
+          pinned={inspected.pinned}
+          onClose={() => setInspected(null)}
+        />
+      )}
+    </div>
   );
 }

@@ -14,11 +14,13 @@ export interface NodeGlyphProps {
   radius: number;
   /** Whether this node is the one the actions panel acts on. */
   selected: boolean;
+  /** Picked out by the Safety panel (involved in a violation). */
+  flagged?: boolean;
   /** Called when the node is clicked or activated with Enter / Space. */
   onSelect: (id: number) => void;
 }
 
-export function NodeGlyph({ node, at, radius, selected, onSelect }: NodeGlyphProps) {
+export function NodeGlyph({ node, at, radius, selected, flagged = false, onSelect }: NodeGlyphProps) {
   const role = roleWord(node);
   const look = ROLE_LOOK[role];
   const onKeyDown = (e: KeyboardEvent) => {
@@ -30,7 +32,7 @@ export function NodeGlyph({ node, at, radius, selected, onSelect }: NodeGlyphPro
   const vote = node.vote > 0 ? `voted ${node.vote}` : 'no vote';
   return (
     <g
-      className={`node node--${role}${selected ? ' node--selected' : ''}`}
+      className={`node node--${role}${selected ? ' node--selected' : ''}${flagged ? ' node--flagged' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={0}
@@ -39,6 +41,7 @@ export function NodeGlyph({ node, at, radius, selected, onSelect }: NodeGlyphPro
       onClick={() => onSelect(node.id)}
       onKeyDown={onKeyDown}
     >
+      {flagged && <circle className="node__flag" r={radius + 19} />}
       {selected && <circle className="node__halo" r={radius + 15} />}
       <circle className="node__track" r={radius + 7} />
       <circle

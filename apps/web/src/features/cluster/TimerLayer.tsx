@@ -39,12 +39,18 @@ export function TimerLayer({ layout }: TimerLayerProps) {
         }
         const remaining = node?.up ? timerRemaining(node.timerStart, node.timerEnd, vnow) : null;
         if (!at || remaining === null) {
-          path.setAttribute('d', '');
+          if (path.getAttribute('d')) path.setAttribute('d', '');
           continue;
         }
-        path.setAttribute('transform', `translate(${at.x},${at.y})`);
-        path.setAttribute('d', timerArcPath(remaining, inner, outer));
-        path.classList.toggle('timer-arc--low', remaining < 0.25);
+        // Quantised to 1/100 of a turn and written only when it changes: an unchanged
+        // attribute costs no style, layout or paint.
+        const q = Math.round(remaining * 100) / 100;
+        const d = timerArcPath(q, inner, outer);
+        if (path.getAttribute('d') !== d) {
+          path.setAttribute('transform', `translate(${at.x},${at.y})`);
+          path.setAttribute('d', d);
+          path.classList.toggle('timer-arc--low', q < 0.25);
+        }
       }
       for (const [id, path] of arcs.current) {
         if (!nodes[id]) {

@@ -1,4 +1,4 @@
-/** Key / Value inputs with Put, Get and Delete; each answer goes to the Results list. */
+/** Key / Value inputs with Put, Get, Delete and CAS (with Expected); each answer goes to the Results list. */
 import { useState, type FormEvent } from 'react';
 import { api, describeKvError } from '../../api/client';
 import { raftStore, useRaft } from '../../store/store';
@@ -7,10 +7,25 @@ import { Results } from './Results';
 
 type Op = KvResultRow['op'];
 
-async function submit(op: Op, key: string, value: string, stale: boolean): Promise<void> {
+async function submit(op: Op, key: string, value: string, stale: boolean, expected: string): Promise<void> {
   const { clusterId, addResult } = raftStore.getState();
   if (!clusterId) return;
   try {
+    if (op === 'cas') {
+      // An empty Expected means "the key is absent" (the API's null).
+      const reply = await api.cas(clusterId, key, expected === '' ? null : expected, value);
+      addResult({
+        op,
+        key,
+        value: reply.value,
+        ok: true,
+        swapped: reply.swapped,
+        index: reply.index,
+        term: reply.term,
+        node: reply.node,
+      });
+      return;
+    }
     const reply =
       op === 'put'
         ? await api.put(clusterId, key, value)
@@ -35,13 +50,14 @@ export function KvForm() {
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
   const [stale, setStale] = useState(false);
+  const [expected, setExpected] = useState('');
   const [busy, setBusy] = useState(0);
   const ready = useRaft((s) => s.clusterId !== null && s.connection !== 'closed');
 
   const send = (op: Op) => {
     if (!key) return;
     setBusy((n) => n + 1);
-    void submit(op, key, value, stale).finally(() => setBusy((n) => n - 1));
+    void submit(op, key, value, stale, expected).finally(() => setBusy((n) => n - 1));
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,6 +76,15 @@ export function KvForm() {
           <span>Value</span>
           <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={4096} />
         </label>
+        <label>
+          <span>Expected</span>
+          <input
+            value={expected}
+            onChange={(e) => setExpected(e.target.value)}
+            maxLength={4096}
+            placeholder="empty = absent"
+          />
+        </label>
         <div className="button-row">
           <button type="submit" className="primary" disabled={!ready || !key}>
             Put
@@ -69,6 +94,14 @@ export function KvForm() {
           </button>
           <button type="button" disabled={!ready || !key} onClick={() => send('delete')}>
             Delete
+          </button>
+          <button
+            type="button"
+            disabled={!ready || !key}
+            onClick={() => send('cas')}
+            title="Compare and swap: set Value only if the key holds Expected"
+          >
+            CAS
           </button>
           {busy > 0 && (
             <span className="spinner" role="status">

@@ -12,6 +12,8 @@ function describe(r: KvResultRow): string {
       return `${r.key} = ${r.value === null ? '(absent)' : r.value} — ${where}`;
     case 'delete':
       return `${r.key} deleted — ${where}`;
+    case 'cas':
+      return `${r.key} ${r.swapped ? 'swapped' : 'not swapped'}, now ${r.value === null ? '(absent)' : r.value} — ${where}`;
   }
 }
 

@@ -1,38 +1,64 @@
 /**
- * Every node's log, aligned by index, showing the newest VISIBLE_COLUMNS indices. It
- * follows the newest entry unless the person has scrolled back.
+ * Every node's log, aligned by index: one row per node, one column per index. Columns
+ * are virtualised (@tanstack/react-virtual, horizontal), so a 100,000-entry log draws
+ * only the cells in view. It follows the newest entry unless the person scrolls back.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
-import { columnRange, VISIBLE_COLUMNS } from './logModel';
-import { CELL_WIDTH, LogRow } from './LogRow';
+import { columnRange } from './logModel';
+import { CELL_WIDTH, LABEL_WIDTH, LogRow, SNAPSHOT_WIDTH } from './LogRow';
 
 export function LogView() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const [first, last] = useRaft(useShallow((s) => columnRange(s.nodeIds.map((id) => s.logs[id] ?? []))));
+  const highlightIndex = useRaft((s) => s.highlightIndex);
   const scroller = useRef<HTMLDivElement>(null);
   const pinnedRight = useRef(true);
+  const columns = Math.max(0, last - first + 1);
+  const snapshotWidth = first > 1 ? SNAPSHOT_WIDTH : 0;
+  const margin = LABEL_WIDTH + snapshotWidth;
+
+  // The virtualiser's getters change with scrolling; this component is not memoised by
+  // the React compiler, so the library's warning does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => CELL_WIDTH,
+    overscan: 6,
+    scrollMargin: margin,
+  });
+  const items = virtualizer.getVirtualItems();
+  const from = items.length > 0 ? first + items[0].index : first;
+  const to = items.length > 0 ? first + items[items.length - 1].index : first - 1;
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && pinnedRight.current) el.scrollLeft = el.scrollWidth;
   }, [first, last]);
 
+  useEffect(() => {
+    if (highlightIndex === null || highlightIndex < first || highlightIndex > last) return;
+    pinnedRight.current = false;
+    virtualizer.scrollToIndex(highlightIndex - first, { align: 'center' });
+  }, [highlightIndex, first, last, virtualizer]);
+
   const onScroll = () => {
     const el = scroller.current;
     if (el) pinnedRight.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - CELL_WIDTH;
   };
 
-  const columns = Math.max(0, last - first + 1);
-  const indices = Array.from({ length: columns }, (_, i) => first + i);
+  const width = virtualizer.getTotalSize();
   return (
     <section className="panel logs" aria-labelledby="logs-heading">
       <div className="panel__head">
         <h2 id="logs-heading">Logs</h2>
         <p className="hint">
-          Colour = term · solid = committed · striped = not yet committed · dark bar = commit index
-          {columns >= VISIBLE_COLUMNS && ` Showing the newest ${VISIBLE_COLUMNS} indices.`}
+          Colour = term · striped = not committed · solid bar = commit · dashed bar = applied ·{' '}
+          {columns.toLocaleString('en')} indices
         </p>
       </div>
       <div className="log-scroll" ref={scroller} onScroll={onScroll} role="table" aria-label="Logs">
@@ -40,21 +66,30 @@ export function LogView() {
           <div className="log-row__label" role="columnheader">
             Index
           </div>
-          <div className="log-row__cells" style={{ width: columns * CELL_WIDTH }}>
-            {indices.map((i) => (
+          {snapshotWidth > 0 && <div className="log-row__snapspace" style={{ width: snapshotWidth }} />}
+          <div className="log-row__cells" style={{ width }}>
+            {items.map((item) => (
               <div
-                key={i}
+                key={item.key}
                 className="log-index"
                 role="columnheader"
-                style={{ left: (i - first) * CELL_WIDTH }}
+                style={{ left: item.start - margin }}
               >
-                {i}
+                {first + item.index}
               </div>
             ))}
           </div>
         </div>
         {nodeIds.map((id) => (
-          <LogRow key={id} nodeId={id} first={first} last={last} />
+          <LogRow
+            key={id}
+            nodeId={id}
+            first={first}
+            from={from}
+            to={to}
+            width={width}
+            snapshotWidth={snapshotWidth}
+          />
         ))}
         {columns === 0 && (
           <p className="hint log-empty">No entries yet: a leader appends a noop once elected.</p>

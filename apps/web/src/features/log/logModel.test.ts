@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '@raftlab/protocol';
-import { columnRange, describeEntry, termColor } from './logModel';
+import { columnRange, describeEntry, entryAt, termColor } from './logModel';
 
 const e = (index: number, kind: Entry['kind'] = 'command', data = ''): Entry => ({
   index,
@@ -13,8 +13,15 @@ describe('columnRange', () => {
   it('shows everything when short', () => {
     expect(columnRange([[e(1), e(2)], [e(1)]])).toEqual([1, 2]);
   });
-  it('keeps only the newest columns', () => {
-    expect(columnRange([[e(450)]], 200)).toEqual([251, 450]);
+  it('spans from the lowest first index to the highest last index', () => {
+    expect(columnRange([[e(450), e(451)], [e(300)]])).toEqual([300, 451]);
+  });
+  it('finds an entry by arithmetic, or nothing outside the log', () => {
+    const log = [e(5), e(6), e(7)];
+    expect(entryAt(log, 6)?.index).toBe(6);
+    expect(entryAt(log, 4)).toBeUndefined();
+    expect(entryAt(log, 8)).toBeUndefined();
+    expect(entryAt([], 1)).toBeUndefined();
   });
   it('is empty without entries', () => {
     const [first, last] = columnRange([[], []]);

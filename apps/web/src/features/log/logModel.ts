@@ -5,15 +5,27 @@
 import type { Entry } from '@raftlab/protocol';
 import { scaleOrdinal } from 'd3-scale';
 
-/** Columns kept visible: the newest ones. */
-export const VISIBLE_COLUMNS = 200;
-
-/** The first and last index to draw, given every node's log. */
-export function columnRange(logs: readonly (readonly Entry[])[], limit = VISIBLE_COLUMNS): [number, number] {
+/**
+ * The first and last index of the grid: from the lowest index any node still holds to
+ * the highest. Every index in between is a column (the view virtualises them).
+ */
+export function columnRange(logs: readonly (readonly Entry[])[]): [number, number] {
+  let first = Infinity;
   let last = 0;
-  for (const log of logs) if (log.length > 0) last = Math.max(last, log[log.length - 1].index);
+  for (const log of logs) {
+    if (log.length === 0) continue;
+    first = Math.min(first, log[0].index);
+    last = Math.max(last, log[log.length - 1].index);
+  }
   if (last === 0) return [1, 0];
-  return [Math.max(1, last - limit + 1), last];
+  return [first, last];
+}
+
+/** The entry at `index` of a contiguous ascending log, found by arithmetic. */
+export function entryAt(log: readonly Entry[] | undefined, index: number): Entry | undefined {
+  if (!log || log.length === 0) return undefined;
+  const e = log[index - log[0].index];
+  return e?.index === index ? e : undefined;
 }
 
 /** A short human reading of an entry: `noop`, `put x=1`, `del x`, `get x`, `config`. */

@@ -53,6 +53,12 @@ export function Legend() {
         </svg>
         Dropped
       </li>
+      <li>
+        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
+          <rect x={-9} y={-6} width={18} height={12} rx={3} className="legend__progress" />
+        </svg>
+        3/4 R: match/next index · Probe, Replicate, Snapshot
+      </li>
     </ul>
   );
 }

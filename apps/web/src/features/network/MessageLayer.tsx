@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { raftStore } from '../../store/store';
 import type { DroppedMessage } from '../../store/types';
+import type { MessageInFlight } from '@raftlab/protocol';
 import { flightProgress } from '../clock/vclock';
 import { useAnimationFrame } from '../animation';
 import type { RingLayout } from '../cluster/layout';
@@ -13,9 +14,22 @@ import { drawBursts, drawMessages, newBurstElement, type Burst } from './renderM
 export interface MessageLayerProps {
   /** Ring geometry the messages travel on. */
   layout: RingLayout;
+  /**
+   * Called with the message under the pointer (hover) or clicked (pinned), with the
+   * glyph's element to anchor a popover to; null when the pointer leaves a glyph.
+   */
+  onInspect: (m: MessageInFlight | null, anchor: Element | null, pinned: boolean) => void;
 }
 
-export function MessageLayer({ layout }: MessageLayerProps) {
+/** The message record behind a glyph the pointer event hit, if any. */
+function hitMessage(target: EventTarget | null): { m: MessageInFlight; el: Element } | null {
+  const el = target instanceof Element ? target.closest('[data-message-id]') : null;
+  if (!el) return null;
+  const m = raftStore.getState().messages[Number(el.getAttribute('data-message-id'))];
+  return m ? { m, el } : null;
+}
+
+export function MessageLayer({ layout, onInspect }: MessageLayerProps) {
   const messagesRef = useRef<SVGGElement>(null);
   const burstsRef = useRef<SVGGElement>(null);
   const glyphs = useRef(new Map<number, SVGGElement>());
@@ -40,10 +54,27 @@ export function MessageLayer({ layout }: MessageLayerProps) {
     });
   }, []);
 
+  const reducedMotion = useRef(false);
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    if (!query) return;
+    reducedMotion.current = query.matches;
+    const onChange = () => (reducedMotion.current = query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
   const draw = useCallback(
     (vnow: number, wallNow: number) => {
       if (messagesRef.current) {
-        drawMessages(messagesRef.current, glyphs.current, layout, raftStore.getState().messages, vnow);
+        drawMessages(
+          messagesRef.current,
+          glyphs.current,
+          layout,
+          raftStore.getState().messages,
+          vnow,
+          reducedMotion.current,
+        );
       }
       if (burstsRef.current) drawBursts(burstsRef.current, bursts.current, layout, wallNow);
     },
@@ -53,7 +84,23 @@ export function MessageLayer({ layout }: MessageLayerProps) {
 
   return (
     <g className="message-layer" aria-hidden="true">
-      <g ref={messagesRef} />
+      <g
+        ref={messagesRef}
+        onPointerOver={(e) => {
+          const hit = hitMessage(e.target);
+          if (hit) onInspect(hit.m, hit.el, false);
+        }}
+        onPointerOut={(e) => {
+          if (hitMessage(e.target)) onInspect(null, null, false);
+        }}
+        onClick={(e) => {
+          const hit = hitMessage(e.target);
+          if (hit) {
+            e.stopPropagation();
+            onInspect(hit.m, hit.el, true);
+          }
+        }}
+      />
       <g ref={burstsRef} />
     </g>
   );

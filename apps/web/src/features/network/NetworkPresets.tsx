@@ -4,6 +4,7 @@ import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { selectLeaderId } from '../../store/selectors';
 import { isolateLeader, splitLeaderMinority } from './presets';
+import { LinkQualityForm } from './LinkQualityForm';
 
 export function NetworkPresets() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
@@ -38,6 +39,10 @@ export function NetworkPresets() {
           Heal
         </button>
       </div>
+      <details className="link-quality__details">
+        <summary>Loss, duplication and latency per link</summary>
+        <LinkQualityForm />
+      </details>
     </section>
   );
 }

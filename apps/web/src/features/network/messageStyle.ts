@@ -27,7 +27,9 @@ export type MessageKind =
   | 'append-resp'
   | 'snapshot'
   | 'snapshot-resp'
-  | 'timeout-now';
+  | 'timeout-now'
+  | 'read-index'
+  | 'read-index-resp';
 
 export const KIND_STYLE: Record<MessageKind, Omit<MessageStyle, 'rejected'>> = {
   vote: { label: 'RequestVote', shape: 'diamond', color: '#7c3aed', hollow: false, size: 9 },
@@ -40,6 +42,14 @@ export const KIND_STYLE: Record<MessageKind, Omit<MessageStyle, 'rejected'>> = {
   snapshot: { label: 'InstallSnapshot', shape: 'square', color: '#b45309', hollow: false, size: 9 },
   'snapshot-resp': { label: 'Snapshot response', shape: 'square', color: '#b45309', hollow: true, size: 7 },
   'timeout-now': { label: 'TimeoutNow', shape: 'triangle', color: '#dc2626', hollow: false, size: 8 },
+  'read-index': { label: 'ReadIndex', shape: 'circle', color: '#ca8a04', hollow: false, size: 7 },
+  'read-index-resp': {
+    label: 'ReadIndex response',
+    shape: 'circle',
+    color: '#ca8a04',
+    hollow: true,
+    size: 7,
+  },
 };
 
 export function messageKind(msg: Message): MessageKind {
@@ -62,6 +72,10 @@ export function messageKind(msg: Message): MessageKind {
       return 'snapshot-resp';
     case 'TimeoutNow':
       return 'timeout-now';
+    case 'ReadIndex':
+      return 'read-index';
+    case 'ReadIndexResponse':
+      return 'read-index-resp';
   }
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isolateLeader, linkPairBody, splitLeaderMinority } from './presets';
+import { isolateLeader, linkPairBody, linkQualityBody, splitLeaderMinority } from './presets';
 import { isRejected, messageKind } from './messageStyle';
+import { motionProgress } from './renderMessages';
+
+describe('reduced motion', () => {
+  it('jumps from the sender’s end to the receiver’s instead of gliding', () => {
+    expect(motionProgress(0.3, false)).toBe(0.3);
+    expect(motionProgress(0.3, true)).toBe(0.1);
+    expect(motionProgress(0.7, true)).toBe(0.9);
+  });
+});
 
 describe('network presets', () => {
   it('isolates the leader', () => {
@@ -34,5 +43,21 @@ describe('message kinds', () => {
     expect(messageKind({ ...ae, entries: [{ index: 1, term: 1, kind: 'noop', data: '' }] })).toBe('append');
     expect(isRejected({ ...base, type: 'RequestVoteResponse', voteGranted: false })).toBe(true);
     expect(isRejected({ ...base, type: 'AppendEntriesResponse', success: true, matchIndex: 1 })).toBe(false);
+  });
+});
+
+describe('linkQualityBody', () => {
+  it('turns percentages into probabilities, one way or both', () => {
+    const q = { lossPercent: 25, duplicatePercent: 150, latencyMs: { min: 5, max: 40 } };
+    expect(linkQualityBody(1, 3, q, false)).toEqual({
+      links: [{ from: 1, to: 3, loss: 0.25, duplicate: 1, latencyMs: { min: 5, max: 40 } }],
+    });
+    const both = linkQualityBody(1, 3, { ...q, latencyMs: null }, true);
+    expect(both).toEqual({
+      links: [
+        { from: 1, to: 3, loss: 0.25, duplicate: 1, latencyMs: null },
+        { from: 3, to: 1, loss: 0.25, duplicate: 1, latencyMs: null },
+      ],
+    });
   });
 });

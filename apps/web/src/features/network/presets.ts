@@ -26,3 +26,30 @@ export function linkPairBody(a: number, b: number, up: boolean): NetworkBody {
     ],
   };
 }
+
+export interface LinkQualityInput {
+  /** Percent of messages lost, 0..100. */
+  lossPercent: number;
+  /** Percent of messages delivered twice, 0..100. */
+  duplicatePercent: number;
+  /** Latency range in ms; null restores the cluster's default. */
+  latencyMs: { min: number; max: number } | null;
+}
+
+/** The network body that sets a link's quality, in one direction or both. */
+export function linkQualityBody(
+  from: number,
+  to: number,
+  q: LinkQualityInput,
+  bothWays: boolean,
+): NetworkBody {
+  const clamp = (p: number) => Math.min(1, Math.max(0, p / 100));
+  const quality = {
+    loss: clamp(q.lossPercent),
+    duplicate: clamp(q.duplicatePercent),
+    latencyMs: q.latencyMs,
+  };
+  const links = [{ from, to, ...quality }];
+  if (bothWays) links.push({ from: to, to: from, ...quality });
+  return { links };
+}

@@ -35,6 +35,7 @@ function createGlyph(m: MessageInFlight): SVGGElement {
   const g = document.createElementNS(SVG_NS, 'g');
   g.setAttribute('class', 'msg');
   g.setAttribute('data-message-type', m.msg.type);
+  g.setAttribute('data-message-id', String(m.id));
   const body = document.createElementNS(SVG_NS, 'path');
   body.setAttribute('d', shapePath(style.shape, style.size));
   body.setAttribute('fill', style.hollow ? '#ffffff' : style.color);
@@ -51,6 +52,13 @@ function createGlyph(m: MessageInFlight): SVGGElement {
   return g;
 }
 
+/**
+ * With reduced motion a message does not glide: it sits by the sender for the first
+ * half of its trip and by the receiver for the second.
+ */
+export const motionProgress = (progress: number, reduced: boolean): number =>
+  reduced ? (progress < 0.5 ? 0.1 : 0.9) : progress;
+
 /** Brings the group's glyphs in line with `messages` at virtual time `vnow`. */
 export function drawMessages(
   group: SVGGElement,
@@ -58,6 +66,7 @@ export function drawMessages(
   layout: RingLayout,
   messages: Record<number, MessageInFlight>,
   vnow: number,
+  reducedMotion = false,
 ): void {
   for (const [id, el] of glyphs) {
     if (!messages[id]) {
@@ -67,7 +76,11 @@ export function drawMessages(
   }
   for (const key in messages) {
     const m = messages[key];
-    const p = messagePoint(layout, m, flightProgress(m.sentAt, m.deliverAt, vnow));
+    const p = messagePoint(
+      layout,
+      m,
+      motionProgress(flightProgress(m.sentAt, m.deliverAt, vnow), reducedMotion),
+    );
     let el = glyphs.get(m.id);
     if (!p) {
       el?.remove();
@@ -79,7 +92,8 @@ export function drawMessages(
       group.appendChild(el);
       glyphs.set(m.id, el);
     }
-    el.setAttribute('transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
+    const transform = `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
+    if (el.getAttribute('transform') !== transform) el.setAttribute('transform', transform);
   }
 }
 

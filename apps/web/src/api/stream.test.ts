@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { EventsFrame } from '@raftlab/protocol';
+import { applyInterval, backoffDelay, coalesceFrames } from './stream';
+
+const frame = (now: number, ids: number[]): EventsFrame => ({
+  type: 'events',
+  clock: { now, speed: 1, paused: false },
+  events: ids.map((id) => ({ type: 'message-delivered', t: now, seq: id, id })),
+});
+
+describe('coalesceFrames', () => {
+  it('keeps every event in order and the newest clock', () => {
+    const joined = coalesceFrames([frame(10, [1, 2]), frame(20, [3]), frame(30, [])]);
+    expect(joined.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(joined.clock.now).toBe(30);
+  });
+  it('passes a single frame through', () => {
+    const one = frame(5, [1]);
+    expect(coalesceFrames([one])).toBe(one);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles up to the cap', () => {
+    expect([0, 1, 2, 10].map((n) => backoffDelay(n, 500, 8000))).toEqual([500, 1000, 2000, 8000]);
+  });
+});
+
+describe('applyInterval', () => {
+  it('updates more often when a person can follow each message', () => {
+    expect(applyInterval(0.02)).toBe(100);
+    expect(applyInterval(10)).toBe(250);
+  });
+});

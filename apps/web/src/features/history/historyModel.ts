@@ -1,0 +1,53 @@
+/** Client history lanes: one lane per client, each operation a bar from invocation to completion. */
+import type { HistoryOp } from '@raftlab/protocol';
+
+export interface OpBar {
+  op: HistoryOp;
+  lane: number;
+  start: number;
+  /** Completion time, or `now` while pending. */
+  end: number;
+  label: string;
+}
+
+export function describeHistoryOp(h: HistoryOp): string {
+  const op = h.op;
+  const what =
+    op.type === 'put'
+      ? `put ${op.key} = ${op.value}`
+      : op.type === 'delete'
+        ? `delete ${op.key}`
+        : op.type === 'get'
+          ? `get ${op.key}`
+          : `cas ${op.key} = ${op.value}`;
+  const status =
+    h.status === 'pending'
+      ? 'pending'
+      : h.status === 'ok'
+        ? `ok${h.result ? ` at index ${h.result.index}` : ''}`
+        : h.status === 'fail'
+          ? 'failed'
+          : 'unknown outcome';
+  return `${what} by client ${h.clientId}: ${status}`;
+}
+
+/** The newest `limit` operations as bars, with a lane per client (lanes in client order). */
+export function historyBars(
+  history: readonly HistoryOp[],
+  now: number,
+  limit: number,
+): { bars: OpBar[]; clients: number[]; from: number; to: number } {
+  const shown = history.slice(-limit);
+  const clients = [...new Set(shown.map((h) => h.clientId))].sort((a, b) => a - b);
+  const lane = new Map(clients.map((c, i) => [c, i]));
+  const bars = shown.map((op) => ({
+    op,
+    lane: lane.get(op.clientId)!,
+    start: op.invokedAt,
+    end: op.completedAt ?? Math.max(now, op.invokedAt),
+    label: describeHistoryOp(op),
+  }));
+  const from = bars.reduce((m, b) => Math.min(m, b.start), Infinity);
+  const to = bars.reduce((m, b) => Math.max(m, b.end), -Infinity);
+  return { bars, clients, from: Number.isFinite(from) ? from : 0, to: Number.isFinite(to) ? to : 1 };
+}

@@ -1,0 +1,330 @@
+/**
+ * `npm run bench:web` — the dashboard's speed, measured (a benchmark, not a test).
+ *
+ * 1. Builds the web app and starts the real server on a free port.
+ * 2. Creates a 9-node cluster at 10× speed and PUTs a key every 100 ms for the whole run.
+ * 3. Opens the dashboard in Chromium (1280×800) and, for 10 s, records every
+ *    requestAnimationFrame timestamp in the page and Chrome's TaskDuration (CDP
+ *    Performance.getMetrics) before and after: frame-interval p50/p95/p99 and
+ *    main-thread busy milliseconds per second.
+ * 4. Serves a page a synthetic snapshot whose nodes hold 100,000 log entries each
+ *    (through a routed WebSocket) and scrolls the log view end to start, timing frames.
+ * 5. Gzips the built JS bundle.
+ * Prints a table and writes bench-results/web.json.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MEASURE_MS = 10_000;
+const NODES = 9;
+const SPEED = 10;
+const LOG_ENTRIES = 100_000;
+const LOG_NODES = 3;
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up in ${timeoutMs} ms`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function frameStats(timestamps: number[]) {
+  const intervals = timestamps.slice(1).map((t, i) => t - timestamps[i]);
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return {
+    frames: timestamps.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  };
+}
+
+/*
+ * Code that runs in the page is passed as source text: tsx (esbuild) would wrap
+ * functions with a `__name` helper that does not exist in the page.
+ */
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__stop = false;
+  const tick = (t) => {
+    window.__frames.push(t);
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__stop = true; return window.__frames; })()`;
+/** Three seconds of fast scrolling, 900 px a frame, from the newest entries towards the start. */
+const SCROLL_LOG = `(async () => {
+  const el = document.querySelector('.log-scroll');
+  const start = performance.now();
+  let steps = 0;
+  while (performance.now() - start < 3000) {
+    el.scrollLeft = Math.max(0, el.scrollLeft - 900);
+    steps++;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  return { steps, scrollWidth: el.scrollWidth, cells: document.querySelectorAll('.log-cell').length };
+})()`;
+
+const startFrames = (page: Page) => page.evaluate(START_FRAMES);
+const stopFrames = (page: Page) => page.evaluate(STOP_FRAMES) as Promise<number[]>;
+
+function bundleSize() {
+  const dir = join(root, 'apps/web/dist/assets');
+  let raw = 0;
+  let gzip = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10 };
+}
+
+/** A snapshot frame of LOG_NODES nodes, each with LOG_ENTRIES committed entries. */
+function bigSnapshot(): string {
+  const log = Array.from({ length: LOG_ENTRIES }, (_, i) => ({
+    index: i + 1,
+    term: 1 + Math.floor(i / 5000),
+    kind: 'command',
+    data: JSON.stringify({
+      clientId: 1 + (i % 4),
+      seq: i,
+      op: { type: 'put', key: `k${i % 97}`, value: String(i) },
+    }),
+  }));
+  const nodes = Array.from({ length: LOG_NODES }, (_, n) => ({
+    id: n + 1,
+    up: true,
+    role: n === 0 ? 'leader' : 'follower',
+    term: 20,
+    vote: 1,
+    leader: 1,
+    commit: LOG_ENTRIES,
+    applied: LOG_ENTRIES,
+    lastIndex: LOG_ENTRIES,
+    timerStart: null,
+    timerEnd: null,
+    progress: null,
+    log,
+    kv: {},
+  }));
+  return JSON.stringify({
+    type: 'snapshot',
+    clusterId: 'bench100k',
+    clock: { now: 1_000_000, speed: 1, paused: true },
+    history: [],
+    view: {
+      now: 1_000_000,
+      config: {
+        nodes: LOG_NODES,
+        seed: 1,
+        tickUs: 10_000,
+        electionTick: 15,
+        heartbeatTick: 3,
+        preVote: true,
+        checkQuorum: true,
+        latency: { minUs: 15_000, maxUs: 25_000 },
+        clientAttemptTimeoutUs: 500_000,
+        clientTimeoutUs: 2_000_000,
+        bugs: [],
+      },
+      nodes: nodes.map((n) => ({ ...n, kv: { [`k${n.id}`]: 'v' } })),
+      linksDown: [],
+      messages: [],
+      linkQualities: [],
+      violations: [],
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  console.log('Building the web app…');
+  execSync('npm run build -w @raftlab/web', { cwd: root, stdio: 'ignore' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stopServer = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  let writer: ReturnType<typeof setInterval> | undefined;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    await waitFor(`${base}/healthz`, 60_000);
+    const created = await fetch(`${base}/api/clusters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nodes: NODES, options: { speed: SPEED } }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    let writes = 0;
+    let writesOk = 0;
+    let inFlight = 0;
+    writer = setInterval(() => {
+      if (inFlight >= 64) return;
+      const n = writes++;
+      inFlight++;
+      fetch(`${base}/api/clusters/${id}/kv/k${n % 50}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ value: String(n) }),
+      })
+        .then((r) => {
+          if (r.ok) writesOk++;
+          return r.body?.cancel();
+        })
+        .catch(() => {})
+        .finally(() => inFlight--);
+    }, 100);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/c/${id}`);
+    await page.getByRole('status', { name: 'Connection: Live' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Node \d+, leader, term \d+$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await sleep(2_000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name: string) =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) as number;
+    const task0 = await metric('TaskDuration');
+    const script0 = await metric('ScriptDuration');
+    const t0 = performance.now();
+    await startFrames(page);
+    await sleep(MEASURE_MS);
+    const frames = await stopFrames(page);
+    const seconds = (performance.now() - t0) / 1000;
+    const busy = (((await metric('TaskDuration')) - task0) * 1000) / seconds;
+    const script = (((await metric('ScriptDuration')) - script0) * 1000) / seconds;
+    const heapMB = (await metric('JSHeapUsedSize')) / 1048576;
+    const live = frameStats(frames);
+    clearInterval(writer);
+    writer = undefined;
+    await page.close();
+
+    // 100,000-entry log scroll.
+    const scrollPage = await context.newPage();
+    scrollPage.on('crash', () => console.error('The 100k-entry page crashed'));
+    scrollPage.on('pageerror', (e) => console.error('page error:', e.message));
+    const snapshot = bigSnapshot();
+    await scrollPage.routeWebSocket(/\/stream$/, (ws) => {
+      ws.send(snapshot);
+    });
+    await scrollPage.goto(`${base}/c/bench100k`);
+    await scrollPage.getByRole('status', { name: 'Connection: Live' }).waitFor({ timeout: 60_000 });
+    await scrollPage.locator('.log-cell').first().waitFor();
+    await sleep(1_000);
+    await startFrames(scrollPage);
+    const scroll = (await scrollPage.evaluate(SCROLL_LOG)) as {
+      steps: number;
+      scrollWidth: number;
+      cells: number;
+    };
+    const scrollFrames = frameStats(await stopFrames(scrollPage));
+    await scrollPage.close();
+
+    const bundle = bundleSize();
+    const results = {
+      date: new Date().toISOString(),
+      config: { nodes: NODES, speed: SPEED, writeEveryMs: 100, measureMs: MEASURE_MS, viewport: '1280x800' },
+      live: {
+        frameIntervalMs: live,
+        mainThreadBusyMsPerS: Math.round(busy),
+        scriptMsPerS: Math.round(script),
+        jsHeapMB: Math.round(heapMB * 10) / 10,
+        writesSent: writes,
+        writesOk,
+      },
+      logScroll100k: {
+        entriesPerNode: LOG_ENTRIES,
+        nodes: LOG_NODES,
+        ...scroll,
+        frameIntervalMs: scrollFrames,
+      },
+      bundle,
+      targets: { p95Ms: 16.7, busyMsPerS: 150, bundleGzipKB: 250 },
+    };
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results/web.json'), JSON.stringify(results, null, 2) + '\n');
+    const row = (name: string, value: string, target: string) =>
+      console.log(`${name.padEnd(44)} ${value.padStart(12)}   ${target}`);
+    console.log('');
+    row('metric', 'value', 'target');
+    row('-'.repeat(44), '-'.repeat(12), '------');
+    row(`live 9 nodes ×${SPEED}: frame interval p50 (ms)`, String(live.p50), '');
+    row('live: frame interval p95 (ms)', String(live.p95), '≤ 16.7');
+    row('live: frame interval p99 (ms)', String(live.p99), '');
+    row('live: main-thread busy (ms/s)', String(Math.round(busy)), '≤ 150');
+    row('live: script (ms/s)', String(Math.round(script)), '');
+    row('live: JS heap (MB)', String(Math.round(heapMB * 10) / 10), '');
+    row('live: writes sent / ok', `${writes} / ${writesOk}`, '');
+    row('100k-entry log scroll: frame p50 (ms)', String(scrollFrames.p50), '');
+    row('100k-entry log scroll: frame p95 (ms)', String(scrollFrames.p95), '≤ 16.7');
+    row('100k-entry log scroll: frame p99 (ms)', String(scrollFrames.p99), '');
+    row('JS bundle, gzipped (kB)', String(bundle.gzipKB), '≤ 250');
+    console.log('\nWrote bench-results/web.json');
+  } finally {
+    if (writer) clearInterval(writer);
+    await browser.close();
+    stopServer();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { expect, leaderNode, openCluster, test } from './fixtures';
+
+test('client history lanes: an operation’s bar highlights its log entry; applied tables agree', async ({
+  page,
+}) => {
+  await openCluster(page, { seed: 8, options: { speed: 0.3 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  for (const [key, value] of [
+    ['x', '1'],
+    ['y', '2'],
+  ]) {
+    await page.getByLabel('Key', { exact: true }).fill(key);
+    await page.getByLabel('Value', { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Put', exact: true }).click();
+    await expect(page.getByRole('log', { name: 'Results' }).getByRole('listitem').first()).toContainText(
+      value,
+    );
+  }
+  const history = page.getByRole('group', { name: 'Client history' });
+  const op = history.getByRole('button', { name: /^put x = 1 by client \d+: ok at index \d+$/ });
+  await expect(op).toBeVisible();
+  const index = Number(/index (\d+)$/.exec((await op.getAttribute('aria-label')) ?? '')![1]);
+  await op.click();
+  const picked = page.locator('[role=cell][aria-current=true]');
+  await expect(picked).toHaveCount(5);
+  await expect(picked.first()).toContainText(`${index} ·`);
+  await expect(picked.first()).toContainText('put x=1');
+
+  const tables = page.getByRole('table', { name: 'Applied key-value tables' });
+  await expect(tables.getByRole('row', { name: /^x 1 1 1 1 1$/ })).toBeVisible();
+  await expect(tables.getByRole('row', { name: /^y 2 2 2 2 2$/ })).toBeVisible();
+  await page.locator('.stage__row').nth(1).screenshot({ path: '../docs/clients.png' });
+});

@@ -1,0 +1,74 @@
+/**
+ * The per-role message handlers that `Raft.stepFn` points at (etcd's stepFollower,
+ * stepCandidate, stepLeader). `Raft.step` has already dealt with the term (§5.1) and
+ * answered vote requests; each handler routes what its role can receive to the file
+ * of that concern, and drops the rest.
+ */
+import type { Raft } from './raft';
+import type { Message } from './types';
+
+export function stepFollower(r: Raft, m: Message): void {
+  switch (m.type) {
+    case 'AppendEntries':
+      r.electionElapsed = 0;
+      r.lead = m.from;
+      r.replication.handleAppendEntries(m);
+      return;
+    case 'InstallSnapshot':
+      r.electionElapsed = 0;
+      r.lead = m.from;
+      r.snapshots.handleInstall(m);
+      return;
+    case 'TimeoutNow':
+      // Thesis §3.10: the leader chose us; skip pre-vote and the election timeout.
+      if (r.promotable()) r.elections.campaign('transfer');
+      return;
+    case 'ReadIndex':
+      // Thesis §6.4: only the leader can vouch for a read index; ask it.
+      if (m.from === r.id) r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId });
+      return;
+    case 'ReadIndexResponse':
+      r.readOnly.recvResponse(m.requestId, m.index);
+      return;
+    default:
+      // Responses addressed to an earlier role of ours are dropped.
+      return;
+  }
+}
+
+export function stepCandidate(r: Raft, m: Message): void {
+  switch (m.type) {
+    case 'AppendEntries':
+    case 'InstallSnapshot':
+      // §5.2: an AppendEntries (or snapshot) of our term comes from the legitimate leader.
+      r.becomeFollower(m.term, m.from);
+      stepFollower(r, m);
+      return;
+    case 'RequestVoteResponse':
+    case 'PreVoteResponse':
+      r.elections.handleVoteResponse(m);
+      return;
+    default:
+      return;
+  }
+}
+
+export function stepLeader(r: Raft, m: Message): void {
+  switch (m.type) {
+    case 'AppendEntriesResponse':
+      r.replication.handleAppendResponse(m);
+      // Thesis §4.2.2: the acknowledgement may have committed a membership change.
+      r.membership.maybeFinishChange();
+      return;
+    case 'InstallSnapshotResponse':
+      r.snapshots.handleResponse(m);
+      return;
+    case 'ReadIndex':
+      r.readOnly.request(m.requestId, m.from);
+      return;
+    default:
+      // Nothing else can arrive at our own term: another leader of this term would
+      // violate Election Safety, and vote requests were answered in step().
+      return;
+  }
+}

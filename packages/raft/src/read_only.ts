@@ -1,0 +1,101 @@
+/**
+ * Linearizable reads without writing to the log: ReadIndex (thesis §6.4) and lease
+ * reads (§6.4.1), the leader side of etcd's read_only.go.
+ *
+ * A read of request `id` is safe at index `i` once (1) `i` is the leader's commit
+ * index when the request arrived, (2) the leader has committed an entry of its own
+ * term, so `i` covers every entry committed by earlier leaders (§6.4 step 1), and
+ * (3) the leader has confirmed it was still leader after the request arrived, by a
+ * round of heartbeats acknowledged by a quorum (§6.4 step 3) — or, in lease mode,
+ * by trusting that check-quorum deposes it within an election timeout.
+ *
+ * Invariant: `queue` is ordered by arrival, so also by `index`; a quorum of acks for
+ * one request confirms every request queued before it too.
+ */
+import type { Raft } from './raft';
+import { voteResult } from './quorum';
+import type { NodeId, ReadOnlyOption, ReadState } from './types';
+
+interface ReadRequest {
+  requestId: string;
+  /** Who asked: ourselves (a local client) or a follower that forwarded it. */
+  from: NodeId;
+  index: number;
+  acks: Set<NodeId>;
+}
+
+export class ReadOnly {
+  /** Confirmed reads of local clients, handed out in `Ready.readStates`. */
+  readStates: ReadState[] = [];
+  /** Requests waiting for a quorum of heartbeat acknowledgements. */
+  private queue: ReadRequest[] = [];
+  /** Requests that arrived before this leader committed an entry of its term. */
+  private waiting: { requestId: string; from: NodeId }[] = [];
+
+  constructor(
+    private readonly raft: Raft,
+    readonly option: ReadOnlyOption,
+  ) {}
+
+  /** Leader: handles a read request from a local client (`from` = our id) or a follower. */
+  request(requestId: string, from: NodeId): void {
+    const r = this.raft;
+    // §6.4 step 1: until an entry of this term is committed, our commit index may
+    // lag behind what an earlier leader committed.
+    if (r.log.term(r.log.committed) !== r.term) {
+      this.waiting.push({ requestId, from });
+      return;
+    }
+    const req: ReadRequest = { requestId, from, index: r.log.committed, acks: new Set([r.id]) };
+    if (this.option === 'lease' || this.confirmed(req)) {
+      this.respond(req);
+      return;
+    }
+    this.queue.push(req);
+    r.replication.bcastHeartbeat(requestId);
+  }
+
+  /** Leader: a follower answered the heartbeat of the round `requestId`. */
+  recvAck(from: NodeId, requestId: string): void {
+    const at = this.queue.findIndex((q) => q.requestId === requestId);
+    if (at < 0) return;
+    const req = this.queue[at];
+    req.acks.add(from);
+    if (!this.confirmed(req)) return;
+    // Everything queued before this request was confirmed by the same round.
+    const done = this.queue.splice(0, at + 1);
+    for (const q of done) this.respond(q);
+  }
+
+  /** Leader: the commit index advanced, so reads held back by §6.4 step 1 may proceed. */
+  onCommit(): void {
+    if (this.waiting.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) this.request(w.requestId, w.from);
+  }
+
+  /** Follower: the leader answered a forwarded request. */
+  recvResponse(requestId: string, index: number): void {
+    this.readStates.push({ index, requestId });
+  }
+
+  /** A change of role or term drops unconfirmed requests; their clients retry. */
+  reset(): void {
+    this.queue = [];
+    this.waiting = [];
+  }
+
+  private confirmed(req: ReadRequest): boolean {
+    return voteResult(this.raft.voters, (id) => (req.acks.has(id) ? true : undefined)) === 'won';
+  }
+
+  private respond(req: ReadRequest): void {
+    const r = this.raft;
+    if (req.from === r.id) {
+      this.readStates.push({ index: req.index, requestId: req.requestId });
+    } else {
+      r.send({ type: 'ReadIndexResponse', to: req.from, requestId: req.requestId, index: req.index });
+    }
+  }
+}
