@@ -10,6 +10,7 @@ import { LIMITS } from '@raftlab/protocol';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import clustersPlugin from './plugins/clusters';
+import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
 import healthRoutes from './routes/health';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     realTime: options.realTime ?? true,
   });
   await app.register(healthRoutes);
+  await app.register(bugRoutes);
   await app.register(clusterRoutes);
   await app.register(kvRoutes);
   await app.register(nodeRoutes);

@@ -53,3 +53,23 @@ export const WebNotBuilt = createError(
   'The dashboard is not built; run `npm run build` (npm start does it for you)',
   503,
 );
+export const LeaseUnavailable = createError(
+  'RAFTLAB_ERR_LEASE_UNAVAILABLE',
+  'Lease reads need check-quorum (thesis §6.4.1), which this cluster runs without; use consistency=linearizable',
+  409,
+);
+export const NoLeaderForChange = createError<[string]>(
+  'RAFTLAB_ERR_NO_LEADER',
+  'No leader right now to %s; retry after an election',
+  409,
+);
+export const ConfChangeRefused = createError<[string, string]>(
+  'RAFTLAB_ERR_CONF_CHANGE',
+  'The leader refused the membership change (%s): %s',
+  409,
+);
+export const TooManyNodes = createError<[number]>(
+  'RAFTLAB_ERR_TOO_MANY_NODES',
+  'A cluster has at most %d nodes',
+  409,
+);

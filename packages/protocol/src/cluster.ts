@@ -3,12 +3,19 @@ import { Type, type Static } from 'typebox';
 import { LIMITS } from './limits';
 import { EntrySchema, MessageSchema, ProgressSchema, RoleSchema } from './raft';
 
+/** How a read is served (thesis §6.4): ReadIndex, a leader's lease (§6.4.1), or one node's local state. */
+export const ReadConsistencySchema = Type.Union([
+  Type.Literal('linearizable'),
+  Type.Literal('lease'),
+  Type.Literal('stale'),
+]);
+
 export const KvOpSchema = Type.Union([
   Type.Object({ type: Type.Literal('put'), key: Type.String(), value: Type.String() }),
   Type.Object({
     type: Type.Literal('get'),
     key: Type.String(),
-    consistency: Type.Union([Type.Literal('linearizable'), Type.Literal('stale')]),
+    consistency: ReadConsistencySchema,
     node: Type.Optional(Type.Integer()),
   }),
   Type.Object({ type: Type.Literal('delete'), key: Type.String() }),
@@ -46,6 +53,8 @@ export const NodeStateSchema = Type.Object({
   commit: Type.Integer(),
   applied: Type.Integer(),
   lastIndex: Type.Integer(),
+  /** Last index covered by the node's snapshot (0: none). */
+  snapshotIndex: Type.Integer(),
   timerStart: Type.Union([Type.Number(), Type.Null()]),
   timerEnd: Type.Union([Type.Number(), Type.Null()]),
   progress: Type.Union([Type.Record(Type.String(), ProgressSchema), Type.Null()]),
@@ -80,6 +89,7 @@ export const ViolationSchema = Type.Object({
     Type.Literal('leader-append-only'),
     Type.Literal('log-matching'),
     Type.Literal('leader-completeness'),
+    Type.Literal('leader-commit-rule'),
     Type.Literal('state-machine-safety'),
     Type.Literal('monotonic-term'),
     Type.Literal('monotonic-commit'),
@@ -117,6 +127,21 @@ export const SimEventSchema = Type.Union([
   }),
   Type.Object({ type: Type.Literal('node-crashed'), ...at, node: Type.Integer() }),
   Type.Object({ type: Type.Literal('node-restarted'), ...at, node: Type.Integer() }),
+  Type.Object({
+    type: Type.Literal('snapshot-taken'),
+    ...at,
+    node: Type.Integer(),
+    index: Type.Integer(),
+    term: Type.Integer(),
+  }),
+  Type.Object({
+    type: Type.Literal('snapshot-installed'),
+    ...at,
+    node: Type.Integer(),
+    index: Type.Integer(),
+    term: Type.Integer(),
+  }),
+  Type.Object({ type: Type.Literal('node-added'), ...at, node: Type.Integer() }),
   Type.Object({
     type: Type.Literal('link-changed'),
     ...at,
@@ -183,6 +208,9 @@ export const SimConfigSchema = Type.Object({
   clientAttemptTimeoutUs: Type.Integer({ minimum: 1000, maximum: 100_000_000 }),
   clientTimeoutUs: Type.Integer({ minimum: 1000, maximum: 1_000_000_000 }),
   bugs: Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true }),
+  maxEntriesPerMessage: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. */
+  snapshotEvery: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
 });
 export type SimConfig = Static<typeof SimConfigSchema>;
 

@@ -6,6 +6,7 @@ import {
   ClusterViewSchema,
   HistoryOpSchema,
   KvOpSchema,
+  ReadConsistencySchema,
   BUG_NAMES,
   BugNameSchema,
   LinkQualitySchema,
@@ -40,6 +41,17 @@ export const InputSchema = Type.Intersect([
       clientId: Type.Integer({ minimum: 0 }),
       op: KvOpSchema,
     }),
+    Type.Object({ kind: Type.Literal('transfer'), from: nodeId, to: nodeId }),
+    Type.Object({ kind: Type.Literal('compact'), node: nodeId }),
+    Type.Object({ kind: Type.Literal('add-node') }),
+    Type.Object({ kind: Type.Literal('remove-node'), node: nodeId }),
+    Type.Object({
+      kind: Type.Literal('conf-change'),
+      change: Type.Object({
+        type: Type.Union([Type.Literal('addVoter'), Type.Literal('addLearner'), Type.Literal('removeNode')]),
+        node: nodeId,
+      }),
+    }),
   ]),
 ]);
 
@@ -58,6 +70,8 @@ export const ClusterOptionsSchema = Type.Object(
     checkQuorum: Type.Optional(Type.Boolean()),
     electionTick: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
     heartbeatTick: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. Default 100. */
+    snapshotEvery: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     /** Known Raft mistakes to switch on (see GET /api/bugs); the dashboard marks such a cluster. */
     bugs: Type.Optional(Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true })),
     latencyMs: Type.Optional(
@@ -112,7 +126,7 @@ export const KeyParams = Type.Object({
 
 export const ReadQuerySchema = Type.Object(
   {
-    consistency: Type.Optional(Type.Union([Type.Literal('linearizable'), Type.Literal('stale')])),
+    consistency: Type.Optional(ReadConsistencySchema),
     node: Type.Optional(nodeIdString),
   },
   { additionalProperties: false },
@@ -203,8 +217,31 @@ export const CasReplySchema = Type.Object({
 });
 export type CasReply = Static<typeof CasReplySchema>;
 
-export const HistoryReplySchema = Type.Object({ ops: Type.Array(HistoryOpSchema) });
+/** The linearizability checker's verdict on a cluster's client history. */
+export const VerdictSchema = Type.Object({
+  /** `unknown`: the search budget ran out before a proof either way. */
+  status: Type.Union([
+    Type.Literal('linearizable'),
+    Type.Literal('not-linearizable'),
+    Type.Literal('unknown'),
+  ]),
+  /** Operations the checker looked at (failed operations and stale reads are left out). */
+  checkedOps: Type.Integer(),
+  /** What the verdict means, for a person; for a violation, the checker's explanation. */
+  message: Type.String(),
+  key: Type.Optional(Type.String()),
+  /** The operation that cannot be placed, and the longest linearizable prefix before it. */
+  failedOpId: Type.Optional(Type.Integer()),
+  prefixOpIds: Type.Optional(Type.Array(Type.Integer())),
+});
+export type Verdict = Static<typeof VerdictSchema>;
+
+export const HistoryReplySchema = Type.Object({ ops: Type.Array(HistoryOpSchema), verdict: VerdictSchema });
 export type HistoryReply = Static<typeof HistoryReplySchema>;
+
+/** `POST /api/clusters/:id/nodes`: the id of the node that was created and proposed as a voter. */
+export const AddNodeReplySchema = Type.Object({ node: Type.Integer() });
+export type AddNodeReply = Static<typeof AddNodeReplySchema>;
 
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
 export { KvOpSchema };

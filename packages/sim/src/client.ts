@@ -3,7 +3,12 @@
  * last known as leader, follow its redirect, retry on the next node (round-robin) when a
  * node does not answer within `clientAttemptTimeoutUs`, and give up with `unknown` after
  * `clientTimeoutUs`. A leader proposes the command and answers once the entry it
- * proposed is applied at that index. Client traffic takes one latency sample each way
+ * proposed is applied at that index. A linearizable read does not go through the log:
+ * the node it reaches asks its RawNode for a read barrier (ReadIndex, thesis §6.4; a
+ * follower forwards it to the leader) and answers from its own store once it has
+ * applied the barrier's index. A lease read is answered by a leader whose check-quorum
+ * lease holds at its commit index (§6.4.1), and falls back to ReadIndex otherwise.
+ * Client traffic takes one latency sample each way
  * but is not a Raft message, so it is never emitted as `message-*` events and is not
  * subject to link cuts (clients sit outside the cluster's network).
  *
@@ -56,6 +61,13 @@ interface ClientState {
   waiting: Operation[];
 }
 
+/** A read waiting at a node for its barrier (ReadIndex or lease) to be confirmed and applied. */
+interface PendingRead {
+  opId: number;
+  attempt: number;
+  key: string;
+}
+
 interface PendingProposal {
   opId: number;
   attempt: number;
@@ -68,6 +80,8 @@ export class Clients {
   private readonly clients = new Map<number, ClientState>();
   /** Per node: log index → the proposal a client waits on there. */
   private readonly proposals = new Map<NodeId, Map<number, PendingProposal>>();
+  /** Per node: read request id → the read waiting on it there. */
+  private readonly reads = new Map<NodeId, Map<string, PendingRead>>();
   private readonly historyOps: HistoryOp[] = [];
 
   constructor(private readonly host: ClientHost) {}
@@ -105,6 +119,9 @@ export class Clients {
     };
     this.ops.set(opId, operation);
     if (op.type === 'get' && op.consistency === 'stale') return this.staleRead(operation, op.node);
+    // §6.4.1: a lease is only as good as check-quorum, which deposes a cut-off leader.
+    if (op.type === 'get' && op.consistency === 'lease' && !this.host.config.checkQuorum)
+      return this.complete(operation, 'fail', undefined, 'lease-unavailable');
     this.host.schedule(now + this.host.config.clientTimeoutUs, { kind: 'deadline', opId });
     const client = this.client(clientId);
     if (client.active === null) this.begin(client, operation);
@@ -166,9 +183,25 @@ export class Clients {
     }
   }
 
+  /** Node `nodeId` confirmed read barrier `requestId` at `index` and applied it: answer locally. */
+  readReady(nodeId: NodeId, requestId: string, index: number): void {
+    const pending = this.reads.get(nodeId)?.get(requestId);
+    if (pending === undefined) return;
+    this.reads.get(nodeId)!.delete(requestId);
+    const node = this.host.node(nodeId);
+    const result: KvResult = {
+      value: node.kv.get(pending.key),
+      index,
+      term: node.status()?.term ?? 0,
+      node: nodeId,
+    };
+    this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
+  }
+
   /** A crash loses the node's volatile memory of which clients wait on what. */
   nodeCrashed(nodeId: NodeId): void {
     this.proposals.delete(nodeId);
+    this.reads.delete(nodeId);
   }
 
   private client(clientId: number): ClientState {
@@ -221,6 +254,7 @@ export class Clients {
       };
       return this.send(operation.history.opId, operation.attempt, node.id, { kind: 'ok', result });
     }
+    if (operation.op.type === 'get') return this.read(operation, node, operation.op);
     if (status.role === 'leader') {
       const data = encodeCommand({ clientId: operation.clientId, seq: operation.seq, op: operation.op });
       let accepted = false;
@@ -240,6 +274,21 @@ export class Clients {
     }
     const leader = node.status()?.leader ?? 0;
     this.send(operation.history.opId, operation.attempt, node.id, { kind: 'redirect', leader });
+  }
+
+  /** Serves a read at `node` behind a lease or a ReadIndex barrier (thesis §6.4). */
+  private read(operation: Operation, node: SimNode, op: Extract<KvOp, { type: 'get' }>): void {
+    const opId = operation.history.opId;
+    const requestId = `${opId}/${operation.attempt}`;
+    if (!this.reads.has(node.id)) this.reads.set(node.id, new Map());
+    const pending: PendingRead = { opId, attempt: operation.attempt, key: op.key };
+    this.reads.get(node.id)!.set(requestId, pending);
+    const leaseIndex = op.consistency === 'lease' ? node.leaseReadIndex() : null;
+    if (leaseIndex !== null) return node.awaitApplied(requestId, leaseIndex);
+    const requested = node.readIndex(requestId);
+    if (requested.ok) return;
+    this.reads.get(node.id)?.delete(requestId);
+    this.send(opId, operation.attempt, node.id, { kind: 'redirect', leader: 0 });
   }
 
   private send(opId: number, attempt: number, from: NodeId, reply: Reply): void {

@@ -22,6 +22,7 @@ function state(id: number, patch: Partial<NodeState>): SimEventBody {
     commit: 0,
     applied: 0,
     lastIndex: 0,
+    snapshotIndex: 0,
     timerStart: null,
     timerEnd: null,
     progress: null,
@@ -110,6 +111,23 @@ describe('InvariantChecker on hand-made histories', () => {
         state(2, { role: 'leader', term: 2 }),
       ]),
     ).toEqual(['leader-completeness']);
+  });
+
+  it('catches a leader committing an entry of an older term by counting (Figure 8 rule)', () => {
+    expect(
+      run([
+        append(1, [1, 1, 'a'], [2, 3, 'noop']),
+        state(1, { role: 'leader', term: 3, lastIndex: 2 }),
+        state(1, { role: 'leader', term: 3, commit: 1, lastIndex: 2 }),
+      ]),
+    ).toEqual(['leader-commit-rule']);
+    expect(
+      run([
+        append(1, [1, 1, 'a'], [2, 3, 'noop']),
+        state(1, { role: 'leader', term: 3, lastIndex: 2 }),
+        state(1, { role: 'leader', term: 3, commit: 2, lastIndex: 2 }),
+      ]),
+    ).toEqual([]);
   });
 
   it('catches terms and commit indexes going back, and applied > commit', () => {

@@ -16,8 +16,13 @@
  *     equal what any other node committed at that index, and no node truncates at or
  *     below its own commit index.
  *   - Leader Completeness: a new leader's log holds every entry committed so far.
+ *   - Leader commit rule (§5.4.2): when a leader moves its commit index within its term,
+ *     the entry it moves to is of that term (Figure 2: "log[N].term == currentTerm").
+ *     Breaking it is what Figure 8 turns into a lost committed entry.
  *   - Monotonic term and commit per node (across crashes: both are persisted), and
- *     applied <= commit <= lastIndex on every node.
+ *     snapshotIndex <= applied <= commit <= lastIndex on every node.
+ *   - A snapshot a node installs (`snapshot-installed`) stands for the committed prefix
+ *     up to its index, so the checker's copy of that node's log becomes that prefix.
  * A violation stops nothing; it is reported with its evidence.
  */
 import type { NodeId } from '@raftlab/raft';
@@ -28,6 +33,7 @@ export type InvariantName =
   | 'leader-append-only'
   | 'log-matching'
   | 'leader-completeness'
+  | 'leader-commit-rule'
   | 'state-machine-safety'
   | 'monotonic-term'
   | 'monotonic-commit'
@@ -48,13 +54,21 @@ export const INVARIANTS: ReadonlyArray<{ name: InvariantName; description: strin
     description: 'A committed entry is present in the logs of all later leaders (§5.4)',
   },
   {
+    name: 'leader-commit-rule',
+    description:
+      "A leader commits by counting replicas only entries of its own term (§5.4.2, Figure 2's commitIndex rule)",
+  },
+  {
     name: 'state-machine-safety',
     description:
       'No two servers apply different entries at the same index; committed entries never change (§5.4.3)',
   },
   { name: 'monotonic-term', description: "A server's current term never decreases (§5.1, Figure 2)" },
   { name: 'monotonic-commit', description: "A server's commit index never decreases" },
-  { name: 'index-order', description: 'applied <= commit <= last log index on every server' },
+  {
+    name: 'index-order',
+    description: 'snapshot index <= applied <= commit <= last log index on every server',
+  },
 ];
 
 export interface Violation {
@@ -109,6 +123,9 @@ export class InvariantChecker {
         break;
       case 'node-state':
         this.stateChanged(event.node, found);
+        break;
+      case 'snapshot-installed':
+        this.snapshotInstalled(event.node, event.index, event.term);
         break;
       default:
         break;
@@ -180,6 +197,21 @@ export class InvariantChecker {
     track.log.length = Math.min(track.log.length, fromIndex - 1);
   }
 
+  /**
+   * A snapshot holds only committed entries (§7), so the node's log is now the cluster's
+   * committed prefix up to `index`; entry `index` keeps the snapshot's term, which is what
+   * the Log Matching check of the next appended entry compares with.
+   */
+  private snapshotInstalled(id: NodeId, index: number, term: number) {
+    const log: LogEntryRecord[] = [];
+    for (let i = 1; i <= index; i++) {
+      const agreed = this.committed[i - 1];
+      log.push(agreed ? { term: agreed.term, data: agreed.data } : { term: 0, data: '' });
+    }
+    if (index > 0) log[index - 1] = { term, data: log[index - 1].data };
+    this.track(id).log = log;
+  }
+
   private stateChanged(next: NodeState, found: Violation[]) {
     const track = this.track(next.id);
     const prev = track.state;
@@ -200,14 +232,37 @@ export class InvariantChecker {
         index: next.commit,
       });
     }
-    if (next.up && !(next.applied <= next.commit && next.commit <= next.lastIndex)) {
+    const ordered =
+      next.snapshotIndex <= next.applied && next.applied <= next.commit && next.commit <= next.lastIndex;
+    if (next.up && !ordered) {
       found.push({
         invariant: 'index-order',
-        message: `Node ${next.id} has applied ${next.applied}, commit ${next.commit}, last index ${next.lastIndex}`,
+        message:
+          `Node ${next.id} has snapshot index ${next.snapshotIndex}, applied ${next.applied}, ` +
+          `commit ${next.commit}, last index ${next.lastIndex}`,
         nodes: [next.id],
       });
     }
     this.committedAdvanced(next.id, prev?.commit ?? 0, next.commit, track, found);
+    if (
+      prev?.role === 'leader' &&
+      next.role === 'leader' &&
+      prev.term === next.term &&
+      next.commit > prev.commit
+    ) {
+      const entry = track.log[next.commit - 1];
+      if (entry && entry.term !== next.term) {
+        found.push({
+          invariant: 'leader-commit-rule',
+          message:
+            `Node ${next.id}, leader in term ${next.term}, committed index ${next.commit} of term ${entry.term} ` +
+            'by counting replicas; only entries of the current term may be committed that way (Figure 8)',
+          nodes: [next.id],
+          index: next.commit,
+          term: next.term,
+        });
+      }
+    }
     if (next.role === 'leader' && !(prev?.role === 'leader' && prev.term === next.term)) {
       this.becameLeader(next.id, next.term, track, found);
     }

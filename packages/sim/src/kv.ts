@@ -95,6 +95,25 @@ export class KvStateMachine {
     }
   }
 
+  /**
+   * The state machine's image for a snapshot (§7): the store and the session table, so
+   * a retry that arrives after a restore is still recognised (thesis §6.3).
+   */
+  snapshot(): string {
+    const sessions = [...this.sessions.entries()].sort((a, b) => a[0] - b[0]);
+    return JSON.stringify({ data: Object.entries(this.toRecord()), sessions });
+  }
+
+  /** Replaces the whole state by a `snapshot()` image; an empty image is the empty store. */
+  restore(image: string): void {
+    this.data = new Map();
+    this.sessions = new Map();
+    if (image === '') return;
+    const parsed = JSON.parse(image) as { data: Array<[string, string]>; sessions: Array<[number, Session]> };
+    this.data = new Map(parsed.data);
+    this.sessions = new Map(parsed.sessions);
+  }
+
   /** A plain copy of the store with keys in sorted order. */
   toRecord(): Record<string, string> {
     const out: Record<string, string> = {};

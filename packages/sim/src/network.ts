@@ -23,7 +23,16 @@ export class Network {
   private readonly qualities = new Map<number, LinkQuality>();
   private nextId = 1;
 
-  constructor(private readonly nodeIds: readonly NodeId[]) {}
+  private readonly nodeIds: NodeId[];
+
+  constructor(nodeIds: readonly NodeId[]) {
+    this.nodeIds = [...nodeIds];
+  }
+
+  /** A node joins the network (membership change); its links start up and perfect. */
+  addNode(id: NodeId): void {
+    if (!this.nodeIds.includes(id)) this.nodeIds.push(id);
+  }
 
   private key(from: NodeId, to: NodeId): number {
     return from * 65_536 + to;

@@ -62,7 +62,9 @@ describe('client operations', () => {
     const get = call(sim, 1, { type: 'get', key: 'x', consistency: 'linearizable' });
     expect(get.status).toBe('ok');
     expect(get.result!.value).toBe('hello');
-    expect(get.result!.index).toBeGreaterThan(put.result!.index);
+    // ReadIndex (thesis §6.4): the read is served at the commit index, which covers the put.
+    expect(get.result!.index).toBeGreaterThanOrEqual(put.result!.index);
+    expect(sim.view().nodes.find((n) => n.id === leader)!.lastIndex).toBe(put.result!.index);
     expect(get.result!.term).toBeGreaterThan(0);
     sim.runUntil(sim.now + 500_000);
     for (const n of sim.view().nodes) expect(n.kv).toEqual({ x: 'hello' });

@@ -18,6 +18,11 @@
  * tasks. Every observable change is emitted as a `SimEvent` with the virtual time `t`
  * and a run-wide sequence number `seq`.
  *
+ * Membership (thesis §4): `add-node` creates node n+1 with an empty storage and no
+ * configuration, joins it to the network and proposes adding it at the leader; the
+ * node list only grows (a removed node stays, outside the configuration). `config.nodes`
+ * is the current number of nodes; the trace keeps the configuration the run started with.
+ *
  * Inputs (crash, partition, client invocations, ...) come from outside between tasks.
  * Each is applied at once and recorded with the current time and the number of tasks
  * processed so far (`afterEvents`). Because the run is a pure function of the seed, the
@@ -26,7 +31,7 @@
  *
  * Invariant: `now` never decreases, and every queued task has time >= now.
  */
-import type { Message, NodeId } from '@raftlab/raft';
+import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { InvariantChecker } from './invariants';
 import type { ClientEvent } from './client';
@@ -36,7 +41,7 @@ import type { LinkChange } from './network';
 import { SimNode, nodeIds } from './node';
 import { EventQueue } from './queue';
 import { Random } from './random';
-import { DEFAULT_SIM_CONFIG } from './types';
+import { DEFAULT_SIM_CONFIG, MAX_NODES } from './types';
 import type {
   ClusterView,
   HistoryOp,
@@ -56,7 +61,13 @@ type Task =
   | { kind: 'client'; event: ClientEvent };
 
 export class Simulation {
+  /** The configuration in effect; `nodes` grows with `add-node`. */
   readonly config: SimConfig;
+  /** The configuration the run started with, as recorded in the trace. */
+  private readonly initialConfig: SimConfig;
+  /** The core's answer to the last membership change an input proposed, if any. */
+  private lastConfChange: ConfChangeResult | null = null;
+  private readonly host: ConstructorParameters<typeof SimNode>[2];
   private clock = 0;
   private processed = 0;
   private nextEventSeq = 0;
@@ -74,8 +85,10 @@ export class Simulation {
 
   constructor(config: Partial<SimConfig> = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
+    this.initialConfig = clone(this.config);
     const { nodes: n, tickUs } = this.config;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`nodes must be a positive integer, got ${n}`);
+    if (n > MAX_NODES) throw new RangeError(`at most ${MAX_NODES} nodes, got ${n}`);
     const master = new Random(this.config.seed);
     const ids = nodeIds(n);
     this.network = new Network(ids);
@@ -84,7 +97,9 @@ export class Simulation {
       emit: (body: SimEventBody) => this.emit(body),
       send: (msg: Message) => this.send(msg),
       applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
+      readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
     };
+    this.host = host;
     for (const id of ids) this.nodes.push(new SimNode(id, this.config, host, master.fork().asFunction()));
     this.latencyRandom = master.fork();
     this.restartRandom = master.fork();
@@ -116,12 +131,27 @@ export class Simulation {
       while (sim.processed < input.afterEvents) {
         if (!sim.step()) throw new Error(`replay: queue ran dry before input at event ${input.afterEvents}`);
       }
-      if (input.at < sim.clock) throw new Error(`replay: input at ${input.at} is before now (${sim.clock})`);
-      sim.clock = input.at;
-      const { at: _at, afterEvents: _afterEvents, ...body } = input;
-      sim.input(body as InputBody);
+      sim.applyRecorded(input);
     }
     return sim;
+  }
+
+  /**
+   * Re-applies one input of a trace at exactly its recorded point. The caller has run
+   * the simulation to `input.afterEvents` processed events; this moves the clock to
+   * `input.at` and applies it. Lets a live viewer watch a trace unfold in real time.
+   */
+  applyRecorded(input: Input): void {
+    if (this.processed !== input.afterEvents) {
+      throw new Error(`replay: input recorded after event ${input.afterEvents}, now at ${this.processed}`);
+    }
+    if (input.at < this.clock) throw new Error(`replay: input at ${input.at} is before now (${this.clock})`);
+    const next = this.queue.peekTime();
+    if (next !== null && next < input.at)
+      throw new Error(`replay: input at ${input.at} skips an event at ${next}`);
+    this.clock = input.at;
+    const { at: _at, afterEvents: _afterEvents, ...body } = input;
+    this.input(body as InputBody);
   }
 
   get now(): number {
@@ -178,7 +208,67 @@ export class Simulation {
       case 'invoke':
         this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
         return this.clients.invoke(body.opId, body.clientId, clone(body.op));
+      case 'transfer':
+        this.node(body.from).transferLeader(body.to);
+        return;
+      case 'compact':
+        return this.node(body.node).compact();
+      case 'add-node':
+        return this.addNodeNow();
+      case 'remove-node':
+        return this.changeMembership({ type: 'removeNode', node: body.node });
+      case 'conf-change':
+        return this.changeMembership(clone(body.change));
     }
+  }
+
+  /**
+   * Adds node n+1 and proposes it as a voter at the leader; returns its id and the
+   * core's answer (null when there was no leader to ask). Retrying is the caller's job.
+   */
+  addNode(): { node: NodeId; result: ConfChangeResult | null } {
+    this.input({ kind: 'add-node' });
+    return { node: this.nodes.length, result: this.lastConfChange };
+  }
+
+  /** Proposes removing `node` at the leader; the core's answer, or null without a leader. */
+  removeNode(node: NodeId): ConfChangeResult | null {
+    this.input({ kind: 'remove-node', node });
+    return this.lastConfChange;
+  }
+
+  /**
+   * Why the leader would refuse a membership change now ('no-leader', or the core's
+   * code: 'conf-change-pending', 'term-not-committed', 'transferring'), or null.
+   */
+  confChangeBlocker(): string | null {
+    const leader = this.leader();
+    return leader === 0 ? 'no-leader' : this.node(leader).confChangeBlocker();
+  }
+
+  /** The membership (voters, learners) the leader currently works with, or null without a leader. */
+  membership(): { voters: NodeId[]; learners: NodeId[] } | null {
+    const leader = this.leader();
+    const status = leader === 0 ? null : this.node(leader).status();
+    return status === null ? null : status.confState;
+  }
+
+  private addNodeNow(): void {
+    const id = this.nodes.length + 1;
+    const node = new SimNode(id, this.config, this.host, this.restartRandom.fork().asFunction(), []);
+    this.nodes.push(node);
+    this.config.nodes = this.nodes.length;
+    this.network.addNode(id);
+    this.phases.push(this.restartRandom.int(0, this.config.tickUs - 1));
+    this.emit({ type: 'node-added', node: id });
+    node.emitStateIfChanged();
+    this.scheduleTick(node);
+    this.changeMembership({ type: 'addVoter', node: id });
+  }
+
+  private changeMembership(change: ConfChange): void {
+    const leader = this.leader();
+    this.lastConfChange = leader === 0 ? null : this.node(leader).proposeConfChange(change);
   }
 
   /** Invokes a client operation now; returns its opId. */
@@ -247,7 +337,7 @@ export class Simulation {
   }
 
   trace(): Trace {
-    return { version: 1, config: clone(this.config), inputs: clone(this.inputs) };
+    return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
   }
 
   history(): HistoryOp[] {
@@ -257,7 +347,11 @@ export class Simulation {
   private validate(body: InputBody): void {
     const ids: NodeId[] = [];
     if ('node' in body) ids.push(body.node);
-    if (body.kind === 'link') ids.push(body.from, body.to);
+    if (body.kind === 'link' || body.kind === 'transfer') ids.push(body.from, body.to);
+    if (body.kind === 'conf-change' && body.change.type !== 'addVoter' && body.change.type !== 'addLearner')
+      ids.push(body.change.node);
+    if (body.kind === 'add-node' && this.nodes.length >= MAX_NODES)
+      throw new RangeError(`a cluster has at most ${MAX_NODES} nodes`);
     if (body.kind === 'partition') ids.push(...body.groups.flat());
     for (const id of ids) this.node(id);
     if (body.kind === 'invoke' && !Number.isInteger(body.opId)) throw new RangeError(`bad opId ${body.opId}`);

@@ -3,7 +3,7 @@
  * from outside, the events it emits, and the view of a cluster at one instant.
  * Everything is JSON-serialisable; times are integer microseconds of virtual time.
  */
-import type { Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
+import type { ConfChange, Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
 import type { BugName } from './bugs';
 import type { Violation } from './invariants';
 
@@ -46,7 +46,17 @@ export interface SimConfig {
   clientTimeoutUs: number;
   /** Known Raft mistakes switched on for this run (see bugs.ts); empty for a correct cluster. */
   bugs: BugName[];
+  /** Flow control: most entries in one AppendEntries (small values make Figure 8 reachable). */
+  maxEntriesPerMessage: number;
+  /**
+   * Snapshot policy (paper §7): a node snapshots its state machine and compacts its log
+   * once it has applied this many entries since its last snapshot; 0 disables it.
+   */
+  snapshotEvery: number;
 }
+
+/** Most nodes a cluster may grow to through membership changes. */
+export const MAX_NODES = 9;
 
 export const DEFAULT_SIM_CONFIG: SimConfig = {
   nodes: 5,
@@ -61,12 +71,21 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
   clientAttemptTimeoutUs: 400_000,
   clientTimeoutUs: 3_000_000,
   bugs: [],
+  maxEntriesPerMessage: 64,
+  snapshotEvery: 100,
 };
+
+/**
+ * How a read is served (thesis §6.4): `linearizable` through ReadIndex, `lease` by a
+ * leader whose check-quorum lease holds (§6.4.1; needs checkQuorum), `stale` from one
+ * node's applied state (may be stale).
+ */
+export type ReadConsistency = 'linearizable' | 'lease' | 'stale';
 
 /** A key-value operation as a client issues it. Values are strings. */
 export type KvOp =
   | { type: 'put'; key: string; value: string }
-  | { type: 'get'; key: string; consistency: 'linearizable' | 'stale'; node?: NodeId }
+  | { type: 'get'; key: string; consistency: ReadConsistency; node?: NodeId }
   | { type: 'delete'; key: string }
   /** Compare-and-swap: sets `value` only if the key holds `expected` (null: the key is absent). */
   | { type: 'cas'; key: string; expected: string | null; value: string };
@@ -86,8 +105,11 @@ export interface KvResult {
   node: NodeId;
 }
 
-/** Why an operation failed (status `fail`: it certainly did not take effect). */
-export type FailReason = 'no-leader';
+/**
+ * Why an operation failed (status `fail`: it certainly did not take effect):
+ * 'no-leader', or 'lease-unavailable' (a lease read in a cluster without check-quorum).
+ */
+export type FailReason = 'no-leader' | 'lease-unavailable';
 
 export type InputBody =
   | { kind: 'crash'; node: NodeId }
@@ -100,7 +122,17 @@ export type InputBody =
   /** Heal also resets every link's quality to perfect. */
   | { kind: 'heal' }
   | { kind: 'link-quality'; from: NodeId; to: NodeId; quality: LinkQuality }
-  | { kind: 'invoke'; opId: number; clientId: number; op: KvOp };
+  | { kind: 'invoke'; opId: number; clientId: number; op: KvOp }
+  /** Leadership transfer (thesis §3.10): leader `from` hands leadership to `to`. */
+  | { kind: 'transfer'; from: NodeId; to: NodeId }
+  /** The node snapshots its applied state now and compacts its log (paper §7). */
+  | { kind: 'compact'; node: NodeId }
+  /** Creates node n+1 (empty storage, no configuration) and proposes addVoter of it at the leader. */
+  | { kind: 'add-node' }
+  /** Proposes removing `node` from the configuration at the leader (thesis §4.1). */
+  | { kind: 'remove-node'; node: NodeId }
+  /** Proposes any single-server membership change at the leader (thesis §4.1). */
+  | { kind: 'conf-change'; change: ConfChange };
 
 /**
  * An input from outside, stamped with the virtual time at which it takes effect and
@@ -134,6 +166,12 @@ export type SimEventBody =
   | { type: 'log-truncated'; node: NodeId; fromIndex: number; term: number }
   | { type: 'node-crashed'; node: NodeId }
   | { type: 'node-restarted'; node: NodeId }
+  /** The node snapshotted its state machine at `index` and compacted its log up to it (§7). */
+  | { type: 'snapshot-taken'; node: NodeId; index: number; term: number }
+  /** The node replaced its log and state machine by a leader's snapshot (InstallSnapshot, §7). */
+  | { type: 'snapshot-installed'; node: NodeId; index: number; term: number }
+  /** A node joined the simulation (membership change); it is a member once its addVoter commits. */
+  | { type: 'node-added'; node: NodeId }
   | { type: 'link-changed'; from: NodeId; to: NodeId; up: boolean }
   | { type: 'link-quality-changed'; from: NodeId; to: NodeId; quality: LinkQuality }
   | { type: 'client-invoked'; opId: number; clientId: number; op: KvOp }
@@ -160,6 +198,8 @@ export interface NodeState {
   commit: number;
   applied: number;
   lastIndex: number;
+  /** Last index covered by the node's snapshot (0: none); entries up to it are compacted. */
+  snapshotIndex: number;
   /** Virtual times the current election timer started and will fire; null for leaders and crashed nodes. */
   timerStart: number | null;
   timerEnd: number | null;

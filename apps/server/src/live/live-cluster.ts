@@ -13,6 +13,7 @@ import type { Clock, SnapshotFrame } from '@raftlab/protocol';
 import { LIMITS } from '@raftlab/protocol';
 import type { HistoryOp, InputBody, KvOp, KvResult, SimEvent, Simulation } from '@raftlab/sim';
 import { TooManyPendingOps } from '../errors';
+import type { TraceReplay } from './trace-replay';
 import { ViewerSet, type Viewer } from './viewers';
 
 export type Completion =
@@ -25,6 +26,8 @@ export interface LiveClusterOptions {
   paused: boolean;
   /** Wall-clock budget of one client operation seen from HTTP; after it the reply is "unknown". */
   requestTimeoutMs: number;
+  /** An uploaded trace to play back as the clock runs (see trace-replay.ts). */
+  replay?: TraceReplay;
 }
 
 /** One wall second of catch-up at most per advance: a stalled process must not spin for minutes. */
@@ -69,12 +72,16 @@ export class LiveCluster {
     const us = Math.min(wallMs, MAX_ADVANCE_WALL_MS) * 1000 * this.speed + this.carryUs;
     const whole = Math.floor(us);
     this.carryUs = us - whole;
-    if (whole > 0) this.sim.runUntil(this.sim.now + whole);
+    if (whole <= 0) return;
+    if (this.options.replay) this.options.replay.runTo(this.sim, this.sim.now + whole);
+    else this.sim.runUntil(this.sim.now + whole);
   }
 
   /** Runs exactly one simulator event; only while paused, so a person can follow it. */
   step(): boolean {
-    return this.sim.step();
+    const stepped = this.sim.step();
+    this.options.replay?.afterStep(this.sim);
+    return stepped;
   }
 
   setClock(change: { speed?: number; paused?: boolean }): void {
@@ -87,7 +94,20 @@ export class LiveCluster {
   }
 
   input(body: InputBody): void {
+    this.options.replay?.abandon(); // a person took over: the run is live from here
     this.sim.input(body);
+  }
+
+  /** Adds a node and proposes it as a voter (see `Simulation.addNode`). */
+  addNode(): ReturnType<Simulation['addNode']> {
+    this.options.replay?.abandon();
+    return this.sim.addNode();
+  }
+
+  /** Proposes removing `node` (see `Simulation.removeNode`). */
+  removeNode(node: number): ReturnType<Simulation['removeNode']> {
+    this.options.replay?.abandon();
+    return this.sim.removeNode(node);
   }
 
   /**
@@ -98,6 +118,7 @@ export class LiveCluster {
   invoke(op: KvOp): Promise<Completion> {
     if (this.waiting.size >= LIMITS.maxPendingOps) throw new TooManyPendingOps(LIMITS.maxPendingOps);
     // Some operations (stale reads) complete inside `invoke`, before a waiter can exist.
+    this.options.replay?.abandon();
     this.completedDuringInvoke = new Map();
     const opId = this.sim.invoke(this.nextClientId++, op);
     const early = this.completedDuringInvoke.get(opId);

@@ -9,6 +9,7 @@ import type { ClusterOptions } from '@raftlab/protocol';
 import { Simulation, type SimConfig, type Trace } from '@raftlab/sim';
 import { ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
+import { TraceReplay } from './trace-replay';
 
 export interface RegistryOptions {
   maxClusters: number;
@@ -37,7 +38,9 @@ export class ClusterRegistry {
 
   create(request: CreateRequest): LiveCluster {
     if (this.clusters.size >= this.options.maxClusters) this.evictOne();
-    const sim = request.trace ? Simulation.replay(request.trace) : new Simulation(simConfig(request));
+    // A trace plays back from its start as the clock runs, so the run can be watched.
+    const sim = new Simulation(request.trace ? request.trace.config : simConfig(request));
+    const replay = request.trace ? new TraceReplay(request.trace.inputs) : undefined;
     const id = randomBytes(6).toString('hex');
     const cluster = new LiveCluster(
       id,
@@ -46,6 +49,7 @@ export class ClusterRegistry {
         speed: request.options?.speed ?? this.options.defaultSpeed,
         paused: request.options?.paused ?? false,
         requestTimeoutMs: this.options.requestTimeoutMs,
+        ...(replay ? { replay } : {}),
       },
       this.options.now(),
     );
@@ -99,6 +103,7 @@ function simConfig(request: CreateRequest): Partial<SimConfig> {
   if (o.checkQuorum !== undefined) config.checkQuorum = o.checkQuorum;
   if (o.electionTick !== undefined) config.electionTick = o.electionTick;
   if (o.heartbeatTick !== undefined) config.heartbeatTick = o.heartbeatTick;
+  if (o.snapshotEvery !== undefined) config.snapshotEvery = o.snapshotEvery;
   if (o.bugs !== undefined) config.bugs = [...o.bugs];
   if (o.latencyMs)
     config.latency = { minUs: Math.round(o.latencyMs.min * 1000), maxUs: Math.round(o.latencyMs.max * 1000) };

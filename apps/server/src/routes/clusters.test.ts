@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { BUG_NAMES } from '@raftlab/protocol';
 import { createCluster, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
@@ -91,6 +92,25 @@ describe('clusters', () => {
     expect(refused.json().error).toBe('RAFTLAB_ERR_TOO_MANY_CLUSTERS');
   });
 
+  it('lists the bug switches, and a cluster created with one says so in its config', async () => {
+    app = await testApp();
+    const bugs = await app.inject({ method: 'GET', url: '/api/bugs' });
+    expect(bugs.json().bugs.map((b: { name: string }) => b.name)).toEqual([...BUG_NAMES]);
+    expect(bugs.json().bugs.every((b: { description: string }) => b.description.length > 10)).toBe(true);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/clusters',
+      payload: { options: { bugs: ['figure8-commit'] } },
+    });
+    expect(res.json().view.config.bugs).toEqual(['figure8-commit']);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/clusters',
+      payload: { options: { bugs: ['nope'] } },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers unknown routes with a JSON 404 and /healthz with ok', async () => {
     app = await testApp();
     expect((await app.inject({ method: 'GET', url: '/api/nope' })).json().error).toBe(
@@ -105,6 +125,6 @@ describe('clusters', () => {
     const trace = await app.inject({ method: 'GET', url: `/api/clusters/${id}/trace` });
     expect(trace.json()).toMatchObject({ version: 1, config: { seed: 7 }, inputs: [] });
     const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
-    expect(history.json()).toEqual({ ops: [] });
+    expect(history.json()).toMatchObject({ ops: [], verdict: { status: 'linearizable', checkedOps: 0 } });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '@raftlab/protocol';
 import { BadTrace } from '../errors';
 import { trimView, type LiveCluster } from '../live/live-cluster';
+import { verdictOf } from '../live/verdict';
 
 export function clusterState(cluster: LiveCluster): ClusterState {
   return { id: cluster.id, clock: cluster.clock(), view: trimView(cluster.sim.view()) };
@@ -68,7 +69,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/clusters/:id/history',
     { schema: { params: ClusterIdParams, response: { 200: HistoryReplySchema, '4xx': ErrorSchema } } },
-    async (request) => ({ ops: app.clusters.get(request.params.id).history() }),
+    async (request) => {
+      const ops = app.clusters.get(request.params.id).history();
+      return { ops, verdict: verdictOf(ops) };
+    },
   );
 };
 

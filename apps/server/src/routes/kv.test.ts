@@ -25,7 +25,8 @@ describe('kv through the replicated cluster', () => {
     const get = await request(app, { method: 'GET', url: `/api/clusters/${id}/kv/color` });
     expect(get.statusCode).toBe(200);
     expect(get.json()).toMatchObject({ key: 'color', value: 'blue', consistency: 'linearizable' });
-    expect(get.json().index).toBeGreaterThan(put.json().index);
+    // ReadIndex (thesis §6.4): served at the commit index, which covers the put.
+    expect(get.json().index).toBeGreaterThanOrEqual(put.json().index);
 
     const crash = await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
     expect(crash.statusCode).toBe(200);
@@ -37,6 +38,9 @@ describe('kv through the replicated cluster', () => {
     expect(after.statusCode).toBe(200);
     expect(after.json().value).toBe('blue');
     expect(after.json().term).toBeGreaterThan(put.json().term);
+
+    const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
+    expect(history.json().verdict).toMatchObject({ status: 'linearizable', checkedOps: 3 });
 
     const del = await request(app, { method: 'DELETE', url: `/api/clusters/${id}/kv/color` });
     expect(del.statusCode).toBe(200);

@@ -2,7 +2,9 @@
  * The key-value API. Every request goes through the replicated cluster exactly as a
  * client would (DESIGN.md): a write answers once its entry is committed and applied;
  * 503 when no leader is reachable (the write did not happen); 504 when the outcome is
- * unknown (it may still take effect).
+ * unknown (it may still take effect). Reads take `?consistency=`: `linearizable` (the
+ * default; ReadIndex, thesis §6.4), `lease` (a leader's check-quorum lease, §6.4.1; 409
+ * in a cluster without check-quorum) or `stale` (one node's local state, may be stale).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -17,7 +19,7 @@ import {
 } from '@raftlab/protocol';
 import type { KvOp } from '@raftlab/sim';
 import type { FastifyReply } from 'fastify';
-import { KeyNotFound, NoLeader, NodeNotFound, OutcomeUnknown } from '../errors';
+import { KeyNotFound, LeaseUnavailable, NoLeader, NodeNotFound, OutcomeUnknown } from '../errors';
 import type { Completion, LiveCluster } from '../live/live-cluster';
 
 /** How long a client should wait before retrying after "no leader": about one election. */
@@ -88,6 +90,7 @@ async function run(
     case 'ok':
       return { key: op.key, ...completion.result };
     case 'fail':
+      if (completion.reason === 'lease-unavailable') throw new LeaseUnavailable();
       reply.header('retry-after', Math.ceil(NO_LEADER_RETRY_MS / 1000));
       throw Object.assign(new NoLeader(), { retryAfterMs: NO_LEADER_RETRY_MS });
     case 'unknown':

@@ -25,6 +25,11 @@ export const actions = {
   crash: (node: number) => run(`crash node ${node}`, (id) => api.nodeAction(id, node, 'crash')),
   restart: (node: number) => run(`restart node ${node}`, (id) => api.nodeAction(id, node, 'restart')),
   timeout: (node: number) => run(`time out node ${node}`, (id) => api.nodeAction(id, node, 'timeout')),
+  transferLeadership: (node: number) =>
+    run(`transfer leadership to node ${node}`, (id) => api.nodeAction(id, node, 'transfer-leadership')),
+  compact: (node: number) => run(`compact node ${node}`, (id) => api.nodeAction(id, node, 'compact')),
+  addNode: () => run('add a node', (id) => api.addNode(id)),
+  removeNode: (node: number) => run(`remove node ${node}`, (id) => api.removeNode(id, node)),
   setNetwork: (body: NetworkBody, what = 'change the network') => run(what, (id) => api.setNetwork(id, body)),
   heal: () => run('heal the network', (id) => api.heal(id)),
   setSpeed: (speed: number) => run('change the speed', (id) => api.setClock(id, { speed })),

@@ -3,6 +3,7 @@
  * `ApiError` carrying the server's `{error, message}` and the HTTP status.
  */
 import type {
+  AddNodeReply,
   CasReply,
   ClockBody,
   ClusterState,
@@ -54,15 +55,20 @@ const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
   getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
-  get: (id: string, key: string, consistency: 'linearizable' | 'stale') =>
+  get: (id: string, key: string, consistency: 'linearizable' | 'lease' | 'stale') =>
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
   put: (id: string, key: string, value: string) =>
     request<KvReply>('PUT', `${cluster(id)}/kv/${enc(key)}`, { value }),
   cas: (id: string, key: string, expected: string | null, value: string) =>
     request<CasReply>('POST', `${cluster(id)}/kv/${enc(key)}/cas`, { expected, value }),
   del: (id: string, key: string) => request<KvReply>('DELETE', `${cluster(id)}/kv/${enc(key)}`),
-  nodeAction: (id: string, node: number, action: 'crash' | 'restart' | 'timeout') =>
-    request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/${action}`),
+  nodeAction: (
+    id: string,
+    node: number,
+    action: 'crash' | 'restart' | 'timeout' | 'transfer-leadership' | 'compact',
+  ) => request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/${action}`),
+  addNode: (id: string) => request<AddNodeReply>('POST', `${cluster(id)}/nodes`),
+  removeNode: (id: string, node: number) => request<{ ok: true }>('DELETE', `${cluster(id)}/nodes/${node}`),
   setNetwork: (id: string, body: NetworkBody) => request<unknown>('PUT', `${cluster(id)}/network`, body),
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
   setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),

@@ -18,6 +18,7 @@ function nodeView(id: number, over: Partial<NodeView> = {}): NodeView {
     commit: 0,
     applied: 0,
     lastIndex: 0,
+    snapshotIndex: 0,
     timerStart: 0,
     timerEnd: 200_000,
     progress: null,
@@ -49,6 +50,8 @@ function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFrame {
         clientAttemptTimeoutUs: 500_000,
         clientTimeoutUs: 2_000_000,
         bugs: [],
+        maxEntriesPerMessage: 64,
+        snapshotEvery: 100,
       },
       nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
       linksDown: [[1, 2]],
@@ -130,6 +133,17 @@ describe('applyEvents', () => {
       node: 1,
       entries: [{ index: 2 }, { index: 3 }],
     });
+  });
+
+  it('drops entries covered by a snapshot from the log view, taken or installed (§7)', () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    store.getState().applyEvents(events({ type: 'snapshot-taken', t: 2, node: 1, index: 1, term: 1 }), 2);
+    expect(store.getState().logs[1].map((e) => e.index)).toEqual([2]);
+    store.getState().applyEvents(events({ type: 'snapshot-installed', t: 3, node: 1, index: 2, term: 1 }), 3);
+    expect(store.getState().logs[1]).toEqual([]);
+    store.getState().applyEvents(events({ type: 'node-added', t: 4, node: 4 }), 4);
+    expect(store.getState().announcements.at(-1)?.text).toBe('Node 4 joined the cluster');
   });
 
   it('narrates events into a bounded feed and samples terms and commits for the charts', () => {

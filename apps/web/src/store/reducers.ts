@@ -157,6 +157,15 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     }
     logs[e.node] = kept;
   },
+  'snapshot-taken': (d, e) => {
+    compacted(d, e.node, e.index);
+  },
+  'snapshot-installed': (d, e) => {
+    compacted(d, e.node, e.index);
+  },
+  'node-added': (d, e) => {
+    d.announce.push(`Node ${e.node} joined the cluster`);
+  },
   'node-crashed': (d, e) => {
     const node = d.s.nodes[e.node];
     if (node) d.edit('nodes')[e.node] = { ...node, up: false, timerStart: null, timerEnd: null };
@@ -196,6 +205,13 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     if (i >= 0) history[i] = { ...history[i], completedAt: e.t, status: e.status, result: e.result };
   },
 };
+
+/** Entries up to `index` are in the node's snapshot now, so its log view starts after it (§7). */
+function compacted(d: Draft, node: number, index: number): void {
+  const logs = d.edit('logs');
+  const log = logs[node] ?? [];
+  logs[node] = log.filter((e) => e.index > index);
+}
 
 let announcementSeq = 0;
 let truncationSeq = 0;

@@ -122,6 +122,11 @@ function injectFault(sim: Simulation, scenario: Scenario, rng: Random): void {
     sim.input({ kind: 'partition', groups });
   }
   const leader = sim.leader();
+  if (leader !== 0 && rng.next() < f.crashLeader) {
+    sim.input({ kind: 'crash', node: leader });
+    const down = sim.view().nodes.filter((node) => !node.up && node.id !== leader);
+    if (down.length > 0) sim.input({ kind: 'restart', node: down[rng.int(0, down.length - 1)].id });
+  }
   if (n > 2 && leader !== 0 && rng.next() < f.isolateLeader) {
     const minority = rng.next() < 0.5 ? [leader] : [leader, (leader % n) + 1];
     const majority: NodeId[] = [];
@@ -204,6 +209,12 @@ class ClientPool {
     }
   }
 
+  /** With check-quorum, a third of the linearizable reads are lease reads (thesis §6.4.1). */
+  private readConsistency(): 'linearizable' | 'lease' {
+    if (!this.sim.config.checkQuorum) return 'linearizable';
+    return this.rng.next() < 1 / 3 ? 'lease' : 'linearizable';
+  }
+
   private drawOp(): KvOp {
     const { keys, mix } = this.scenario.workload;
     const key = `k${this.rng.int(0, keys - 1)}`;
@@ -213,7 +224,7 @@ class ClientPool {
     const pick = this.rng.next() * total;
     // Cumulative weights: the first kind whose bound exceeds `pick` is drawn.
     if (pick < mix.put) return { type: 'put', key, value };
-    if (pick < mix.put + mix.get) return { type: 'get', key, consistency: 'linearizable' };
+    if (pick < mix.put + mix.get) return { type: 'get', key, consistency: this.readConsistency() };
     if (pick < mix.put + mix.get + mix.delete) return { type: 'delete', key };
     if (pick < mix.put + mix.get + mix.delete + mix.cas) {
       const expected = this.rng.next() < 0.3 ? null : `v${this.rng.int(0, 9)}`;

@@ -12,6 +12,8 @@ export interface FaultMix {
   partition: number;
   /** Cut the current leader (and maybe one follower) off from the rest: the classic stale-leader setup. */
   isolateLeader: number;
+  /** Crash the current leader (and restart a crashed node): the raw material of Figure 8. */
+  crashLeader: number;
   oneWayCut: number;
   linkQuality: number;
   heal: number;
@@ -59,11 +61,14 @@ export function drawScenario(seed: number): Scenario {
       preVote: rng.next() < 0.7,
       checkQuorum: rng.next() < 0.7,
       latency: { minUs: minLatency, maxUs: minLatency + rng.int(0, 30_000) },
+      // Small batches let old-term entries reach a majority ahead of the new leader's no-op.
+      maxEntriesPerMessage: rng.next() < 0.4 ? rng.int(1, 3) : 64,
     },
     faults: {
       crash: chance(rng, 0.7, 0.4),
       partition: chance(rng, 0.6, 0.4),
       isolateLeader: chance(rng, 0.6, 0.5),
+      crashLeader: chance(rng, 0.5, 0.6),
       oneWayCut: chance(rng, 0.5, 0.4),
       linkQuality: chance(rng, 0.6, 0.5),
       heal: 0.1 + rng.next() * 0.4,

@@ -1,8 +1,12 @@
-/** The selected node's details and the buttons that act on it: Crash, Restart, Time out. */
-import type { Progress as ProgressT } from '@raftlab/protocol';
+/**
+ * The selected node's details and the buttons that act on it: Crash, Restart, Time out,
+ * Transfer leadership (to this node, §3.10), Compact now (§7), and the membership
+ * buttons Add node / Remove node (thesis §4).
+ */
+import { LIMITS, type Progress as ProgressT } from '@raftlab/protocol';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
-import { roleWord } from '../../store/selectors';
+import { roleWord, selectLeaderId } from '../../store/selectors';
 
 /** A leader's view of each follower's replication (matchIndex / nextIndex, §5.3). */
 function Progress({
@@ -48,6 +52,8 @@ export function NodeActions() {
   const selected = useRaft((s) => s.selected);
   const node = useRaft((s) => (s.selected === null ? null : (s.nodes[s.selected] ?? null)));
   const up = node?.up ?? false;
+  const hasLeader = useRaft((s) => selectLeaderId(s) !== null);
+  const nodeCount = useRaft((s) => s.nodeIds.length);
   return (
     <section className="panel" aria-labelledby="node-heading">
       <h2 id="node-heading">{node ? `Node ${node.id}` : 'Node'}</h2>
@@ -81,6 +87,10 @@ export function NodeActions() {
             <dt>Applied</dt>
             <dd>{node.applied}</dd>
           </div>
+          <div>
+            <dt>Snapshot</dt>
+            <dd>{node.snapshotIndex > 0 ? node.snapshotIndex : '—'}</dd>
+          </div>
         </dl>
       ) : null}
       {node?.up && node.progress ? <Progress progress={node.progress} /> : null}
@@ -107,6 +117,37 @@ export function NodeActions() {
           onClick={() => selected !== null && void actions.timeout(selected)}
         >
           Time out
+        </button>
+        <button
+          type="button"
+          disabled={!node || !up || node.role === 'leader' || !hasLeader}
+          onClick={() => selected !== null && void actions.transferLeadership(selected)}
+        >
+          Transfer leadership
+        </button>
+        <button
+          type="button"
+          disabled={!node || !up}
+          onClick={() => selected !== null && void actions.compact(selected)}
+        >
+          Compact now
+        </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={!hasLeader || nodeCount >= LIMITS.maxNodes}
+          onClick={() => void actions.addNode()}
+        >
+          Add node
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!node || !hasLeader}
+          onClick={() => selected !== null && void actions.removeNode(selected)}
+        >
+          Remove node
         </button>
       </div>
     </section>

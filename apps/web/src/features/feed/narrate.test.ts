@@ -12,6 +12,7 @@ const node = (id: number, over: Partial<NodeState> = {}): NodeState => ({
   commit: 0,
   applied: 0,
   lastIndex: 0,
+  snapshotIndex: 0,
   timerStart: null,
   timerEnd: null,
   progress: null,

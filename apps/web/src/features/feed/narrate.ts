@@ -142,6 +142,30 @@ export class Narrator {
           event.node,
         ]);
         break;
+      case 'snapshot-taken':
+        say(
+          'replication',
+          `Node ${event.node} took a snapshot at index ${event.index} (term ${event.term}) and compacted its log`,
+          '§7',
+          [event.node],
+        );
+        break;
+      case 'snapshot-installed':
+        say(
+          'replication',
+          `Node ${event.node} installed the leader's snapshot up to index ${event.index} (term ${event.term})`,
+          '§7',
+          [event.node],
+        );
+        break;
+      case 'node-added':
+        say(
+          'fault',
+          `Node ${event.node} joined the cluster; it becomes a voter once its addition commits`,
+          '§4.1 (thesis)',
+          [event.node],
+        );
+        break;
       case 'link-changed':
         say(
           'network',
@@ -447,6 +471,7 @@ export const INVARIANT_NAMES = {
   'leader-append-only': 'Leader Append-Only',
   'log-matching': 'Log Matching',
   'leader-completeness': 'Leader Completeness',
+  'leader-commit-rule': 'Leader commit rule',
   'state-machine-safety': 'State Machine Safety',
   'monotonic-term': 'Monotonic term',
   'monotonic-commit': 'Monotonic commit',
@@ -458,6 +483,7 @@ export const INVARIANT_RULES: Record<InvariantId, string> = {
   'leader-append-only': '§5.3',
   'log-matching': '§5.3',
   'leader-completeness': '§5.4',
+  'leader-commit-rule': '§5.4.2',
   'state-machine-safety': '§5.4.3',
   'monotonic-term': '§5.1',
   'monotonic-commit': '§5.3',

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { invariantChecklist } from './safetyModel';
 
 describe('invariantChecklist', () => {
-  it('lists the five properties of Figure 3 and the three monotonicity checks, all holding', () => {
+  it('lists the five properties of Figure 3, the commit rule and the monotonicity checks, all holding', () => {
     const list = invariantChecklist([]);
     expect(list.map((i) => i.name)).toEqual([
       'Election Safety',
       'Leader Append-Only',
       'Log Matching',
       'Leader Completeness',
+      'Leader commit rule',
       'State Machine Safety',
       'Monotonic term',
       'Monotonic commit',

@@ -1,0 +1,38 @@
+/**
+ * The short swarm that runs in `npm test` (the long campaign is `npm run fuzz`), and one
+ * pinned catching seed per bug switch, so CI proves the harness can fail: each pinned
+ * seed fails with its bug on and passes with it off.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BugName } from '../bugs';
+import { runSeed } from './run';
+
+const SEEDS = 200;
+
+describe('seeded swarm', () => {
+  it(`${SEEDS} seeds: no invariant violation, linearizable histories, liveness after healing`, () => {
+    const failed: string[] = [];
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const result = runSeed(seed);
+      if (!result.ok)
+        failed.push(`seed ${seed}: ${result.failures[0]}  (replay: npm run fuzz -- --seed ${seed})`);
+    }
+    expect(failed).toEqual([]);
+  }, 120_000);
+});
+
+/** A seed that catches each bug, found with `npm run fuzz -- --seeds 1000 --bug NAME`. */
+const CATCHING_SEEDS: Array<[BugName, number]> = [
+  ['forget-vote-on-restart', 1],
+  ['no-session-dedupe', 14],
+  ['apply-uncommitted', 1],
+  ['local-linearizable-reads', 733],
+];
+
+describe('bug switches are caught', () => {
+  it.each(CATCHING_SEEDS)('%s: seed %d fails with the bug and passes without it', (bug, seed) => {
+    const buggy = runSeed(seed, { config: { bugs: [bug] } });
+    expect(buggy.ok, `seed ${seed} should catch ${bug}`).toBe(false);
+    expect(runSeed(seed).ok).toBe(true);
+  });
+});
