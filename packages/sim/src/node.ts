@@ -53,7 +53,7 @@ export class SimNode {
   private timerEnd: number | null = null;
   private lastElapsed = 0;
   private lastTimeout = 0;
-  private lastEmitted = '';
+  private lastEmitted: NodeState | null = null;
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
@@ -327,8 +327,7 @@ export class SimNode {
   }
 
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */
-  state(): NodeState {
-    const status = this.status();
+  state(status: Status | null = this.status()): NodeState {
     if (status === null) {
       const hs = this.storage.initialState().hardState;
       return {
@@ -386,10 +385,9 @@ export class SimNode {
   emitStateIfChanged(): void {
     const status = this.status();
     if (status !== null) this.updateTimer(status);
-    const state = this.state();
-    const key = JSON.stringify(state);
-    if (key === this.lastEmitted) return;
-    this.lastEmitted = key;
+    const state = this.state(status);
+    if (this.lastEmitted !== null && sameNodeState(state, this.lastEmitted)) return;
+    this.lastEmitted = state;
     this.host.emit({ type: 'node-state', node: state });
   }
 
@@ -397,6 +395,25 @@ export class SimNode {
   log(): Entry[] {
     return this.storage.entries(this.storage.firstIndex(), this.storage.lastIndex() + 1);
   }
+}
+
+/** Field-by-field equality of two node states: called after every Ready, so no JSON. */
+function sameNodeState(a: NodeState, b: NodeState): boolean {
+  for (const key of Object.keys(a) as Array<keyof NodeState>) {
+    if (key === 'progress') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  if (a.progress === null || b.progress === null) return a.progress === b.progress;
+  const ids = Object.keys(a.progress);
+  if (ids.length !== Object.keys(b.progress).length) return false;
+  for (const id of ids) {
+    const p = a.progress[Number(id)];
+    const q = b.progress[Number(id)];
+    if (!q || p.matchIndex !== q.matchIndex || p.nextIndex !== q.nextIndex || p.state !== q.state)
+      return false;
+    if (p.paused !== q.paused || p.recentActive !== q.recentActive) return false;
+  }
+  return true;
 }
 
 export function nodeIds(n: number): NodeId[] {

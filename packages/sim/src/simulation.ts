@@ -365,7 +365,8 @@ export class Simulation {
 
   private emit(body: SimEventBody): void {
     const event = { ...body, t: this.clock, seq: this.nextEventSeq++ } as SimEvent;
-    for (const listener of [...this.listeners]) listener(event);
+    // onEvent's unsubscribe replaces the array, so iterating the current one is safe.
+    for (const listener of this.listeners) listener(event);
     // Checked after every event; a violation is itself an event, right after its cause.
     for (const violation of this.invariants.observe(event))
       this.emit({ type: 'invariant-violated', violation });
@@ -389,7 +390,9 @@ export class Simulation {
   private transmit(msg: Message, latencyUs: number, lost: boolean): void {
     const flight = this.network.send(msg, this.clock, latencyUs, lost);
     this.queue.push(flight.deliverAt, { kind: 'deliver', id: flight.id });
-    this.emit({ type: 'message-sent', message: { ...flight, msg: clone(msg) } });
+    // Messages are immutable once the core hands them out (its contract), so the event
+    // shares the object instead of copying it.
+    this.emit({ type: 'message-sent', message: { ...flight } });
   }
 
   private deliver(id: number): true {

@@ -23,6 +23,9 @@ describe('seeded swarm', () => {
 
 /** A seed that catches each bug, found with `npm run fuzz -- --seeds 1000 --bug NAME`. */
 const CATCHING_SEEDS: Array<[BugName, number]> = [
+  ['figure8-commit', 1],
+  ['vote-without-log-check', 14],
+  ['truncate-on-stale-append', 35],
   ['forget-vote-on-restart', 1],
   ['no-session-dedupe', 14],
   ['apply-uncommitted', 1],
