@@ -4,6 +4,7 @@
  */
 import type {
   AddNodeReply,
+  BugName,
   CasReply,
   ClockBody,
   ClusterState,
@@ -55,6 +56,8 @@ const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
   getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
+  bugs: () =>
+    request<{ bugs: Array<{ name: BugName; layer: string; description: string }> }>('GET', '/api/bugs'),
   get: (id: string, key: string, consistency: 'linearizable' | 'lease' | 'stale') =>
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
   put: (id: string, key: string, value: string) =>

@@ -1,4 +1,5 @@
 /** App name, cluster id with its shareable link, connection status and virtual clock. */
+import { BugLab } from './BugLab';
 import { useEffect, useState } from 'react';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { useRaft } from '../store/store';
@@ -79,6 +80,7 @@ export function Header({ onHelp }: HeaderProps) {
         <a href="/" className="new-cluster">
           New cluster
         </a>
+        <BugLab />
       </div>
       <div className="header__stats">
         <span>
