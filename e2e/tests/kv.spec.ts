@@ -54,3 +54,24 @@ test('dashboard screenshot for the README', async ({ page }) => {
   await expect(page.locator('[data-message-type="AppendEntries"]').first()).toBeAttached();
   await page.screenshot({ path: '../docs/dashboard.png' });
 });
+
+test('reads at each consistency level: linearizable, lease and stale', async ({ page }) => {
+  const id = await openCluster(page, { seed: 12, options: { speed: 0.3 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const results = page.getByRole('log', { name: 'Results' });
+  await page.getByLabel('Key', { exact: true }).fill('level');
+  await page.getByLabel('Value', { exact: true }).fill('v1');
+  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await expect(results.getByRole('listitem').first()).toContainText('v1');
+  // Every node has applied the write, so even a stale read finds it.
+  await expect
+    .poll(async () => (await clusterNodes(page.request, id)).every((n) => n.kv.level === 'v1'))
+    .toBe(true);
+  for (const level of ['lease', 'stale'] as const) {
+    await page.getByLabel('Read consistency').selectOption(level);
+    await page.getByRole('button', { name: 'Get', exact: true }).click();
+    await expect(results.getByRole('listitem').first()).toContainText(`(${level})`);
+    await expect(results.getByRole('listitem').first()).toContainText('v1');
+  }
+  await expect(results.getByRole('listitem')).toHaveCount(3);
+});

@@ -36,8 +36,8 @@ const MAX_ADVANCE_WALL_MS = 1000;
 export class LiveCluster {
   speed: number;
   paused: boolean;
-  /** Wall time of the last request or viewer activity, for least-recently-used eviction. */
-  lastUsedAt: number;
+  /** When the cluster was last used, as a registry-wide sequence number (for LRU eviction). */
+  lastUsed: number;
   private carryUs = 0;
   private readonly waiting = new Map<number, (c: Completion) => void>();
   private readonly viewers: ViewerSet;
@@ -49,11 +49,11 @@ export class LiveCluster {
     readonly id: string,
     readonly sim: Simulation,
     private readonly options: LiveClusterOptions,
-    now: number,
+    lastUsed: number,
   ) {
     this.speed = options.speed;
     this.paused = options.paused;
-    this.lastUsedAt = now;
+    this.lastUsed = lastUsed;
     this.viewers = new ViewerSet(() => this.snapshotFrame());
     this.unsubscribe = sim.onEvent((event) => this.onEvent(event));
   }

@@ -16,8 +16,6 @@ export interface RegistryOptions {
   /** Speed of a new cluster when the request does not set one. */
   defaultSpeed: number;
   requestTimeoutMs: number;
-  /** Wall clock, injectable for tests. */
-  now: () => number;
 }
 
 export interface CreateRequest {
@@ -29,6 +27,8 @@ export interface CreateRequest {
 
 export class ClusterRegistry {
   private readonly clusters = new Map<string, LiveCluster>();
+  /** A counter, not the wall clock: two uses in the same millisecond still have an order. */
+  private uses = 0;
 
   constructor(private readonly options: RegistryOptions) {}
 
@@ -51,7 +51,7 @@ export class ClusterRegistry {
         requestTimeoutMs: this.options.requestTimeoutMs,
         ...(replay ? { replay } : {}),
       },
-      this.options.now(),
+      ++this.uses,
     );
     this.clusters.set(id, cluster);
     return cluster;
@@ -61,7 +61,7 @@ export class ClusterRegistry {
   get(id: string): LiveCluster {
     const cluster = this.clusters.get(id);
     if (!cluster) throw new ClusterNotFound(id);
-    cluster.lastUsedAt = this.options.now();
+    cluster.lastUsed = ++this.uses;
     return cluster;
   }
 
@@ -84,7 +84,7 @@ export class ClusterRegistry {
     let victim: LiveCluster | undefined;
     for (const cluster of this.clusters.values()) {
       if (cluster.viewerCount > 0) continue;
-      if (!victim || cluster.lastUsedAt < victim.lastUsedAt) victim = cluster;
+      if (!victim || cluster.lastUsed < victim.lastUsed) victim = cluster;
     }
     if (!victim) throw new TooManyClusters(this.clusters.size);
     victim.dispose();

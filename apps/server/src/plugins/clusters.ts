@@ -24,7 +24,6 @@ export default fp<ClustersPluginOptions>(
       maxClusters: options.maxClusters,
       defaultSpeed: options.defaultSpeed,
       requestTimeoutMs: options.requestTimeoutMs,
-      now: () => Date.now(),
     });
     const driver = new Driver(registry, (clusterId, error) =>
       app.log.error({ err: error, clusterId }, 'cluster failed; its clock is paused'),

@@ -43,6 +43,8 @@ export interface KvResultRow {
   node?: number;
   /** For cas: whether the swap happened. */
   swapped?: boolean;
+  /** Reads only: the consistency level asked for (a stale read may be out of date). */
+  consistency?: 'linearizable' | 'lease' | 'stale';
   /** Error text for a failed request (no leader, timed out, not found, ...). */
   error?: string;
 }

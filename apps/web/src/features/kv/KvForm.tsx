@@ -6,8 +6,22 @@ import type { KvResultRow } from '../../store/types';
 import { Results } from './Results';
 
 type Op = KvResultRow['op'];
+type Consistency = 'linearizable' | 'lease' | 'stale';
 
-async function submit(op: Op, key: string, value: string, stale: boolean, expected: string): Promise<void> {
+/** The read levels, with what each promises (thesis §6.4). */
+const CONSISTENCY_LABELS: Record<Consistency, string> = {
+  linearizable: 'Linearizable (ReadIndex, §6.4)',
+  lease: 'Lease (leader lease, needs check-quorum, §6.4.1)',
+  stale: 'Stale (any node, may be out of date)',
+};
+
+async function submit(
+  op: Op,
+  key: string,
+  value: string,
+  consistency: Consistency,
+  expected: string,
+): Promise<void> {
   const { clusterId, addResult } = raftStore.getState();
   if (!clusterId) return;
   try {
@@ -30,7 +44,7 @@ async function submit(op: Op, key: string, value: string, stale: boolean, expect
       op === 'put'
         ? await api.put(clusterId, key, value)
         : op === 'get'
-          ? await api.get(clusterId, key, stale ? 'stale' : 'linearizable')
+          ? await api.get(clusterId, key, consistency)
           : await api.del(clusterId, key);
     addResult({
       op,
@@ -40,16 +54,24 @@ async function submit(op: Op, key: string, value: string, stale: boolean, expect
       index: reply.index,
       term: reply.term,
       node: reply.node,
+      ...(op === 'get' ? { consistency } : {}),
     });
   } catch (err) {
-    addResult({ op, key, value: op === 'put' ? value : null, ok: false, error: describeKvError(err) });
+    addResult({
+      op,
+      key,
+      value: op === 'put' ? value : null,
+      ok: false,
+      error: describeKvError(err),
+      ...(op === 'get' ? { consistency } : {}),
+    });
   }
 }
 
 export function KvForm() {
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
-  const [stale, setStale] = useState(false);
+  const [consistency, setConsistency] = useState<Consistency>('linearizable');
   const [expected, setExpected] = useState('');
   const [busy, setBusy] = useState(0);
   const ready = useRaft((s) => s.clusterId !== null && s.connection !== 'closed');
@@ -57,7 +79,7 @@ export function KvForm() {
   const send = (op: Op) => {
     if (!key) return;
     setBusy((n) => n + 1);
-    void submit(op, key, value, stale, expected).finally(() => setBusy((n) => n - 1));
+    void submit(op, key, value, consistency, expected).finally(() => setBusy((n) => n - 1));
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -109,9 +131,15 @@ export function KvForm() {
             </span>
           )}
         </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
-          <span>Stale read (any node, may be out of date)</span>
+        <label>
+          <span>Read consistency</span>
+          <select value={consistency} onChange={(e) => setConsistency(e.target.value as Consistency)}>
+            {(Object.keys(CONSISTENCY_LABELS) as Consistency[]).map((level) => (
+              <option key={level} value={level}>
+                {CONSISTENCY_LABELS[level]}
+              </option>
+            ))}
+          </select>
         </label>
       </form>
       <Results />

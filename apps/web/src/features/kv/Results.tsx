@@ -26,7 +26,12 @@ export function Results() {
         {results.length === 0 && <li className="hint">No requests yet.</li>}
         {results.map((r) => (
           <li key={r.id} className={r.ok ? 'result result--ok' : 'result result--error'}>
-            <span className="result__op">{r.op.toUpperCase()}</span>
+            <span className="result__op">
+              {r.op.toUpperCase()}
+              {r.consistency && r.consistency !== 'linearizable' && (
+                <span className="result__consistency"> ({r.consistency})</span>
+              )}
+            </span>
             <span className="result__text">{describe(r)}</span>
           </li>
         ))}
