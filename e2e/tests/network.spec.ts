@@ -80,3 +80,21 @@ test('majority/minority split: only the majority commits; after Heal the minorit
     .poll(async () => (await clusterNodes(page.request, id)).every((n) => n.kv.side === 'majority'))
     .toBe(true);
 });
+
+test('Bridge and Ring presets cut exactly their links; Heal restores them', async ({ page }) => {
+  const id = await openCluster(page, { seed: 3, options: { speed: 0.3 } });
+  await expect(page.getByRole('button', { name: /^Node \d+, / })).toHaveCount(5);
+  const down = async () =>
+    ((await (await page.request.get(`/api/clusters/${id}`)).json()).view.linksDown as number[][])
+      .map(([a, b]) => `${a}-${b}`)
+      .sort();
+  await page.getByRole('button', { name: 'Bridge', exact: true }).click();
+  await expect.poll(down).toEqual(['1-4', '1-5', '2-4', '2-5', '4-1', '4-2', '5-1', '5-2']);
+  await page.getByRole('button', { name: 'Ring', exact: true }).click();
+  await expect.poll(down).toEqual(['1-3', '1-4', '2-4', '2-5', '3-1', '3-5', '4-1', '4-2', '5-2', '5-3']);
+  await expect(
+    page.getByRole('button', { name: 'Link between node 1 and node 3', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Heal', exact: true }).click();
+  await expect.poll(down).toEqual([]);
+});

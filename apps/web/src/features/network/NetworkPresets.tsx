@@ -1,9 +1,9 @@
-/** Buttons for common partitions: isolate the leader, leader in a minority, heal. */
+/** Buttons for common partitions: isolate the leader, leader in a minority, bridge, ring, heal. */
 import { useShallow } from 'zustand/react/shallow';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { selectLeaderId } from '../../store/selectors';
-import { isolateLeader, splitLeaderMinority } from './presets';
+import { bridgeLinks, isolateLeader, ringLinks, splitLeaderMinority } from './presets';
 import { LinkQualityForm } from './LinkQualityForm';
 
 export function NetworkPresets() {
@@ -34,6 +34,22 @@ export function NetworkPresets() {
           }
         >
           Split majority/minority
+        </button>
+        <button
+          type="button"
+          disabled={nodeIds.length < 3}
+          title="Two halves that cannot hear each other, joined by the middle node"
+          onClick={() => void actions.setNetwork(bridgeLinks(nodeIds), 'bridge the cluster')}
+        >
+          Bridge
+        </button>
+        <button
+          type="button"
+          disabled={nodeIds.length < 4}
+          title="Each node hears only its two neighbours"
+          onClick={() => void actions.setNetwork(ringLinks(nodeIds), 'arrange the cluster in a ring')}
+        >
+          Ring
         </button>
         <button type="button" onClick={() => void actions.heal()}>
           Heal

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isolateLeader, linkPairBody, linkQualityBody, splitLeaderMinority } from './presets';
+import {
+  bridgeLinks,
+  isolateLeader,
+  linkPairBody,
+  linkQualityBody,
+  ringLinks,
+  splitLeaderMinority,
+} from './presets';
 import { isRejected, messageKind } from './messageStyle';
 import { motionProgress } from './renderMessages';
 
@@ -59,5 +66,24 @@ describe('linkQualityBody', () => {
         { from: 3, to: 1, loss: 0.25, duplicate: 1, latencyMs: null },
       ],
     });
+  });
+});
+
+describe('bridge and ring', () => {
+  const down = (body: ReturnType<typeof ringLinks>) =>
+    'links' in body ? body.links.filter((l) => !l.up).map((l) => `${l.from}-${l.to}`) : [];
+
+  it('bridge: the two halves are cut from each other, the middle node hears everyone', () => {
+    expect(down(bridgeLinks([1, 2, 3, 4, 5])).sort()).toEqual(
+      ['1-4', '1-5', '2-4', '2-5', '4-1', '4-2', '5-1', '5-2'].sort(),
+    );
+  });
+
+  it('ring: each node keeps only its two neighbours', () => {
+    expect(down(ringLinks([1, 2, 3, 4, 5])).sort()).toEqual(
+      ['1-3', '1-4', '2-4', '2-5', '3-1', '3-5', '4-1', '4-2', '5-2', '5-3'].sort(),
+    );
+    const body = ringLinks([3, 1, 2]);
+    expect(down(body)).toEqual([]); // with three nodes everyone is a neighbour
   });
 });

@@ -53,3 +53,35 @@ export function linkQualityBody(
   if (bothWays) links.push({ from: to, to: from, ...quality });
   return { links };
 }
+
+/** A body that sets every directed link between `ids`: up where `connected` says so. */
+function allLinks(ids: readonly number[], connected: (a: number, b: number) => boolean): NetworkBody {
+  const links: Array<{ from: number; to: number; up: boolean }> = [];
+  for (const from of ids) {
+    for (const to of ids) if (from !== to) links.push({ from, to, up: connected(from, to) });
+  }
+  return { links };
+}
+
+/**
+ * Bridge: two halves that cannot hear each other, both connected to one node in the
+ * middle (Jepsen's "bridge"): each side plus the bridge is a majority.
+ */
+export function bridgeLinks(ids: readonly number[]): NetworkBody {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const bridge = sorted[middle];
+  const side = (id: number) => (id === bridge ? 0 : sorted.indexOf(id) < middle ? -1 : 1);
+  return allLinks(sorted, (a, b) => side(a) === 0 || side(b) === 0 || side(a) === side(b));
+}
+
+/** Ring: every node hears only its two neighbours in id order, so no node reaches a majority directly. */
+export function ringLinks(ids: readonly number[]): NetworkBody {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const n = sorted.length;
+  const position = (id: number) => sorted.indexOf(id);
+  return allLinks(sorted, (a, b) => {
+    const d = Math.abs(position(a) - position(b));
+    return d === 1 || d === n - 1;
+  });
+}
