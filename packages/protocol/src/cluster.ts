@@ -157,6 +157,21 @@ export const SimEventSchema = Type.Union([
     op: KvOpSchema,
   }),
   Type.Object({
+    type: Type.Literal('client-attempt'),
+    ...at,
+    opId: Type.Integer(),
+    attempt: Type.Integer(),
+    node: Type.Integer(),
+  }),
+  Type.Object({
+    type: Type.Literal('client-proposed'),
+    ...at,
+    opId: Type.Integer(),
+    node: Type.Integer(),
+    index: Type.Integer(),
+    term: Type.Integer(),
+  }),
+  Type.Object({
     type: Type.Literal('link-quality-changed'),
     ...at,
     from: Type.Integer(),

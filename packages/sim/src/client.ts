@@ -227,6 +227,7 @@ export class Clients {
     const now = this.host.now();
     const opId = operation.history.opId;
     operation.attempt++;
+    this.host.emit({ type: 'client-attempt', opId, attempt: operation.attempt, node: operation.target });
     this.host.schedule(now + this.host.latency(), { kind: 'arrive', opId, attempt: operation.attempt });
     this.host.schedule(now + this.host.config.clientAttemptTimeoutUs, {
       kind: 'attempt-timeout',
@@ -268,6 +269,13 @@ export class Clients {
           attempt: operation.attempt,
           term: proposed.term,
           data,
+        });
+        this.host.emit({
+          type: 'client-proposed',
+          opId: operation.history.opId,
+          node: node.id,
+          index: proposed.index,
+          term: proposed.term,
         });
       });
       if (accepted) return;

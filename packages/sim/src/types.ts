@@ -175,6 +175,10 @@ export type SimEventBody =
   | { type: 'link-changed'; from: NodeId; to: NodeId; up: boolean }
   | { type: 'link-quality-changed'; from: NodeId; to: NodeId; quality: LinkQuality }
   | { type: 'client-invoked'; opId: number; clientId: number; op: KvOp }
+  /** The client sent attempt `attempt` of the operation to `node` (first try, redirect or retry). */
+  | { type: 'client-attempt'; opId: number; attempt: number; node: NodeId }
+  /** Leader `node` appended the operation's command at `index` in `term`; it waits there to apply it. */
+  | { type: 'client-proposed'; opId: number; node: NodeId; index: number; term: number }
   /** A safety property failed (see invariants.ts); the run goes on. */
   | { type: 'invariant-violated'; violation: Violation }
   | {

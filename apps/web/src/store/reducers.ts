@@ -21,6 +21,7 @@ export function initialState(): RaftState {
     drops: [],
     linksDown: {},
     history: [],
+    stages: {},
     results: [],
     selected: null,
     announcements: [],
@@ -72,6 +73,7 @@ export function reduceSnapshot(
     drops: [],
     linksDown,
     history: frame.history.slice(-BOUNDS.history),
+    stages: {},
     violations: frame.view.violations.slice(0, BOUNDS.violations),
     selected: state.selected !== null && nodes[state.selected] ? state.selected : null,
     snapshotSeq: state.snapshotSeq + 1,
@@ -88,7 +90,7 @@ class Draft {
   constructor(public s: RaftState) {
     this.s = { ...s };
   }
-  edit<K extends 'nodes' | 'logs' | 'messages' | 'linksDown'>(key: K): RaftState[K] {
+  edit<K extends 'nodes' | 'logs' | 'messages' | 'linksDown' | 'stages'>(key: K): RaftState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
       this.s[key] = { ...this.s[key] };
@@ -199,7 +201,16 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
     d.list('violations').push(e.violation);
     d.announce.push(`Safety violation: ${e.violation.message}`);
   },
+  'client-attempt': (d, e) => {
+    d.edit('stages')[e.opId] = { attempt: e.attempt, node: e.node, proposed: null };
+  },
+  'client-proposed': (d, e) => {
+    const stage = d.s.stages[e.opId];
+    const proposed = { node: e.node, index: e.index, term: e.term };
+    d.edit('stages')[e.opId] = { attempt: stage?.attempt ?? 1, node: stage?.node ?? e.node, proposed };
+  },
   'client-completed': (d, e) => {
+    delete d.edit('stages')[e.opId];
     const history = d.list('history');
     const i = history.findLastIndex((h) => h.opId === e.opId);
     if (i >= 0) history[i] = { ...history[i], completedAt: e.t, status: e.status, result: e.result };

@@ -99,6 +99,8 @@ export interface RaftState {
   /** Directed links that are down, keyed `from-to`. */
   linksDown: Record<string, true>;
   history: HistoryOp[];
+  /** Where each pending operation is (the client's attempt, the leader's proposal), by opId. */
+  stages: Record<number, OpStage>;
   results: KvResultRow[];
   selected: number | null;
   announcements: Announcement[];
@@ -123,6 +125,17 @@ export interface RaftState {
   /** Chart history, oldest first (bounded). */
   samples: ChartSample[];
   elections: ElectionMark[];
+}
+
+/**
+ * How far a pending operation has got: the node its current attempt went to and, for a
+ * write, the leader and log index that hold its command (committed and applied follow
+ * from that node's commit and applied indexes).
+ */
+export interface OpStage {
+  attempt: number;
+  node: number;
+  proposed: { node: number; index: number; term: number } | null;
 }
 
 /** Bounds that keep the client's memory flat however long it runs. */
