@@ -1,4 +1,7 @@
-/** The ARIA live region: elections, crashes and restarts, read out as they happen. */
+/**
+ * The ARIA live region: elections, crashes, restarts and commits, read out as they happen
+ * (commits coalesced in the reducer, so a busy cluster does not flood a screen reader).
+ */
 import { useRaft } from '../store/store';
 
 export function Announcer() {

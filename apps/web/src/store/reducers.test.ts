@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, EventsFrame, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
+import type { Entry, EventsFrame, HistoryOp, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
 import { createRaftStore } from './store';
-import { appendEntries, truncateLog } from './reducers';
+import { appendEntries, COMMIT_ANNOUNCE_GAP_MS, truncateLog } from './reducers';
 import { selectLeader, selectLeaderId, selectLinkState, nodeLabel } from './selectors';
 import { BOUNDS } from './types';
 
@@ -239,9 +239,50 @@ describe('applyEvents', () => {
     store.getState().applyEvents(events({ type: 'node-restarted', t: 4, node: 3 }), 4);
     expect(store.getState().announcements.map((a) => a.text)).toEqual([
       'Node 3 became leader in term 4',
+      'Entry 1 committed in term 4',
       'Node 3 crashed',
       'Node 3 restarted',
     ]);
+  });
+
+  it('announces commits once per batch, coalesced over COMMIT_ANNOUNCE_GAP_MS', () => {
+    const store = createRaftStore();
+    // The snapshot's commit index is not news.
+    store.getState().applySnapshot(snapshot({ nodes: [nodeView(1, { commit: 4, term: 2 })] }), 0);
+    const at = (id: number, commit: number) => {
+      const { log: _log, kv: _kv, ...node } = nodeView(id, { commit, term: 2 });
+      return { type: 'node-state' as const, t: 1, node };
+    };
+    const texts = () => store.getState().announcements.map((a) => a.text);
+    store.getState().applyEvents(events(at(1, 4), at(2, 4)), 100);
+    expect(texts()).toEqual([]);
+    // Three nodes learn a new commit index in one batch: one sentence.
+    store.getState().applyEvents(events(at(1, 6), at(2, 6), at(3, 5)), 200);
+    expect(texts()).toEqual(['Entries up to 6 committed in term 2']);
+    // Inside the gap: held back, not lost.
+    store.getState().applyEvents(events(at(1, 7)), 200 + COMMIT_ANNOUNCE_GAP_MS - 1);
+    store.getState().applyEvents(events(at(1, 9)), 200 + COMMIT_ANNOUNCE_GAP_MS - 1);
+    expect(texts()).toHaveLength(1);
+    store.getState().applyEvents(events(), 200 + COMMIT_ANNOUNCE_GAP_MS);
+    expect(texts()).toEqual(['Entries up to 6 committed in term 2', 'Entries up to 9 committed in term 2']);
+    store.getState().applyEvents(events(at(2, 10)), 200 + 2 * COMMIT_ANNOUNCE_GAP_MS);
+    expect(texts().at(-1)).toBe('Entry 10 committed in term 2');
+  });
+
+  it('counts completed operations from the snapshot on', () => {
+    const store = createRaftStore();
+    const op = (opId: number, done: boolean): HistoryOp => ({
+      opId,
+      clientId: opId,
+      op: { type: 'delete', key: 'x' },
+      invokedAt: 1,
+      completedAt: done ? 2 : null,
+      status: done ? 'ok' : 'pending',
+    });
+    store.getState().applySnapshot({ ...snapshot(), history: [op(1, true), op(2, false)] }, 0);
+    expect(store.getState().completedOps).toBe(1);
+    store.getState().applyEvents(events({ type: 'client-completed', t: 3, opId: 2, status: 'unknown' }), 1);
+    expect(store.getState().completedOps).toBe(2);
   });
 
   it('takes the clock of every frame', () => {

@@ -25,6 +25,9 @@ export function initialState(): RaftState {
     results: [],
     selected: null,
     announcements: [],
+    commitAnnounced: { index: 0, at: Number.NEGATIVE_INFINITY },
+    completedOps: 0,
+    check: { checking: false, verdict: null, checkedCompleted: 0, error: null },
     violations: [],
     notice: null,
     snapshotSeq: 0,
@@ -73,7 +76,10 @@ export function reduceSnapshot(
     drops: [],
     linksDown,
     history: frame.history.slice(-BOUNDS.history),
+    completedOps: frame.history.filter((h) => h.status !== 'pending').length,
     stages: {},
+    // What was committed before the viewer arrived is not news.
+    commitAnnounced: { index: highestCommit(nodes).index, at: state.commitAnnounced.at },
     violations: frame.view.violations.slice(0, BOUNDS.violations),
     selected: state.selected !== null && nodes[state.selected] ? state.selected : null,
     snapshotSeq: state.snapshotSeq + 1,
@@ -211,6 +217,7 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
   },
   'client-completed': (d, e) => {
     delete d.edit('stages')[e.opId];
+    d.s.completedOps += 1;
     const history = d.list('history');
     const i = history.findLastIndex((h) => h.opId === e.opId);
     if (i >= 0) history[i] = { ...history[i], completedAt: e.t, status: e.status, result: e.result };
@@ -244,11 +251,45 @@ export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: n
   if (s.violations.length > BOUNDS.violations) s.violations = s.violations.slice(0, BOUNDS.violations);
   if (s.history.length > BOUNDS.history) s.history = s.history.slice(-BOUNDS.history);
   s.messages = boundMessages(s.messages);
+  announceCommit(d, receivedAt);
   if (d.announce.length > 0) {
     const added: Announcement[] = d.announce.map((text) => ({ id: ++announcementSeq, text }));
     s.announcements = [...s.announcements, ...added].slice(-BOUNDS.announcements);
   }
   return s;
+}
+
+/**
+ * Commits are read out at most once per this many wall ms: with continuous writes the
+ * commit index moves with nearly every batch, and a screen reader that spoke each one
+ * would never get to an election or a crash. An advance inside the gap is not lost: it
+ * is announced with the first batch after the gap.
+ */
+export const COMMIT_ANNOUNCE_GAP_MS = 3000;
+
+/** The highest commit index any node knows, and the term of the node that knows it. */
+export function highestCommit(nodes: Record<number, NodeState>): { index: number; term: number } {
+  let best = { index: 0, term: 0 };
+  for (const n of Object.values(nodes)) {
+    if (n.commit > best.index || (n.commit === best.index && n.term > best.term)) {
+      best = { index: n.commit, term: n.term };
+    }
+  }
+  return best;
+}
+
+/** One coalesced sentence for however far the commit index moved since it was last read out. */
+function announceCommit(d: Draft, receivedAt: number): void {
+  const last = d.s.commitAnnounced;
+  if (receivedAt - last.at < COMMIT_ANNOUNCE_GAP_MS) return;
+  const top = highestCommit(d.s.nodes);
+  if (top.index <= last.index) return;
+  d.announce.push(
+    top.index === last.index + 1
+      ? `Entry ${top.index} committed in term ${top.term}`
+      : `Entries up to ${top.index} committed in term ${top.term}`,
+  );
+  d.s.commitAnnounced = { index: top.index, at: receivedAt };
 }
 
 /** Keeps at most BOUNDS.messages records, dropping those due soonest (they are the stalest). */

@@ -1,10 +1,10 @@
 /**
  * The one zustand store. Slices: connection, clock, cluster (nodes + logs), messages in
- * flight, links, results/history, selection, announcements. State changes only through
+ * flight, links, results/history and its linearizability check, selection, announcements. State changes only through
  * these actions; derived values live in `selectors.ts`.
  */
 import { createStore, useStore } from 'zustand';
-import type { EventsFrame, SnapshotFrame } from '@raftlab/protocol';
+import type { EventsFrame, SnapshotFrame, Verdict } from '@raftlab/protocol';
 import { initialState, reduceEvents, reduceSnapshot } from './reducers';
 import { BOUNDS, type ConnectionStatus, type KvResultRow, type RaftState } from './types';
 
@@ -22,6 +22,11 @@ export interface RaftActions {
   addResult(row: Omit<KvResultRow, 'id'>): void;
   /** Shows (or clears, with null) a message about a failed action. */
   setNotice(text: string | null): void;
+  /** A history check was sent; the last verdict stays until the answer comes. */
+  checkStarted(): void;
+  /** The checker's verdict on a history in which `checkedCompleted` operations had completed. */
+  checkFinished(verdict: Verdict, checkedCompleted: number): void;
+  checkFailed(error: string): void;
 }
 
 export type RaftStore = RaftState & RaftActions;
@@ -38,6 +43,10 @@ export function createRaftStore() {
     highlightNodes: (nodes) => set({ highlighted: nodes, selected: nodes[0] ?? null }),
     highlightEntry: (highlightIndex) => set({ highlightIndex }),
     setNotice: (notice) => set({ notice }),
+    checkStarted: () => set((s) => ({ check: { ...s.check, checking: true, error: null } })),
+    checkFinished: (verdict, checkedCompleted) =>
+      set({ check: { checking: false, verdict, checkedCompleted, error: null } }),
+    checkFailed: (error) => set((s) => ({ check: { ...s.check, checking: false, error } })),
     addResult: (row) =>
       set((s) => ({ results: [{ ...row, id: ++resultSeq }, ...s.results].slice(0, BOUNDS.results) })),
   }));

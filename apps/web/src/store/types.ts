@@ -9,6 +9,7 @@ import type {
   MessageInFlight,
   NodeState,
   SimConfig,
+  Verdict,
   Violation,
 } from '@raftlab/protocol';
 import type { FeedItem, Narrator } from '../features/feed/narrate';
@@ -104,6 +105,15 @@ export interface RaftState {
   results: KvResultRow[];
   selected: number | null;
   announcements: Announcement[];
+  /**
+   * The commit index last read out, and the wall time (ms) it was, so commits are
+   * announced at most once per COMMIT_ANNOUNCE_GAP_MS instead of with every batch.
+   */
+  commitAnnounced: { index: number; at: number };
+  /** Client operations known to have completed, in total (the history slice is bounded). */
+  completedOps: number;
+  /** The linearizability checker's last verdict on the history, fetched on demand. */
+  check: HistoryCheck;
   /** Safety violations the simulator reported (bounded). */
   violations: Violation[];
   /** The last failed control action, shown until the next one. */
@@ -136,6 +146,17 @@ export interface OpStage {
   attempt: number;
   node: number;
   proposed: { node: number; index: number; term: number } | null;
+}
+
+/** The state of the history check (GET /api/clusters/:id/history). */
+export interface HistoryCheck {
+  /** A request is out; the previous verdict stays shown meanwhile. */
+  checking: boolean;
+  verdict: Verdict | null;
+  /** Completed operations the checked history held, to tell when the verdict is out of date. */
+  checkedCompleted: number;
+  /** Why the last request failed, or null. */
+  error: string | null;
 }
 
 /** Bounds that keep the client's memory flat however long it runs. */
