@@ -60,3 +60,86 @@ export async function leaderOf(page: Page): Promise<{ id: number; term: number }
   if (!match) throw new Error(`not a leader label: "${name}"`);
   return { id: Number(match[1]), term: Number(match[2]) };
 }
+
+export interface ClusterView {
+  nodes: Array<ClusterNode & { applied: number; log: Array<{ index: number; term: number; data: string }> }>;
+  linksDown: number[][];
+}
+
+export async function clusterView(request: APIRequestContext, id: string): Promise<ClusterView> {
+  const res = await request.get(`/api/clusters/${id}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()).view;
+}
+
+/**
+ * Steps a paused cluster one event at a time until `probe()` returns a value, and returns
+ * it. The state stands still between steps, so what the page shows afterwards can be
+ * waited for with an ordinary locator assertion.
+ */
+async function stepUntilFound<T>(
+  request: APIRequestContext,
+  id: string,
+  probe: () => Promise<T | undefined>,
+  maxSteps: number,
+): Promise<T> {
+  for (let i = 0; i < maxSteps; i++) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    const res = await request.post(`/api/clusters/${id}/clock/step`);
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+  throw new Error(`not reached within ${maxSteps} steps`);
+}
+
+/** Steps a paused cluster until its view satisfies `done`; returns that view. */
+export async function stepUntil(
+  request: APIRequestContext,
+  id: string,
+  done: (view: ClusterView) => boolean,
+  maxSteps = 5000,
+): Promise<ClusterView> {
+  return stepUntilFound(
+    request,
+    id,
+    async () => {
+      const view = await clusterView(request, id);
+      return done(view) ? view : undefined;
+    },
+    maxSteps,
+  );
+}
+
+export interface HistoryEntry {
+  opId: number;
+  clientId: number;
+  op: { type: string; key: string; value?: string };
+  status: 'pending' | 'ok' | 'fail' | 'unknown';
+  result?: { value: string | null; index: number; term: number; node: number };
+}
+
+/** Steps a paused cluster until its client history satisfies `done` (client traffic is not in the view). */
+export async function stepUntilHistory(
+  request: APIRequestContext,
+  id: string,
+  done: (ops: HistoryEntry[]) => boolean,
+  maxSteps = 5000,
+): Promise<HistoryEntry[]> {
+  return stepUntilFound(
+    request,
+    id,
+    async () => {
+      const res = await request.get(`/api/clusters/${id}/history`);
+      expect(res.ok()).toBe(true);
+      const ops = (await res.json()).ops as HistoryEntry[];
+      return done(ops) ? ops : undefined;
+    },
+    maxSteps,
+  );
+}
+
+/** Pauses the cluster's clock from the dashboard and waits until the page shows it paused. */
+export async function pause(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+}

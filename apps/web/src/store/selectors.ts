@@ -1,5 +1,5 @@
 /** Derived values. Never store these; compute them from the slices. */
-import type { NodeState } from '@raftlab/protocol';
+import type { HistoryOp, NodeState } from '@raftlab/protocol';
 import { linkKey, type RaftState } from './types';
 
 /** The up node that believes it leads in the highest term, or null. */
@@ -42,3 +42,37 @@ export const selectMaxTerm = (s: Pick<RaftState, 'nodes' | 'nodeIds'>): number =
   s.nodeIds.reduce((m, id) => Math.max(m, s.nodes[id]?.term ?? 0), 0);
 
 export const selectMessageCount = (s: Pick<RaftState, 'messages'>): number => Object.keys(s.messages).length;
+
+/**
+ * Where a client operation is, derived from its history record, its stage (the client's
+ * attempt, the leader's proposal) and the proposing node's commit and applied indexes.
+ * `replaced`: the proposer's log now holds another term's entry at that index, so this
+ * proposal lost (§5.4) and the client will retry.
+ */
+export type OpProgress =
+  | { kind: 'queued' }
+  | { kind: 'routing'; node: number; attempt: number }
+  | {
+      kind: 'proposed' | 'committed' | 'applied' | 'replaced';
+      node: number;
+      index: number;
+      term: number;
+      attempt: number;
+    }
+  | { kind: 'done'; op: HistoryOp };
+
+export function selectOpProgress(s: Pick<RaftState, 'stages' | 'nodes' | 'logs'>, op: HistoryOp): OpProgress {
+  if (op.status !== 'pending') return { kind: 'done', op };
+  const stage = s.stages[op.opId];
+  if (!stage) return { kind: 'queued' };
+  if (!stage.proposed) return { kind: 'routing', node: stage.node, attempt: stage.attempt };
+  const { node, index, term } = stage.proposed;
+  const base = { node, index, term, attempt: stage.attempt };
+  const log = s.logs[node] ?? [];
+  const at = log.length > 0 ? log[index - log[0].index] : undefined;
+  if (at && at.term !== term) return { kind: 'replaced', ...base };
+  const state = s.nodes[node];
+  if (state && state.applied >= index) return { kind: 'applied', ...base };
+  if (state && state.commit >= index) return { kind: 'committed', ...base };
+  return { kind: 'proposed', ...base };
+}

@@ -1,5 +1,6 @@
 /** Client history lanes: one lane per client, each operation a bar from invocation to completion. */
 import type { HistoryOp } from '@raftlab/protocol';
+import { describeKvOp } from '../kv/opText';
 
 export interface OpBar {
   op: HistoryOp;
@@ -11,15 +12,7 @@ export interface OpBar {
 }
 
 export function describeHistoryOp(h: HistoryOp): string {
-  const op = h.op;
-  const what =
-    op.type === 'put'
-      ? `put ${op.key} = ${op.value}`
-      : op.type === 'delete'
-        ? `delete ${op.key}`
-        : op.type === 'get'
-          ? `get ${op.key}`
-          : `cas ${op.key} = ${op.value}`;
+  const what = describeKvOp(h.op);
   const status =
     h.status === 'pending'
       ? 'pending'

@@ -1,8 +1,12 @@
-/** Key / Value inputs with Put, Get, Delete and CAS (with Expected); each answer goes to the Results list. */
+/**
+ * Key / Value inputs with Put, Get, Delete and CAS (with Expected); every client's
+ * operations with their stage below, and this tab's answers in the Results list.
+ */
 import { useState, type FormEvent } from 'react';
 import { api, describeKvError } from '../../api/client';
 import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
+import { Operations } from './Operations';
 import { Results } from './Results';
 
 type Op = KvResultRow['op'];
@@ -142,6 +146,7 @@ export function KvForm() {
           </select>
         </label>
       </form>
+      <Operations />
       <Results />
     </section>
   );

@@ -1,0 +1,51 @@
+import {
+  expect,
+  leaderNode,
+  leaderOf,
+  openCluster,
+  pause,
+  stepUntil,
+  stepUntilHistory,
+  test,
+} from './fixtures';
+
+test('a pending write shows its stage: routing, proposed at index i, committed/applied, then its result', async ({
+  page,
+}) => {
+  const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const leader = await leaderOf(page);
+  await pause(page);
+
+  await page.getByLabel('Key', { exact: true }).fill('stage');
+  await page.getByLabel('Value', { exact: true }).fill('7');
+  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  const ops = page.getByRole('list', { name: 'Operations' });
+  const row = ops.getByRole('listitem', { name: /^put stage = 7 by client \d+: / });
+  // Paused: the client's first attempt stands still on its way.
+  await expect(row).toHaveAccessibleName(/: routing to node \d+ \(attempt 1\)$/);
+
+  const isOurs = (data: string) => data.includes('"key":"stage"');
+  const proposed = await stepUntil(page.request, id, (v) =>
+    v.nodes.some((n) => n.id === leader.id && n.log.some((e) => isOurs(e.data))),
+  );
+  const entry = proposed.nodes.find((n) => n.id === leader.id)!.log.find((e) => isOurs(e.data))!;
+  await expect(row).toHaveAccessibleName(
+    new RegExp(`: proposed at index ${entry.index} \\(term ${entry.term}\\) by node ${leader.id}$`),
+  );
+
+  await stepUntil(page.request, id, (v) => v.nodes.find((n) => n.id === leader.id)!.commit >= entry.index);
+  // The leader applies as soon as it commits, so either stage may be the one on screen.
+  await expect(row).toHaveAccessibleName(new RegExp(`: (committed|applied) at index ${entry.index}\\b`));
+
+  await stepUntilHistory(page.request, id, (ops) =>
+    ops.some((h) => h.op.key === 'stage' && h.status === 'ok'),
+  );
+  const results = page.getByRole('log', { name: 'Results' });
+  await expect(row).toHaveAccessibleName(
+    new RegExp(`: ok at index ${entry.index}, term ${entry.term}, served by node ${leader.id}$`),
+  );
+  await expect(results.getByRole('listitem').first()).toContainText(
+    `index ${entry.index} · term ${entry.term} · node ${leader.id}`,
+  );
+});
