@@ -106,6 +106,9 @@ export class Raft {
   private stepFn: (m: Message) => void = (m) => stepFollower(this, m);
   private readonly timers = new Timers(this);
   private tickFn: () => void = () => this.timers.tickElection();
+  /** Swapped with `tickFn`: how many ticks until one that does more than count. */
+  private dueFn: () => number = () => this.timers.ticksUntilElection();
+  private skipFn: (n: number) => void = (n) => this.timers.skipElectionTicks(n);
   readonly elections = new Elections(this);
   readonly replication = new Replication(this);
   readonly snapshots = new Snapshots(this);
@@ -142,11 +145,28 @@ export class Raft {
     this.tickFn();
   }
 
+  /** See RawNode.ticksUntilDue. */
+  ticksUntilDue(): number {
+    return this.dueFn();
+  }
+
+  /** See RawNode.skipTicks. */
+  skipTicks(n: number): void {
+    if (!(Number.isInteger(n) && n >= 0 && n < this.dueFn())) {
+      throw new RangeError(
+        `skipTicks(${n}): only ticks before the next due one (${this.dueFn()}) only count`,
+      );
+    }
+    this.skipFn(n);
+  }
+
   // ---- role transitions --------------------------------------------------
 
   becomeFollower(term: number, lead: NodeId): void {
     this.stepFn = (m) => stepFollower(this, m);
     this.tickFn = () => this.timers.tickElection();
+    this.dueFn = () => this.timers.ticksUntilElection();
+    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.reset(term);
     this.lead = lead;
     this.role = 'follower';
@@ -157,6 +177,8 @@ export class Raft {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> precandidate');
     this.stepFn = (m) => stepCandidate(this, m);
     this.tickFn = () => this.timers.tickElection();
+    this.dueFn = () => this.timers.ticksUntilElection();
+    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.votes.clear();
     this.lead = NONE;
     this.role = 'precandidate';
@@ -166,6 +188,8 @@ export class Raft {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> candidate');
     this.stepFn = (m) => stepCandidate(this, m);
     this.tickFn = () => this.timers.tickElection();
+    this.dueFn = () => this.timers.ticksUntilElection();
+    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.reset(this.term + 1); // §5.2: increment currentTerm, vote for self
     this.vote = this.id;
     this.role = 'candidate';
@@ -175,6 +199,8 @@ export class Raft {
     if (this.role !== 'candidate') throw new Error(`invalid transition: ${this.role} -> leader`);
     this.stepFn = (m) => stepLeader(this, m);
     this.tickFn = () => this.timers.tickHeartbeat();
+    this.dueFn = () => this.timers.ticksUntilHeartbeatDue();
+    this.skipFn = (n) => this.timers.skipHeartbeatTicks(n);
     this.reset(this.term);
     this.lead = this.id;
     this.role = 'leader';

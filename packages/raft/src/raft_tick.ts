@@ -45,6 +45,42 @@ export class Timers {
     }
   }
 
+  /**
+   * Follower, pre-candidate, candidate: ticks until the election timeout fires (never,
+   * for a server outside the voters: it does not campaign).
+   */
+  ticksUntilElection(): number {
+    const r = this.raft;
+    if (!r.promotable()) return Infinity;
+    return Math.max(1, r.randomizedElectionTimeout - r.electionElapsed);
+  }
+
+  /**
+   * Leader: ticks until the next heartbeat, the next once-per-election-timeout check
+   * (check-quorum, transfer deadline) or a pending snapshot's give-up deadline.
+   */
+  ticksUntilHeartbeatDue(): number {
+    const r = this.raft;
+    let due = Math.min(r.cfg.heartbeatTick - r.heartbeatElapsed, r.cfg.electionTick - r.electionElapsed);
+    for (const pr of r.progress.values()) {
+      if (pr.state === 'snapshot') due = Math.min(due, r.cfg.electionTick - pr.snapshotElapsed);
+    }
+    return Math.max(1, due);
+  }
+
+  /** Follower, pre-candidate, candidate: `n` ticks that `ticksUntilElection` said only count. */
+  skipElectionTicks(n: number): void {
+    this.raft.electionElapsed += n;
+  }
+
+  /** Leader: `n` ticks that `ticksUntilHeartbeatDue` said only count. */
+  skipHeartbeatTicks(n: number): void {
+    const r = this.raft;
+    r.heartbeatElapsed += n;
+    r.electionElapsed += n;
+    for (const pr of r.progress.values()) if (pr.state === 'snapshot') pr.snapshotElapsed += n;
+  }
+
   private quorumActive(): boolean {
     const r = this.raft;
     const active = (id: number) => id === r.id || r.progress.get(id)?.recentActive === true;

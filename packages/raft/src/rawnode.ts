@@ -41,6 +41,7 @@ import { Raft } from './raft';
 import type { Storage } from './storage';
 import type { ConfChangeResult } from './raft_membership';
 import type {
+  BasicStatus,
   ConfChange,
   ConfState,
   Config,
@@ -61,6 +62,14 @@ export class RawNode {
   private prevSoftState: SoftState;
   private prevHardState: HardState;
   private prevConfVersion: number;
+  /** The one object `withProgress` fills for each visit. */
+  private readonly progressView: ProgressStatus = {
+    matchIndex: 0,
+    nextIndex: 0,
+    state: 'probe',
+    paused: false,
+    recentActive: false,
+  };
 
   constructor(config: Config, storage: Storage) {
     this.raft = new Raft(config, storage);
@@ -187,6 +196,26 @@ export class RawNode {
     if (lastApplied) log.appliedTo(lastApplied.index);
   }
 
+  /**
+   * How many `tick()` calls from now until one that may act: an election timeout, a
+   * heartbeat, a check-quorum round, a snapshot's deadline (`Infinity`: none will).
+   * The ticks before it only count, so a caller may defer them to skip idle time —
+   * provided it makes them up before any other input, because `step()` reads the
+   * counters (the leader lease of §4.2.3, for one). Ask again after every input.
+   */
+  ticksUntilDue(): number {
+    return this.raft.ticksUntilDue();
+  }
+
+  /**
+   * Feeds `n` ticks at once, exactly as `n` calls of `tick()` would, when all of them
+   * only count: `n < ticksUntilDue()`, else it throws. Lets a caller that deferred idle
+   * ticks make them up in one call.
+   */
+  skipTicks(n: number): void {
+    this.raft.skipTicks(n);
+  }
+
   /** A snapshot of the node's state; mutating it does not affect the node. */
   status(): Status {
     const r = this.raft;
@@ -194,6 +223,31 @@ export class RawNode {
     if (r.role === 'leader') {
       for (const [id, pr] of r.progress) progress[id] = pr.toStatus();
     }
+    return { ...this.basicStatus(), confState: r.membership.current(), progress };
+  }
+
+  /**
+   * Leader only: calls `visit` with each peer's progress (including its own), in id
+   * order, without copying anything (etcd's WithProgress): `visit` gets one reused view,
+   * valid only during the call.
+   */
+  withProgress(visit: (id: NodeId, progress: Readonly<ProgressStatus>) => void): void {
+    const r = this.raft;
+    if (r.role !== 'leader') return;
+    const view = this.progressView;
+    for (const [id, pr] of r.progress) {
+      view.matchIndex = pr.match;
+      view.nextIndex = pr.next;
+      view.state = pr.state;
+      view.paused = pr.isPaused();
+      view.recentActive = pr.recentActive;
+      visit(id, view);
+    }
+  }
+
+  /** `status()` without the configuration and the progress: no copies of either. */
+  basicStatus(): BasicStatus {
+    const r = this.raft;
     return {
       id: r.id,
       role: r.role,
@@ -207,8 +261,6 @@ export class RawNode {
       firstIndex: r.log.firstIndex(),
       electionElapsed: r.electionElapsed,
       randomizedElectionTimeout: r.randomizedElectionTimeout,
-      confState: r.membership.current(),
-      progress,
       leadTransferee: r.transfer.transferee,
     };
   }

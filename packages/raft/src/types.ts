@@ -193,7 +193,8 @@ export interface ProgressStatus {
   recentActive: boolean;
 }
 
-export interface Status {
+/** The scalar part of `Status`: cheap to read after every Ready (etcd's BasicStatus). */
+export interface BasicStatus {
   id: NodeId;
   role: Role;
   term: number;
@@ -207,11 +208,14 @@ export interface Status {
   firstIndex: number;
   electionElapsed: number;
   randomizedElectionTimeout: number;
+  /** Leader only: the target of a leadership transfer in progress, or NONE (thesis §3.10). */
+  leadTransferee: NodeId;
+}
+
+export interface Status extends BasicStatus {
   confState: ConfState;
   /** Leader only: progress per peer (including itself). */
   progress: Record<NodeId, ProgressStatus>;
-  /** Leader only: the target of a leadership transfer in progress, or NONE (thesis §3.10). */
-  leadTransferee: NodeId;
 }
 
 export interface Config {

@@ -107,13 +107,13 @@ export class Network {
     return flight;
   }
 
-  /** Removes a message from the wire at its delivery time; `lost` says the network ate it. */
-  take(id: number): { flight: MessageInFlight; lost: boolean } | undefined {
-    const flight = this.inFlight.get(id);
-    if (flight === undefined) return undefined;
-    this.inFlight.delete(id);
-    const lost = this.lost.delete(id);
-    return { flight, lost };
+  /**
+   * Removes a message from the wire at its delivery time: 'lost' if the network ate it,
+   * 'arrived' otherwise (the link may still be down), 'gone' if it was not on the wire.
+   */
+  take(id: number): 'arrived' | 'lost' | 'gone' {
+    if (!this.inFlight.delete(id)) return 'gone';
+    return this.lost.delete(id) ? 'lost' : 'arrived';
   }
 
   linksDown(): Array<[NodeId, NodeId]> {

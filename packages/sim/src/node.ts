@@ -15,6 +15,7 @@
  */
 import { MemoryStorage, RawNode } from '@raftlab/raft';
 import type {
+  BasicStatus,
   ConfChange,
   ConfChangeResult,
   Entry,
@@ -30,6 +31,8 @@ import type {
 import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome } from './kv';
+import { sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
+import type { NodeExtras } from './node_state';
 import type { NodeState, SimConfig, SimEventBody } from './types';
 
 /** What a node needs from the simulation around it. */
@@ -41,19 +44,32 @@ export interface NodeHost {
   applied(node: NodeId, entry: Entry, outcome: ApplyOutcome | null): void;
   /** A read barrier of this node is confirmed and entry `index` is applied: serve the read now. */
   readReady(node: NodeId, requestId: string, index: number): void;
+  /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
+  scheduleTick(node: NodeId, at: number, token: number): void;
 }
 
 export class SimNode {
   readonly storage: MemoryStorage;
   private raw: RawNode | null = null;
   kv: KvStateMachine;
-  /** Bumped on every crash/restart so stale tick events can be recognised. */
+  /** Bumped on every crash/restart. */
   epoch = 0;
+  /**
+   * Lazy ticks. The node's logical clock ticks at `phase + k * tickUs`; `nextTickAt` is
+   * the first of those not yet fed to the RawNode. Ticks that only count (see
+   * `RawNode.ticksUntilDue`) are not events: they are made up in `catchUpTicks` before
+   * any other input, and one wake-up is scheduled for the first tick that may act.
+   * Invariant: while up, every tick at or before `now` that may act has been fed.
+   */
+  private nextTickAt: number;
+  /** Time of the pending wake-up, or null; a wake-up whose token is stale is ignored. */
+  private wakeAt: number | null = null;
+  private wakeToken = 0;
   private timerStart: number | null = null;
   private timerEnd: number | null = null;
-  private lastElapsed = 0;
-  private lastTimeout = 0;
   private lastEmitted: NodeState | null = null;
+  /** Peers in `lastEmitted.progress` (0 when it has none). */
+  private lastPeers = 0;
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
@@ -68,11 +84,15 @@ export class SimNode {
     private readonly config: SimConfig,
     private readonly host: NodeHost,
     random: () => number,
+    /** Offset of this node's ticks in [0, tickUs): fixed, so nodes never tick in lockstep. */
+    private readonly phase: number,
     private readonly voters: NodeId[] = nodeIds(config.nodes),
   ) {
     this.storage = new MemoryStorage({ voters });
     this.kv = this.freshStateMachine();
+    this.nextTickAt = this.firstTickAfter(host.now() - 1);
     this.start(random, undefined);
+    if (this.raw !== null) this.scheduleWake(this.raw);
   }
 
   get up(): boolean {
@@ -108,8 +128,51 @@ export class SimNode {
     this.timerEnd = null;
   }
 
-  tick(): void {
-    this.withRaw((raw) => raw.tick());
+  /** The wake-up scheduled through `host.scheduleTick` has come. */
+  tickDue(token: number): void {
+    if (this.raw === null || token !== this.wakeToken) return; // superseded, or crashed since
+    this.wakeAt = null;
+    this.catchUpTicks();
+    // Usually the deadline moved on (a heartbeat reset the timer) and the ticks only
+    // counted: nothing to hand out, and the state an observer sees is unchanged.
+    if (!this.raw.hasReady()) return this.scheduleWake(this.raw);
+    this.drain();
+  }
+
+  /**
+   * Feeds the RawNode every tick up to now: the ones that only count in one
+   * `skipTicks`, and the due one, if it has come, as a real `tick()`.
+   */
+  private catchUpTicks(): void {
+    const raw = this.raw;
+    if (raw === null || this.nextTickAt > this.host.now()) return;
+    const tickUs = this.config.tickUs;
+    let owed = Math.floor((this.host.now() - this.nextTickAt) / tickUs) + 1;
+    this.nextTickAt += owed * tickUs;
+    while (owed > 0) {
+      const due = raw.ticksUntilDue();
+      if (owed < due) return raw.skipTicks(owed);
+      raw.skipTicks(due - 1);
+      raw.tick();
+      owed -= due;
+    }
+  }
+
+  /** Schedules a wake-up for the first tick that may act, if it is earlier than the pending one. */
+  private scheduleWake(raw: RawNode): void {
+    const ticks = raw.ticksUntilDue();
+    if (ticks === Infinity) return;
+    const at = this.nextTickAt + (ticks - 1) * this.config.tickUs;
+    if (this.wakeAt !== null && this.wakeAt <= at) return;
+    this.wakeAt = at;
+    this.host.scheduleTick(this.id, at, ++this.wakeToken);
+  }
+
+  /** The first of this node's tick times strictly after `t`. */
+  private firstTickAfter(t: number): number {
+    const tickUs = this.config.tickUs;
+    const k = Math.floor((t - this.phase) / tickUs) + 1;
+    return Math.max(this.phase, this.phase + k * tickUs);
   }
 
   step(msg: Message): void {
@@ -127,6 +190,7 @@ export class SimNode {
    */
   propose(data: string, accepted: (result: ProposeResult) => void): void {
     if (this.raw === null) return accepted({ ok: false, error: 'dropped' });
+    this.catchUpTicks();
     accepted(this.raw.propose(data));
     this.drain();
   }
@@ -138,6 +202,7 @@ export class SimNode {
    */
   readIndex(requestId: string): ReadIndexResult {
     if (this.raw === null) return { ok: false, error: 'no-leader' };
+    this.catchUpTicks();
     const result = this.raw.readIndex(requestId);
     this.drain();
     return result;
@@ -171,6 +236,7 @@ export class SimNode {
   /** Leader only: leadership transfer to `to` (thesis §3.10). */
   transferLeader(to: NodeId): TransferResult {
     if (this.raw === null) return { ok: false, error: 'not-leader' };
+    this.catchUpTicks();
     const result = this.raw.transferLeader(to);
     this.drain();
     return result;
@@ -179,6 +245,7 @@ export class SimNode {
   /** Leader only: a single-server membership change (thesis §4.1). */
   proposeConfChange(change: ConfChange): ConfChangeResult {
     if (this.raw === null) return { ok: false, error: 'not-leader' };
+    this.catchUpTicks();
     const result = this.raw.proposeConfChange(change);
     this.drain();
     return result;
@@ -210,6 +277,8 @@ export class SimNode {
     this.raw = null;
     this.kv = this.freshStateMachine();
     this.epoch++;
+    this.wakeAt = null;
+    this.wakeToken++;
     this.timerStart = null;
     this.timerEnd = null;
     this.host.emit({ type: 'node-crashed', node: this.id });
@@ -227,6 +296,8 @@ export class SimNode {
     }
     // Without a snapshot, applied = 0 re-applies every committed entry; with one, the KV
     // store is loaded from it and the log is applied from its index on (the default).
+    // Ticks resume on the node's phase, strictly after now (a crashed node's clock stood still).
+    this.nextTickAt = this.firstTickAfter(this.host.now());
     this.start(random, this.snapshotIndex() === 0 ? 0 : undefined);
     this.host.emit({ type: 'node-restarted', node: this.id });
     this.drain();
@@ -235,6 +306,7 @@ export class SimNode {
   /** Runs one RawNode call, then handles every Ready it produced. */
   private withRaw(action: (raw: RawNode) => void): void {
     if (this.raw === null) return;
+    this.catchUpTicks();
     action(this.raw);
     this.drain();
   }
@@ -252,7 +324,12 @@ export class SimNode {
         if (first <= this.storage.lastIndex()) {
           // The term is the node's term as it truncates: a follower that just stepped down
           // from leading an older term may truncate; a leader of the current term never does.
-          this.host.emit({ type: 'log-truncated', node: this.id, fromIndex: first, term: raw.status().term });
+          this.host.emit({
+            type: 'log-truncated',
+            node: this.id,
+            fromIndex: first,
+            term: raw.basicStatus().term,
+          });
         }
         this.storage.append(rd.entries);
         this.host.emit({ type: 'log-appended', node: this.id, entries: rd.entries.map((e) => ({ ...e })) });
@@ -270,8 +347,10 @@ export class SimNode {
       raw.advance(rd);
       this.pendingReads.push(...rd.readStates);
       this.releaseReads();
-      this.maybeSnapshot();
+      // Only applying moves the applied index the snapshot policy looks at.
+      if (rd.committedEntries.length > 0) this.maybeSnapshot();
     }
+    this.scheduleWake(raw);
     this.emitStateIfChanged();
   }
 
@@ -286,8 +365,8 @@ export class SimNode {
 
   /** Serves every confirmed read whose index the state machine has reached, in order. */
   private releaseReads(): void {
-    const applied = this.raw?.status().applied ?? 0;
     if (this.pendingReads.length === 0) return;
+    const applied = this.raw?.basicStatus().applied ?? 0;
     const ready = this.pendingReads.filter((r) => r.index <= applied);
     this.pendingReads = this.pendingReads.filter((r) => r.index > applied);
     for (const read of ready) this.host.readReady(this.id, read.requestId, read.index);
@@ -297,13 +376,13 @@ export class SimNode {
   private maybeSnapshot(): void {
     const every = this.config.snapshotEvery;
     if (every <= 0 || this.raw === null) return;
-    if (this.raw.status().applied - this.snapshotIndex() >= every) this.snapshotNow();
+    if (this.raw.basicStatus().applied - this.snapshotIndex() >= every) this.snapshotNow();
   }
 
   private snapshotNow(): void {
     const raw = this.raw;
     if (raw === null) return;
-    const applied = raw.status().applied;
+    const applied = raw.basicStatus().applied;
     if (applied <= this.snapshotIndex()) return;
     const snap = this.storage.createSnapshot(applied, raw.confStateAt(applied), this.kv.snapshot());
     this.storage.compact(applied);
@@ -327,67 +406,64 @@ export class SimNode {
   }
 
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */
-  state(status: Status | null = this.status()): NodeState {
-    if (status === null) {
-      const hs = this.storage.initialState().hardState;
-      return {
-        id: this.id,
-        up: false,
-        role: 'follower',
-        term: hs.term,
-        vote: hs.vote,
-        leader: 0,
-        commit: hs.commit,
-        applied: 0,
-        lastIndex: this.storage.lastIndex(),
-        snapshotIndex: this.snapshotIndex(),
-        timerStart: null,
-        timerEnd: null,
-        progress: null,
-      };
-    }
-    const leader = status.role === 'leader';
+  state(): NodeState {
+    const raw = this.raw;
+    if (raw !== null) return upNodeState(raw, raw.basicStatus(), this.extras());
+    const hs = this.storage.initialState().hardState;
     return {
       id: this.id,
-      up: true,
-      role: status.role,
-      term: status.term,
-      vote: status.vote,
-      leader: status.leader,
-      commit: status.commit,
-      applied: status.applied,
-      lastIndex: status.lastIndex,
+      up: false,
+      role: 'follower',
+      term: hs.term,
+      vote: hs.vote,
+      leader: 0,
+      commit: hs.commit,
+      applied: 0,
+      lastIndex: this.storage.lastIndex(),
       snapshotIndex: this.snapshotIndex(),
-      timerStart: this.timerStart,
-      timerEnd: this.timerEnd,
-      progress: leader ? progressCopy(status) : null,
+      timerStart: null,
+      timerEnd: null,
+      progress: null,
     };
   }
 
-  private updateTimer(status: Status): void {
+  private extras(): NodeExtras {
+    return { snapshotIndex: this.snapshotIndex(), timerStart: this.timerStart, timerEnd: this.timerEnd };
+  }
+
+  /**
+   * The election timer as the UI draws it: it fires at the tick where electionElapsed
+   * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
+   * `electionElapsed` together, so this is the same whether or not they were made up.
+   */
+  private updateTimer(status: BasicStatus): void {
     if (status.role === 'leader') {
       this.timerStart = null;
       this.timerEnd = null;
       return;
     }
-    const reset =
-      this.timerStart === null ||
-      status.electionElapsed < this.lastElapsed ||
-      status.randomizedElectionTimeout !== this.lastTimeout;
-    this.lastElapsed = status.electionElapsed;
-    this.lastTimeout = status.randomizedElectionTimeout;
-    if (!reset) return;
     const tickUs = this.config.tickUs;
-    this.timerStart = this.host.now() - status.electionElapsed * tickUs;
-    this.timerEnd = this.timerStart + status.randomizedElectionTimeout * tickUs;
+    const timeout = status.randomizedElectionTimeout;
+    this.timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
+    this.timerStart = this.timerEnd - timeout * tickUs;
   }
 
   emitStateIfChanged(): void {
-    const status = this.status();
-    if (status !== null) this.updateTimer(status);
-    const state = this.state(status);
-    if (this.lastEmitted !== null && sameNodeState(state, this.lastEmitted)) return;
+    const raw = this.raw;
+    const last = this.lastEmitted;
+    let state: NodeState;
+    if (raw === null) {
+      state = this.state();
+      if (last !== null && sameNodeState(state, last)) return;
+    } else {
+      const status = raw.basicStatus();
+      this.updateTimer(status);
+      const extras = this.extras();
+      if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return;
+      state = upNodeState(raw, status, extras);
+    }
     this.lastEmitted = state;
+    this.lastPeers = state.progress === null ? 0 : Object.keys(state.progress).length;
     this.host.emit({ type: 'node-state', node: state });
   }
 
@@ -397,35 +473,6 @@ export class SimNode {
   }
 }
 
-/** Field-by-field equality of two node states: called after every Ready, so no JSON. */
-function sameNodeState(a: NodeState, b: NodeState): boolean {
-  for (const key of Object.keys(a) as Array<keyof NodeState>) {
-    if (key === 'progress') continue;
-    if (a[key] !== b[key]) return false;
-  }
-  if (a.progress === null || b.progress === null) return a.progress === b.progress;
-  const ids = Object.keys(a.progress);
-  if (ids.length !== Object.keys(b.progress).length) return false;
-  for (const id of ids) {
-    const p = a.progress[Number(id)];
-    const q = b.progress[Number(id)];
-    if (!q || p.matchIndex !== q.matchIndex || p.nextIndex !== q.nextIndex || p.state !== q.state)
-      return false;
-    if (p.paused !== q.paused || p.recentActive !== q.recentActive) return false;
-  }
-  return true;
-}
-
 export function nodeIds(n: number): NodeId[] {
   return Array.from({ length: n }, (_, i) => i + 1);
-}
-
-function progressCopy(status: Status): NodeState['progress'] {
-  const out: NonNullable<NodeState['progress']> = {};
-  for (const id of Object.keys(status.progress)
-    .map(Number)
-    .sort((a, b) => a - b)) {
-    out[id] = { ...status.progress[id] };
-  }
-  return out;
 }
