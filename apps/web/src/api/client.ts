@@ -10,6 +10,7 @@ import type {
   ClusterState,
   CreateClusterBody,
   ErrorBody,
+  HistoryReply,
   KvReply,
   NetworkBody,
 } from '@raftlab/protocol';
@@ -76,6 +77,7 @@ export const api = {
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
   setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
   step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
+  history: (id: string) => request<HistoryReply>('GET', `${cluster(id)}/history`),
 };
 
 /** A person-readable reason for a failed KV request. */

@@ -1,0 +1,63 @@
+/**
+ * Asking the server's linearizability checker (GET /api/clusters/:id/history) for its
+ * verdict: on demand, and again after operations complete, throttled. The verdict goes
+ * into the store's `check` slice through its actions.
+ */
+import { useEffect } from 'react';
+import { api, ApiError } from '../../api/client';
+import { raftStore } from '../../store/store';
+
+/** Fetches the verdict now, unless a request is already out. */
+export async function checkHistory(store = raftStore): Promise<void> {
+  const { clusterId, check, checkStarted, checkFinished, checkFailed } = store.getState();
+  if (!clusterId || check.checking) return;
+  checkStarted();
+  try {
+    const reply = await api.history(clusterId);
+    checkFinished(reply.verdict, reply.ops.filter((op) => op.status !== 'pending').length);
+  } catch (err) {
+    checkFailed(err instanceof ApiError ? err.message || err.code : 'request failed');
+  }
+}
+
+/** Never re-check sooner than this after the last check started, wall ms. */
+export const MIN_RECHECK_MS = 2000;
+/**
+ * Nor sooner than this many times the last check took: the server checks (and sends)
+ * the whole history each time, so a long-running cluster is checked less often rather
+ * than keeping the server and the page busy.
+ */
+export const RECHECK_COST_FACTOR = 10;
+
+/** When the next automatic check may start, given when and how long the last one ran. */
+export const nextCheckAt = (lastStart: number, lastTook: number): number =>
+  lastStart + Math.max(MIN_RECHECK_MS, RECHECK_COST_FACTOR * lastTook);
+
+/** Re-checks after operations complete, at most as often as `nextCheckAt` allows. */
+export function useAutoCheck(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastStart = Number.NEGATIVE_INFINITY;
+    let lastTook = 0;
+    const run = () => {
+      timer = undefined;
+      lastStart = performance.now();
+      void checkHistory().finally(() => {
+        lastTook = performance.now() - lastStart;
+        consider();
+      });
+    };
+    const consider = () => {
+      const s = raftStore.getState();
+      if (timer !== undefined || s.check.checking) return;
+      if (s.completedOps <= s.check.checkedCompleted) return;
+      timer = setTimeout(run, Math.max(0, nextCheckAt(lastStart, lastTook) - performance.now()));
+    };
+    consider();
+    const unsubscribe = raftStore.subscribe(consider);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, []);
+}
