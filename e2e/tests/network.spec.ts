@@ -1,4 +1,5 @@
-import { clusterNodes, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { clusterNodes, clusterView, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
 
 test('a cut link is drawn cut and reaches the cluster; clicking again restores it', async ({ page }) => {
   const id = await openCluster(page, { seed: 2, options: { speed: 0.3 } });
@@ -97,4 +98,90 @@ test('Bridge and Ring presets cut exactly their links; Heal restores them', asyn
   ).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Heal', exact: true }).click();
   await expect.poll(down).toEqual([]);
+});
+
+const directedDown = async (page: Page, id: string) =>
+  (await clusterView(page.request, id)).linksDown.map(([a, b]) => `${a}-${b}`).sort();
+
+test('Shift+click near a node cuts only its direction, drawn as such; the one-way form does it from the keyboard', async ({
+  page,
+}) => {
+  const id = await openCluster(page, { seed: 2, options: { speed: 0.3 } });
+  await expect(page.getByRole('button', { name: /^Node \d+, / })).toHaveCount(5);
+  const link = page.getByRole('button', { name: 'Link between node 1 and node 3', exact: true });
+  // The half of the line at node 1's end stands for 1 → 3.
+  await link.locator('[data-from="1"]').click({ modifiers: ['Shift'] });
+  await expect(link).toHaveAttribute('aria-pressed', 'mixed');
+  await expect(link).toHaveAccessibleDescription(/^node 1 to node 3 cut; node 3 to node 1 up\./);
+  await expect(link.locator('.link__mark--one-way')).toBeVisible();
+  expect(await directedDown(page, id)).toEqual(['1-3']);
+  // The same half again restores it; the other half cuts the other way.
+  await link.locator('[data-from="1"]').click({ modifiers: ['Shift'] });
+  await expect(link).toHaveAttribute('aria-pressed', 'false');
+  expect(await directedDown(page, id)).toEqual([]);
+  await link.locator('[data-from="3"]').click({ modifiers: ['Shift'] });
+  await expect(link).toHaveAccessibleDescription(/^node 1 to node 3 up; node 3 to node 1 cut\./);
+  expect(await directedDown(page, id)).toEqual(['3-1']);
+  // A plain click on a partly cut link restores it.
+  await link.click();
+  await expect(link).toHaveAttribute('aria-pressed', 'false');
+  expect(await directedDown(page, id)).toEqual([]);
+
+  const form = page.getByRole('group', { name: 'One direction only' });
+  await form.getByLabel('From').selectOption('2');
+  await form.getByLabel('To').selectOption('4');
+  await form.getByRole('button', { name: 'Cut one way', exact: true }).press('Enter');
+  const link24 = page.getByRole('button', { name: 'Link between node 2 and node 4', exact: true });
+  await expect(link24).toHaveAttribute('aria-pressed', 'mixed');
+  expect(await directedDown(page, id)).toEqual(['2-4']);
+  await form.getByRole('button', { name: 'Restore one way', exact: true }).press('Enter');
+  await expect(link24).toHaveAttribute('aria-pressed', 'false');
+  expect(await directedDown(page, id)).toEqual([]);
+});
+
+test('partition into hand-picked groups: the links between groups go down and only the majority elects', async ({
+  page,
+}) => {
+  const id = await openCluster(page, { seed: 13, options: { speed: 0.5 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const apply = page.getByRole('button', { name: 'Apply partition', exact: true });
+  await expect(apply).toBeDisabled();
+  for (const node of [3, 4, 5]) {
+    await page
+      .getByRole('radiogroup', { name: `Node ${node} group` })
+      .getByRole('radio', { name: 'Group B' })
+      .check();
+  }
+  const editor = page.getByRole('group', { name: 'Partition into groups' });
+  await expect(editor.locator('..')).toContainText('A: 1, 2 | B: 3, 4, 5 — only B has a majority');
+  await apply.click();
+  await expect
+    .poll(() => directedDown(page, id))
+    .toEqual(['1-3', '1-4', '1-5', '2-3', '2-4', '2-5', '3-1', '3-2', '4-1', '4-2', '5-1', '5-2']);
+  await expect(
+    page.getByRole('button', { name: 'Link between node 2 and node 5', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('button', { name: 'Link between node 1 and node 2', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'false');
+  // Check-quorum deposes a leader cut off in {1, 2}; {3, 4, 5} has (or elects) the only one.
+  await expect
+    .poll(async () =>
+      (await clusterNodes(page.request, id))
+        .filter((n) => n.role === 'leader')
+        .map((n) => n.id)
+        .join(','),
+    )
+    .toMatch(/^[345]$/);
+
+  // Three groups, none with a majority; Reset puts everyone back in A.
+  await page
+    .getByRole('radiogroup', { name: 'Node 5 group' })
+    .getByRole('radio', { name: 'Group C' })
+    .check();
+  await expect(editor.locator('..')).toContainText('A: 1, 2 | B: 3, 4 | C: 5 — no group has a majority');
+  await page.getByRole('button', { name: 'Reset groups', exact: true }).click();
+  await expect(apply).toBeDisabled();
+  await page.getByRole('button', { name: 'Heal', exact: true }).click();
+  await expect.poll(() => directedDown(page, id)).toEqual([]);
 });

@@ -76,3 +76,7 @@ export function selectOpProgress(s: Pick<RaftState, 'stages' | 'nodes' | 'logs'>
   if (state && state.commit >= index) return { kind: 'committed', ...base };
   return { kind: 'proposed', ...base };
 }
+
+/** Whether the directed link from → to is down. */
+export const selectLinkDown = (s: Pick<RaftState, 'linksDown'>, from: number, to: number): boolean =>
+  s.linksDown[linkKey(from, to)] === true;

@@ -6,12 +6,12 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MessageInFlight } from '@raftlab/protocol';
 import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
-import { nodePairs, selectLeader, selectLinkState } from '../../store/selectors';
+import { nodePairs, selectLeader, selectLinkDown } from '../../store/selectors';
 import { MessagePopover } from '../network/MessagePopover';
 import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
 import { MessageLayer } from '../network/MessageLayer';
-import { useLinkToggle } from '../network/useNetworkActions';
+import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions';
 import { ringLayout } from './layout';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerLayer } from './TimerLayer';
@@ -44,10 +44,14 @@ export function ClusterView() {
     },
     [],
   );
-  const linkStates = useRaft(
-    useShallow((s) => nodePairs(s.nodeIds).map(([a, b]) => selectLinkState(s, a, b))),
+  /** Per pair, a→b down then b→a down, flattened so useShallow can compare it. */
+  const linksDown = useRaft(
+    useShallow((s) =>
+      nodePairs(s.nodeIds).flatMap(([a, b]) => [selectLinkDown(s, a, b), selectLinkDown(s, b, a)]),
+    ),
   );
   const toggleLink = useLinkToggle();
+  const toggleDirection = useDirectionToggle();
   const layout = useMemo(() => ringLayout(nodeIds, WIDTH, HEIGHT), [nodeIds]);
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);
 
@@ -62,8 +66,10 @@ export function ClusterView() {
               b={b}
               from={layout.positions.get(a)!}
               to={layout.positions.get(b)!}
-              state={linkStates[i] ?? 'up'}
+              abDown={linksDown[2 * i] ?? false}
+              baDown={linksDown[2 * i + 1] ?? false}
               onToggle={toggleLink}
+              onToggleDirection={toggleDirection}
             />
           ))}
         </g>

@@ -1,4 +1,4 @@
-/** The key to message glyphs: shape + colour per type, hollow responses, crossed rejections. */
+/** The key to message glyphs (shape + colour per type, hollow responses, crossed rejections), cut links and progress labels. */
 import { KIND_STYLE, shapePath, type MessageKind } from './messageStyle';
 
 const SHOWN: MessageKind[] = [
@@ -52,6 +52,23 @@ export function Legend() {
           <path className="burst" d="M0,-8L2,-2L8,0L2,2L0,8L-2,2L-8,0L-2,-2Z" />
         </svg>
         Dropped
+      </li>
+      <li>
+        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true" className="link--cut">
+          <g className="link__mark">
+            <circle r={7} />
+            <path d="M-3.5,-3.5L3.5,3.5M3.5,-3.5L-3.5,3.5" />
+          </g>
+        </svg>
+        Link cut both ways
+      </li>
+      <li>
+        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
+          <g className="link__mark--one-way">
+            <path d="M-9,0H2M-3,-4L2,0L-3,4M6,-7V7" />
+          </g>
+        </svg>
+        One way cut: dashed at the sender, →| blocked
       </li>
       <li>
         <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">

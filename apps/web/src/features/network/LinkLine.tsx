@@ -1,7 +1,14 @@
-/** The link between two nodes: a button that cuts both directions, or restores them. */
-import type { KeyboardEvent } from 'react';
-import type { LinkState } from '../../store/selectors';
-import type { Point } from '../cluster/layout';
+/**
+ * The link between two nodes, drawn as two halves: the half at node a's end stands for
+ * the direction a → b (a's messages to b), the half at b's end for b → a. A click cuts
+ * (or restores) both directions; a Shift+click cuts or restores only the direction of
+ * the half clicked, i.e. from the nearer node. A cut half is dashed red, and a one-way
+ * cut carries a barred arrow (↛) at the middle, so the direction reads without colour. From the
+ * keyboard, Enter or Space toggles both directions; the Network panel's one-way form
+ * reaches a single direction.
+ */
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { lerpPoint, type Point } from '../cluster/layout';
 
 export interface LinkLineProps {
   /** Lower node id of the pair. */
@@ -12,40 +19,90 @@ export interface LinkLineProps {
   from: Point;
   /** Centre of node b. */
   to: Point;
-  /** Whether both, one or neither direction is down. */
-  state: LinkState;
-  /** Toggles the link: cut it when up, restore it otherwise. */
+  /** a → b is down. */
+  abDown: boolean;
+  /** b → a is down. */
+  baDown: boolean;
+  /** Cut (cut=true) or restore both directions of a–b. */
   onToggle: (a: number, b: number, cut: boolean) => void;
+  /** Cut (cut=true) or restore the one direction from → to. */
+  onToggleDirection: (from: number, to: number, cut: boolean) => void;
 }
 
-export function LinkLine({ a, b, from, to, state, onToggle }: LinkLineProps) {
-  const toggle = () => onToggle(a, b, state === 'up');
+/** What the link's state means, in words (its tooltip and its accessible description). */
+export function describeLink(a: number, b: number, abDown: boolean, baDown: boolean): string {
+  const dir = (x: number, y: number, down: boolean) => `node ${x} to node ${y} ${down ? 'cut' : 'up'}`;
+  return `${dir(a, b, abDown)}; ${dir(b, a, baDown)}. Click: cut or restore both directions; Shift+click near a node: only its direction.`;
+}
+
+/**
+ * The mark of a one-way cut, at the link's middle: an arrow from the sender running into
+ * a wall before the receiver (→|), so the blocked direction reads without colour.
+ */
+function OneWayMark({
+  at,
+  angle,
+}: {
+  /** The link's middle. */ at: Point;
+  /** Sender → receiver, degrees. */ angle: number;
+}) {
+  const d = 'M-9,0H4M-1,-5L5,0L-1,5M9,-8V8';
+  return (
+    <g className="link__mark link__mark--one-way" transform={`translate(${at.x},${at.y}) rotate(${angle})`}>
+      <path className="link__halo" d={d} />
+      <path d={d} />
+    </g>
+  );
+}
+
+export function LinkLine({ a, b, from, to, abDown, baDown, onToggle, onToggleDirection }: LinkLineProps) {
+  const both = abDown && baDown;
+  const onClick = (e: MouseEvent) => {
+    const half = (e.target as Element).closest('[data-from]');
+    if (e.shiftKey && half) {
+      const x = Number(half.getAttribute('data-from'));
+      const y = Number(half.getAttribute('data-to'));
+      onToggleDirection(x, y, !(x === a ? abDown : baDown));
+      return;
+    }
+    onToggle(a, b, !(abDown || baDown));
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      toggle();
+      onToggle(a, b, !(abDown || baDown));
     }
   };
-  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+  const mid = lerpPoint(from, to, 0.5);
+  const angle = (Math.atan2(to.y - from.y, to.x - from.x) * 180) / Math.PI;
+  const description = describeLink(a, b, abDown, baDown);
+  const half = (x: number, y: number, start: Point, down: boolean) => (
+    <g className={`link__half${down ? ' link__half--down' : ''}`} data-from={x} data-to={y}>
+      <line className="link__hit" x1={start.x} y1={start.y} x2={mid.x} y2={mid.y} />
+      <line className="link__line" x1={start.x} y1={start.y} x2={mid.x} y2={mid.y} />
+    </g>
+  );
   return (
     <g
-      className={`link link--${state}`}
+      className={`link${both ? ' link--cut' : abDown || baDown ? ' link--one-way' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={`Link between node ${a} and node ${b}`}
-      aria-pressed={state !== 'up'}
-      onClick={toggle}
+      aria-pressed={both ? true : abDown || baDown ? 'mixed' : false}
+      aria-description={description}
+      onClick={onClick}
       onKeyDown={onKeyDown}
     >
-      <title>{state === 'up' ? `Cut link ${a}–${b}` : `Restore link ${a}–${b}`}</title>
-      <line className="link__hit" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
-      <line className="link__line" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
-      {state !== 'up' && (
+      <title>{description}</title>
+      {half(a, b, from, abDown)}
+      {half(b, a, to, baDown)}
+      {both && (
         <g className="link__mark" transform={`translate(${mid.x},${mid.y})`}>
           <circle r={8} />
           <path d="M-4,-4L4,4M4,-4L-4,4" />
         </g>
       )}
+      {!both && (abDown || baDown) && <OneWayMark at={mid} angle={abDown ? angle : angle + 180} />}
     </g>
   );
 }

@@ -1,10 +1,16 @@
-/** Buttons for common partitions: isolate the leader, leader in a minority, bridge, ring, heal. */
+/**
+ * The Network panel: presets (isolate the leader, leader in a minority, bridge, ring),
+ * Heal, a partition into hand-picked groups, a one-way cut, and per-link quality.
+ */
 import { useShallow } from 'zustand/react/shallow';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { selectLeaderId } from '../../store/selectors';
 import { bridgeLinks, isolateLeader, ringLinks, splitLeaderMinority } from './presets';
 import { LinkQualityForm } from './LinkQualityForm';
+import { OneWayCut } from './OneWayCut';
+import { PartitionEditor } from './PartitionEditor';
+import './network.css';
 
 export function NetworkPresets() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
@@ -13,7 +19,10 @@ export function NetworkPresets() {
   return (
     <section className="panel" aria-labelledby="network-heading">
       <h2 id="network-heading">Network</h2>
-      <p className="hint">Click a line between two nodes to cut or restore it.</p>
+      <p className="hint">
+        Click a line between two nodes to cut or restore it; Shift+click near one node to cut only its
+        messages to the other.
+      </p>
       <div className="button-row">
         <button
           type="button"
@@ -55,6 +64,8 @@ export function NetworkPresets() {
           Heal
         </button>
       </div>
+      <PartitionEditor />
+      <OneWayCut />
       <details className="link-quality__details">
         <summary>Loss, duplication and latency per link</summary>
         <LinkQualityForm />

@@ -27,6 +27,11 @@ export function linkPairBody(a: number, b: number, up: boolean): NetworkBody {
   };
 }
 
+/** One direction, from → to, set to `up` (a one-way cut, or its repair). */
+export function linkDirectionBody(from: number, to: number, up: boolean): NetworkBody {
+  return { links: [{ from, to, up }] };
+}
+
 export interface LinkQualityInput {
   /** Percent of messages lost, 0..100. */
   lossPercent: number;

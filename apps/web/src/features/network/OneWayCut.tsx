@@ -1,0 +1,46 @@
+/**
+ * The keyboard way to a one-way cut (the ring's Shift+click): pick From and To and cut,
+ * or restore, only that direction. The button says which it will do.
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useRaft } from '../../store/store';
+import { selectLinkDown } from '../../store/selectors';
+import { useDirectionToggle } from './useNetworkActions';
+
+export function OneWayCut() {
+  const nodeIds = useRaft(useShallow((s) => s.nodeIds));
+  const [from, setFrom] = useState(1);
+  const [to, setTo] = useState(2);
+  const down = useRaft((s) => selectLinkDown(s, from, to));
+  const toggle = useDirectionToggle();
+  const valid = from !== to && nodeIds.includes(from) && nodeIds.includes(to);
+  const select = (label: string, value: number, set: (n: number) => void) => (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => set(Number(e.target.value))}>
+        {nodeIds.map((id) => (
+          <option key={id} value={id}>
+            Node {id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="network__sub">
+      <h3 id="one-way-heading">One direction only</h3>
+      <p className="hint">Or Shift+click a line near the sending node.</p>
+      <div className="one-way" role="group" aria-labelledby="one-way-heading">
+        {select('From', from, setFrom)}
+        <span className="one-way__arrow" aria-hidden="true">
+          ↛
+        </span>
+        {select('To', to, setTo)}
+        <button type="button" disabled={!valid} onClick={() => toggle(from, to, !down)}>
+          {down ? 'Restore one way' : 'Cut one way'}
+        </button>
+      </div>
+    </div>
+  );
+}
