@@ -12,6 +12,8 @@ export interface ClusterNode {
   commit: number;
   lastIndex: number;
   kv: Record<string, string>;
+  /** A leader's view of each member's replication, keyed by node id; null on followers. */
+  progress: Record<string, { matchIndex: number; nextIndex: number }> | null;
 }
 
 export const test = base.extend<{ consoleErrors: string[] }>({

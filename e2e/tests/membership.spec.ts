@@ -22,3 +22,34 @@ test('Add node grows the ring with node n+1 (thesis §4.1)', async ({ page }) =>
   }).toPass({ timeout: 10_000 });
   await expect.poll(async () => (await clusterNodes(page.request, id)).length).toBe(4);
 });
+
+test('Remove node takes the selected follower out of the leader’s replication (thesis §4.1)', async ({
+  page,
+}) => {
+  const id = await openCluster(page, { seed: 21, options: { speed: 0.5 } });
+  await expect(leaderNode(page)).toHaveCount(1);
+  const leader = await leaderOf(page);
+  const progress = (node: number) =>
+    page.getByRole('img', { name: new RegExp(`^Leader's progress for node ${node}: `) });
+  const victim = leader.id === 1 ? 2 : 1;
+  await expect(progress(victim)).toHaveCount(1);
+  // A new leader first commits an entry of its own term (thesis §4.1): wait for that, so
+  // the change is not refused.
+  await expect
+    .poll(async () => {
+      const l = (await clusterNodes(page.request, id)).find((n) => n.id === leader.id)!;
+      return l.commit > 0 && l.commit === l.lastIndex;
+    })
+    .toBe(true);
+  await page.getByRole('button', { name: new RegExp(`^Node ${victim}, follower`) }).click();
+  await page.getByRole('button', { name: 'Remove node', exact: true }).click();
+  // Once the change commits, the leader tracks only the four members left.
+  await expect(progress(victim)).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /^Leader's progress for node \d+: / })).toHaveCount(3);
+  await expect
+    .poll(async () => {
+      const l = (await clusterNodes(page.request, id)).find((n) => n.role === 'leader');
+      return l?.progress ? Object.keys(l.progress).sort() : null;
+    })
+    .toEqual(['1', '2', '3', '4', '5'].filter((n) => n !== String(victim)));
+});
