@@ -127,6 +127,7 @@ test('Shift+click near a node cuts only its direction, drawn as such; the one-wa
   await expect(link).toHaveAttribute('aria-pressed', 'false');
   expect(await directedDown(page, id)).toEqual([]);
 
+  await page.getByText('One direction only', { exact: true }).click();
   const form = page.getByRole('group', { name: 'One direction only' });
   await form.getByLabel('From').selectOption('2');
   await form.getByLabel('To').selectOption('4');
@@ -144,6 +145,7 @@ test('partition into hand-picked groups: the links between groups go down and on
 }) => {
   const id = await openCluster(page, { seed: 13, options: { speed: 0.5 } });
   await expect(leaderNode(page)).toHaveCount(1);
+  await page.getByText('Partition into groups', { exact: true }).click();
   const apply = page.getByRole('button', { name: 'Apply partition', exact: true });
   await expect(apply).toBeDisabled();
   for (const node of [3, 4, 5]) {

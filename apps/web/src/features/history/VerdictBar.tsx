@@ -24,10 +24,6 @@ export function VerdictBar({ offendingHidden }: VerdictBarProps) {
         <span className="verdict__badge" role="status">
           {summary.badge}
         </span>
-        <span className="verdict__detail">
-          {summary.detail}
-          {offendingHidden ? ' (older than the lanes show)' : ''}
-        </span>
         <button
           type="button"
           className="small verdict__check"
@@ -37,6 +33,12 @@ export function VerdictBar({ offendingHidden }: VerdictBarProps) {
           Check history
         </button>
       </div>
+      {(summary.detail || offendingHidden) && (
+        <p className="verdict__detail">
+          {summary.detail}
+          {offendingHidden ? ' (older than the lanes show)' : ''}
+        </p>
+      )}
     </div>
   );
 }

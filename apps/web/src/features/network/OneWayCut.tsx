@@ -28,9 +28,11 @@ export function OneWayCut() {
     </label>
   );
   return (
-    <div className="network__sub">
-      <h3 id="one-way-heading">One direction only</h3>
-      <p className="hint">Or Shift+click a line near the sending node.</p>
+    <details className="link-quality__details">
+      <summary id="one-way-heading">One direction only</summary>
+      <p className="hint">
+        Cut only the sender’s messages to the receiver (or Shift+click a line near the sender).
+      </p>
       <div className="one-way" role="group" aria-labelledby="one-way-heading">
         {select('From', from, setFrom)}
         <span className="one-way__arrow" aria-hidden="true">
@@ -41,6 +43,6 @@ export function OneWayCut() {
           {down ? 'Restore one way' : 'Cut one way'}
         </button>
       </div>
-    </div>
+    </details>
   );
 }

@@ -2,7 +2,8 @@
  * Partition by hand: put each node in group A, B or C (one radio group per node, named
  * `Node N group`), see which side keeps a majority, and `Apply partition`. Links between
  * groups go down and links within a group come up, as PUT /network {partitions} does.
- * The draft is this panel's own until applied; the ring shows the result.
+ * The draft is this panel's own until applied; the ring shows the result. Folded away
+ * by default, like the other advanced network tools, so the Network panel stays short.
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -21,8 +22,8 @@ export function PartitionEditor() {
       `partition the cluster into ${groups.map((g) => `{${g.nodes.join(', ')}}`).join(' ')}`,
     );
   return (
-    <div className="network__sub partition">
-      <h3 id="partition-heading">Partition into groups</h3>
+    <details className="link-quality__details partition">
+      <summary id="partition-heading">Partition into groups</summary>
       <p className="hint">Put each node in a group; only nodes in the same group hear each other.</p>
       <div className="partition__grid" role="group" aria-labelledby="partition-heading">
         <div className="partition__col partition__col--labels" aria-hidden="true">
@@ -78,6 +79,6 @@ export function PartitionEditor() {
           Reset groups
         </button>
       </div>
-    </div>
+    </details>
   );
 }
