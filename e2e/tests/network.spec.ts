@@ -175,6 +175,7 @@ test('partition into hand-picked groups: the links between groups go down and on
         .join(','),
     )
     .toMatch(/^[345]$/);
+  await page.screenshot({ path: '../docs/network.png' });
 
   // Three groups, none with a majority; Reset puts everyone back in A.
   await page
