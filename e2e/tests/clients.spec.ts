@@ -29,5 +29,9 @@ test('client history lanes: an operation’s bar highlights its log entry; appli
   const tables = page.getByRole('table', { name: 'Applied key-value tables' });
   await expect(tables.getByRole('row', { name: /^x 1 1 1 1 1$/ })).toBeVisible();
   await expect(tables.getByRole('row', { name: /^y 2 2 2 2 2$/ })).toBeVisible();
+  const verdict = page.getByRole('region', { name: 'Client history' });
+  await verdict.getByRole('button', { name: 'Check history', exact: true }).click();
+  await expect(verdict.getByRole('status')).toHaveText('Linearizable ✓');
+  await expect(verdict.getByText('2 operations checked', { exact: true })).toBeVisible();
   await page.locator('.stage__row').nth(1).screenshot({ path: '../docs/clients.png' });
 });

@@ -15,6 +15,12 @@ test('a pending write shows its stage: routing, proposed at index i, committed/a
   const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
   await expect(leaderNode(page)).toHaveCount(1);
   const leader = await leaderOf(page);
+  const results = page.getByRole('log', { name: 'Results' });
+  // One write first, so the list also shows a finished operation with its result.
+  await page.getByLabel('Key', { exact: true }).fill('first');
+  await page.getByLabel('Value', { exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await expect(results.getByRole('listitem').first()).toContainText('first = 1');
   await pause(page);
 
   await page.getByLabel('Key', { exact: true }).fill('stage');
@@ -33,6 +39,7 @@ test('a pending write shows its stage: routing, proposed at index i, committed/a
   await expect(row).toHaveAccessibleName(
     new RegExp(`: proposed at index ${entry.index} \\(term ${entry.term}\\) by node ${leader.id}$`),
   );
+  await page.getByRole('region', { name: 'Client requests' }).screenshot({ path: '../docs/operations.png' });
 
   await stepUntil(page.request, id, (v) => v.nodes.find((n) => n.id === leader.id)!.commit >= entry.index);
   // The leader applies as soon as it commits, so either stage may be the one on screen.
@@ -41,7 +48,6 @@ test('a pending write shows its stage: routing, proposed at index i, committed/a
   await stepUntilHistory(page.request, id, (ops) =>
     ops.some((h) => h.op.key === 'stage' && h.status === 'ok'),
   );
-  const results = page.getByRole('log', { name: 'Results' });
   await expect(row).toHaveAccessibleName(
     new RegExp(`: ok at index ${entry.index}, term ${entry.term}, served by node ${leader.id}$`),
   );
