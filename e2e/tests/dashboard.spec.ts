@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, leaderNode, openCluster, test } from './fixtures';
+import { expect, leaderNode, openCluster, pause, stepUntil, test } from './fixtures';
 
 /**
  * Routes the page's stream through the test, so a test can add frames the server would
@@ -84,15 +84,16 @@ test('the Safety panel lists every invariant; a violation turns red and selects 
 test('the leader’s progress per follower is on the links; a paused message shows its fields', async ({
   page,
 }) => {
-  await openCluster(page, { seed: 3, options: { speed: 0.3 } });
+  const id = await openCluster(page, { seed: 3, options: { speed: 0.3 } });
   await expect(leaderNode(page)).toHaveCount(1);
   await expect(
     page.getByRole('img', {
       name: /^Leader's progress for node \d+: matchIndex \d+, nextIndex \d+, replicate$/,
     }),
   ).toHaveCount(4);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await pause(page);
+  // The pause may fall between two heartbeats: step until a message is on its way.
+  await stepUntil(page.request, id, (view) => view.messages.length > 0);
   const glyph = page.locator('[data-message-type]').first();
   await expect(glyph).toBeAttached();
   await glyph.click({ force: true });

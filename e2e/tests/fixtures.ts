@@ -66,6 +66,8 @@ export async function leaderOf(page: Page): Promise<{ id: number; term: number }
 export interface ClusterView {
   nodes: Array<ClusterNode & { applied: number; log: Array<{ index: number; term: number; data: string }> }>;
   linksDown: number[][];
+  /** Messages in flight. */
+  messages: unknown[];
 }
 
 export async function clusterView(request: APIRequestContext, id: string): Promise<ClusterView> {
