@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { profileTop, traceBreakdown } from './trace';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MEASURE_MS = 10_000;
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
       .first()
       .waitFor({ timeout: 30_000 });
     await sleep(2_000);
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async (name: string) =>
@@ -252,6 +254,9 @@ async function main(): Promise<void> {
     const script = (((await metric('ScriptDuration')) - script0) * 1000) / seconds;
     const heapMB = (await metric('JSHeapUsedSize')) / 1048576;
     const live = frameStats(frames);
+    const breakdown = process.env.BENCH_TRACE ? await traceBreakdown(cdp, 5_000) : null;
+    if (breakdown) console.log('main thread, ms/s by kind:', breakdown);
+    if (process.env.BENCH_PROFILE) console.log((await profileTop(cdp, 5_000)).join('\n'));
     clearInterval(writer);
     writer = undefined;
     await page.close();

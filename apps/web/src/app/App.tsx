@@ -13,6 +13,7 @@ import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
+import { OnScreen } from './onScreen';
 import { HelpDialog } from './HelpDialog';
 import { useShortcuts } from './useShortcuts';
 import { Header } from './Header';
@@ -42,14 +43,24 @@ export function App() {
           </section>
           <LogView />
           <div className="stage__row stage__row--feed">
-            <EventFeed />
-            <SafetyPanel />
+            <OnScreen>
+              <EventFeed />
+            </OnScreen>
+            <OnScreen>
+              <SafetyPanel />
+            </OnScreen>
           </div>
           <div className="stage__row">
-            <HistoryLanes />
-            <KvTables />
+            <OnScreen>
+              <HistoryLanes />
+            </OnScreen>
+            <OnScreen>
+              <KvTables />
+            </OnScreen>
           </div>
-          <Charts />
+          <OnScreen>
+            <Charts />
+          </OnScreen>
         </div>
         <aside className="controls" aria-label="Controls">
           <SafetyAlert />

@@ -12,7 +12,7 @@ import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
 import { MessageLayer } from '../network/MessageLayer';
 import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions';
-import { ringLayout } from './layout';
+import { captionPlacement, ringLayout } from './layout';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerLayer } from './TimerLayer';
 
@@ -83,6 +83,7 @@ export function ClusterView() {
                 node={nodes[id]}
                 at={layout.positions.get(id)!}
                 radius={layout.nodeRadius}
+                caption={captionPlacement(layout.positions.get(id)!, layout.center, layout.nodeRadius)}
                 selected={selected === id}
                 flagged={highlighted.includes(id)}
                 onSelect={select}

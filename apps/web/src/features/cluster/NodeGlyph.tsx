@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { NodeState } from '@raftlab/protocol';
 import { nodeLabel, roleWord } from '../../store/selectors';
-import type { Point } from './layout';
+import type { CaptionPlacement, Point } from './layout';
 import { ROLE_LOOK } from './roles';
 
 export interface NodeGlyphProps {
@@ -12,6 +12,8 @@ export interface NodeGlyphProps {
   at: Point;
   /** Radius of the node's body. */
   radius: number;
+  /** Where the term and vote caption goes (see `captionPlacement`). */
+  caption: CaptionPlacement;
   /** Whether this node is the one the actions panel acts on. */
   selected: boolean;
   /** Picked out by the Safety panel (involved in a violation). */
@@ -20,7 +22,15 @@ export interface NodeGlyphProps {
   onSelect: (id: number) => void;
 }
 
-export function NodeGlyph({ node, at, radius, selected, flagged = false, onSelect }: NodeGlyphProps) {
+export function NodeGlyph({
+  node,
+  at,
+  radius,
+  caption,
+  selected,
+  flagged = false,
+  onSelect,
+}: NodeGlyphProps) {
   const role = roleWord(node);
   const look = ROLE_LOOK[role];
   const onKeyDown = (e: KeyboardEvent) => {
@@ -71,7 +81,7 @@ export function NodeGlyph({ node, at, radius, selected, flagged = false, onSelec
       <text className="node__role" y={12} fill={look.text}>
         {role}
       </text>
-      <text className="node__caption" y={radius + 24}>
+      <text className="node__caption" x={caption.x} y={caption.y} style={{ textAnchor: caption.anchor }}>
         term {node.term} · {vote}
       </text>
     </g>

@@ -83,3 +83,27 @@ export function timerArcPath(remaining: number, innerRadius: number, outerRadius
   timerArc.cornerRadius((outerRadius - innerRadius) / 2);
   return timerArc({ innerRadius, outerRadius, startAngle: 0, endAngle: remaining * 2 * Math.PI }) ?? '';
 }
+
+/** Where a node's caption goes, relative to the node's centre. */
+export interface CaptionPlacement {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Under the node, but leaning away from the ring's vertical axis: a node right of
+ * centre starts its caption near its left edge and runs outwards, a node left of centre
+ * ends it near its right edge. Two neighbours at the bottom of a large ring would
+ * otherwise write over each other.
+ */
+export function captionPlacement(at: Point, center: Point, nodeRadius: number): CaptionPlacement {
+  const dx = at.x - center.x;
+  const dy = at.y - center.y;
+  const length = Math.hypot(dx, dy);
+  const side = length === 0 ? 0 : dx / length;
+  const y = nodeRadius + 24;
+  if (side > 0.2) return { x: -nodeRadius * 0.6, y, anchor: 'start' };
+  if (side < -0.2) return { x: nodeRadius * 0.6, y, anchor: 'end' };
+  return { x: 0, y, anchor: 'middle' };
+}

@@ -1,0 +1,135 @@
+/**
+ * Where the main thread's time goes: records a Chrome trace over CDP for `ms` and sums
+ * the renderer main thread's work by kind (script, style, layout, paint, ...), counting
+ * only the outermost event of each kind so nested events are not counted twice.
+ * `BENCH_TRACE=1 npm run bench:web` prints it.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+const KINDS: Record<string, string> = {
+  FunctionCall: 'script',
+  EvaluateScript: 'script',
+  TimerFire: 'script',
+  FireAnimationFrame: 'script',
+  EventDispatch: 'script',
+  'v8.run': 'script',
+  RunMicrotasks: 'script',
+  V8: 'script',
+  MinorGC: 'gc',
+  MajorGC: 'gc',
+  'V8.GC_SCAVENGER': 'gc',
+  UpdateLayoutTree: 'style',
+  RecalculateStyles: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  PaintImage: 'paint',
+  UpdateLayer: 'paint',
+  UpdateLayerTree: 'paint',
+  Layerize: 'paint',
+  CompositeLayers: 'composite',
+  Commit: 'composite',
+  HitTest: 'hit-test',
+  ParseHTML: 'parse',
+};
+
+export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Record<string, number>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,v8' +
+      (process.env.BENCH_TRACE === 'paint' ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''),
+    transferMode: 'ReportEvents',
+  });
+  await new Promise((r) => setTimeout(r, ms));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return {};
+  const mine = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const totals: Record<string, number> = {};
+  const openUntil: Record<string, number> = {};
+  let taskEnd = -1;
+  for (const e of mine) {
+    const end = e.ts + e.dur!;
+    if (e.name === 'RunTask') {
+      if (e.ts >= taskEnd) totals['tasks (all)'] = (totals['tasks (all)'] ?? 0) + e.dur!;
+      taskEnd = Math.max(taskEnd, end);
+      continue;
+    }
+    const kind = KINDS[e.name];
+    if (!kind) continue;
+    if ((openUntil[kind] ?? -1) > e.ts) continue; // nested in an event of the same kind
+    openUntil[kind] = end;
+    totals[kind] = (totals[kind] ?? 0) + e.dur!;
+  }
+  if (process.env.BENCH_TRACE === 'paint') {
+    const byClip = new Map<string, { n: number; us: number }>();
+    for (const e of mine) {
+      if (e.name !== 'Paint') continue;
+      const data = (e.args as { data?: { clip?: number[]; nodeId?: number } } | undefined)?.data;
+      const c = data?.clip ?? [];
+      const key = `node ${data?.nodeId} clip ${c.length ? `${Math.round(c[0])},${Math.round(c[1])} → ${Math.round(c[4])},${Math.round(c[5])}` : '?'}`;
+      const agg = byClip.get(key) ?? { n: 0, us: 0 };
+      agg.n++;
+      agg.us += e.dur!;
+      byClip.set(key, agg);
+    }
+    const why = new Map<string, number>();
+    for (const e of events) {
+      if (!e.name.includes('Invalidation')) continue;
+      const d = (e.args as { data?: { nodeName?: string; reason?: string } } | undefined)?.data;
+      const key = `${e.name} ${d?.nodeName ?? ''} ${d?.reason ?? ''}`;
+      why.set(key, (why.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`invalidation ${key}: ${n}`);
+    const rows = [...byClip.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 15);
+    for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
+  }
+  const perSecond: Record<string, number> = {};
+  for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
+  return perSecond;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The page's JavaScript, by function: self time in ms/s over `ms` of sampling. */
+export async function profileTop(cdp: CDPSession, ms: number, top = 25): Promise<string[]> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await new Promise((r) => setTimeout(r, ms));
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i]));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => `${(us / ms).toFixed(1).padStart(6)} ms/s  ${key}`);
+}
