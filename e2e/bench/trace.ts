@@ -49,7 +49,9 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
   await cdp.send('Tracing.start', {
     categories:
       'devtools.timeline,disabled-by-default-devtools.timeline,v8' +
-      (process.env.BENCH_TRACE === 'paint' ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''),
+      (process.env.BENCH_TRACE === 'paint'
+        ? ',disabled-by-default-devtools.timeline.invalidationTracking'
+        : ''),
     transferMode: 'ReportEvents',
   });
   await new Promise((r) => setTimeout(r, ms));
@@ -96,7 +98,8 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
       const key = `${e.name} ${d?.nodeName ?? ''} ${d?.reason ?? ''}`;
       why.set(key, (why.get(key) ?? 0) + 1);
     }
-    for (const [key, n] of [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`invalidation ${key}: ${n}`);
+    for (const [key, n] of [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`invalidation ${key}: ${n}`);
     const rows = [...byClip.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 15);
     for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
   }
