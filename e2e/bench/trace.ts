@@ -45,7 +45,7 @@ const KINDS: Record<string, string> = {
 
 export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Record<string, number>> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     categories:
       'devtools.timeline,disabled-by-default-devtools.timeline,v8' +

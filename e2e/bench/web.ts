@@ -12,48 +12,17 @@
  * 5. Gzips the built JS bundle.
  * Prints a table and writes bench-results/web.json.
  */
-import { execSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { createCluster, launchBrowser, root, sleep, startServer, startWriter } from './harness';
 import { profileTop, traceBreakdown } from './trace';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MEASURE_MS = 10_000;
 const NODES = 9;
 const SPEED = 10;
 const LOG_ENTRIES = 100_000;
 const LOG_NODES = 3;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up in ${timeoutMs} ms`);
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -173,61 +142,13 @@ function bigSnapshot(): string {
 }
 
 async function main(): Promise<void> {
-  console.log('Building the web app…');
-  execSync('npm run build -w @raftlab/web', { cwd: root, stdio: 'ignore' });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stopServer = () => {
-    try {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  let writer: ReturnType<typeof setInterval> | undefined;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const server = await startServer();
+  const { base } = server;
+  let writer: ReturnType<typeof startWriter> | undefined;
+  const browser = await launchBrowser();
   try {
-    await waitFor(`${base}/healthz`, 60_000);
-    const created = await fetch(`${base}/api/clusters`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nodes: NODES, options: { speed: SPEED } }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    let writes = 0;
-    let writesOk = 0;
-    let inFlight = 0;
-    writer = setInterval(() => {
-      if (inFlight >= 64) return;
-      const n = writes++;
-      inFlight++;
-      fetch(`${base}/api/clusters/${id}/kv/k${n % 50}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ value: String(n) }),
-      })
-        .then((r) => {
-          if (r.ok) writesOk++;
-          return r.body?.cancel();
-        })
-        .catch(() => {})
-        .finally(() => inFlight--);
-    }, 100);
+    const id = await createCluster(base, NODES, SPEED);
+    writer = startWriter(base, id, 100);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -257,8 +178,8 @@ async function main(): Promise<void> {
     const breakdown = process.env.BENCH_TRACE ? await traceBreakdown(cdp, 5_000) : null;
     if (breakdown) console.log('main thread, ms/s by kind:', breakdown);
     if (process.env.BENCH_PROFILE) console.log((await profileTop(cdp, 5_000)).join('\n'));
-    clearInterval(writer);
-    writer = undefined;
+    writer.stop();
+    const { sent: writes, ok: writesOk } = writer.counts;
     await page.close();
 
     // 100,000-entry log scroll.
@@ -323,9 +244,9 @@ async function main(): Promise<void> {
     row('JS bundle, gzipped (kB)', String(bundle.gzipKB), '≤ 250');
     console.log('\nWrote bench-results/web.json');
   } finally {
-    if (writer) clearInterval(writer);
+    writer?.stop();
     await browser.close();
-    stopServer();
+    server.stop();
   }
 }
 

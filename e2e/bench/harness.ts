@@ -1,0 +1,112 @@
+/**
+ * What the browser benchmarks share: the real server on a free port, Debian's Chromium
+ * with the flags these machines need, and a steady stream of client writes.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up in ${timeoutMs} ms`);
+}
+
+/** Builds the dashboard and starts the server on a free port; `stop()` ends it. */
+export async function startServer(): Promise<{ base: string; stop: () => void }> {
+  console.log('Building the web app…');
+  execSync('npm run build -w @raftlab/web', { cwd: root, stdio: 'ignore' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitFor(`${base}/healthz`, 60_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { base, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Creates a cluster of `nodes` at `speed`; returns its id. */
+export async function createCluster(base: string, nodes: number, speed: number): Promise<string> {
+  const created = await fetch(`${base}/api/clusters`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nodes, options: { speed } }),
+  });
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** PUTs a key every `everyMs` (at most 64 in flight) until `stop()`; counts what was sent and acknowledged. */
+export function startWriter(base: string, id: string, everyMs: number) {
+  const counts = { sent: 0, ok: 0 };
+  let inFlight = 0;
+  const timer = setInterval(() => {
+    if (inFlight >= 64) return;
+    const n = counts.sent++;
+    inFlight++;
+    fetch(`${base}/api/clusters/${id}/kv/k${n % 50}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ value: String(n) }),
+    })
+      .then((r) => {
+        if (r.ok) counts.ok++;
+        return r.body?.cancel();
+      })
+      .catch(() => {})
+      .finally(() => inFlight--);
+  }, everyMs);
+  return { counts, stop: () => clearInterval(timer) };
+}
