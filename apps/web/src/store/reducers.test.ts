@@ -146,17 +146,20 @@ describe('applyEvents', () => {
     expect(store.getState().announcements.at(-1)?.text).toBe('Node 4 joined the cluster');
   });
 
-  it('narrates events into a bounded feed and samples terms and commits for the charts', () => {
+  it('narrates events into bounded feeds and samples terms and commits for the charts', () => {
     const store = createRaftStore();
     store.getState().applySnapshot(snapshot(), 0);
-    for (let i = 0; i < BOUNDS.feed + 5; i++) {
+    store.getState().applyEvents(events({ type: 'node-crashed', t: 1, node: 3 }), 0);
+    for (let i = 0; i < BOUNDS.heartbeats + 5; i++) {
       store
         .getState()
         .applyEvents(events({ type: 'message-sent', t: i * 30_000, message: heartbeat(i, 1, 2) }), i);
     }
     const s = store.getState();
-    expect(s.feed).toHaveLength(BOUNDS.feed);
-    expect(s.feed.at(-1)?.text).toMatch(/^Node 1 sent a heartbeat to node 2/);
+    expect(s.heartbeats).toHaveLength(BOUNDS.heartbeats);
+    expect(s.heartbeats.at(-1)?.text).toMatch(/^Node 1 sent a heartbeat to node 2/);
+    // Heartbeats have a ring of their own: they never push the crash out of the feed.
+    expect(s.feed.map((item) => item.text)).toEqual([expect.stringMatching(/^Node 3 crashed/)]);
     expect(s.samples).toHaveLength(1); // every frame had the same clock
     store.getState().applyEvents({ ...events(), clock: { ...clock, now: 500_000 } }, 1);
     expect(store.getState().samples.map((p) => p.t)).toEqual([2_000, 500_000]);

@@ -32,6 +32,7 @@ export function initialState(): RaftState {
     notice: null,
     snapshotSeq: 0,
     feed: [],
+    heartbeats: [],
     narrator: new Narrator(),
     highlighted: [],
     highlightIndex: null,
@@ -91,6 +92,7 @@ class Draft {
   private copied = new Set<string>();
   readonly announce: string[] = [];
   readonly feed: FeedItem[] = [];
+  readonly heartbeats: FeedItem[] = [];
   truncated = false;
   elected = false;
   constructor(public s: RaftState) {
@@ -238,12 +240,17 @@ let truncationSeq = 0;
 export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: number): Partial<RaftState> {
   const d = new Draft(state);
   for (const event of frame.events) {
-    for (const item of state.narrator.narrate(event, d.s)) d.feed.push(item);
+    for (const item of state.narrator.narrate(event, d.s)) {
+      (item.category === 'heartbeat' ? d.heartbeats : d.feed).push(item);
+    }
     (handlers[event.type] as (d: Draft, e: SimEvent) => void)(d, event);
   }
   const s = d.s;
   s.clock = { ...frame.clock, receivedAt };
   if (d.feed.length > 0) s.feed = s.feed.concat(d.feed).slice(-BOUNDS.feed);
+  if (d.heartbeats.length > 0) {
+    s.heartbeats = s.heartbeats.concat(d.heartbeats.slice(-BOUNDS.heartbeats)).slice(-BOUNDS.heartbeats);
+  }
   if (s.truncations.length > BOUNDS.truncations) s.truncations = s.truncations.slice(-BOUNDS.truncations);
   if (s.elections.length > BOUNDS.elections) s.elections = s.elections.slice(-BOUNDS.elections);
   s.samples = addSample(s, frame.clock.now);

@@ -122,6 +122,12 @@ export interface RaftState {
   snapshotSeq: number;
   /** Narrated events, oldest first (a bounded ring: the oldest fall off). */
   feed: FeedItem[];
+  /**
+   * Narrated heartbeats (and their answers), in a ring of their own: at 10× they are
+   * most of the events, and sharing one ring with the rest would push every election,
+   * commit and client operation out of the feed within a fraction of a second.
+   */
+  heartbeats: FeedItem[];
   /** The narrator's bounded memory (recent messages, votes); owned by this store. */
   narrator: Narrator;
   /** Nodes picked out by the Safety panel (a violation's nodes). */
@@ -169,6 +175,7 @@ export const BOUNDS = {
   announcements: 5,
   violations: 100,
   feed: 1000,
+  heartbeats: 300,
   truncations: 24,
   samples: 400,
   elections: 100,

@@ -8,13 +8,20 @@ import type { RaftStore } from '../../store/store';
 /** Items drawn at once; older ones stay in the ring until they fall off. */
 const SHOWN = 120;
 const selectFeed = (s: RaftStore) => s.feed;
+const selectHeartbeats = (s: RaftStore) => s.heartbeats;
 
 export function EventFeed() {
   const feed = useThrottledRaft(selectFeed, 200);
+  const heartbeats = useThrottledRaft(selectHeartbeats, 200);
   const selected = useRaft((s) => s.selected);
   const [hideHeartbeats, setHideHeartbeats] = useState(true);
   const [onlySelected, setOnlySelected] = useState(false);
-  const items = visibleFeed(feed, { hideHeartbeats, node: onlySelected ? selected : null }, SHOWN);
+  const items = visibleFeed(
+    feed,
+    heartbeats,
+    { hideHeartbeats, node: onlySelected ? selected : null },
+    SHOWN,
+  );
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
       <div className="panel__head">
