@@ -27,6 +27,8 @@ export const LIMITS = {
   maxFramesPerSecond: 30,
   /** Log entries per node included in a snapshot frame / GET of a cluster (the newest ones). */
   maxLogEntriesInView: 2000,
+  /** Client operations in a snapshot frame (the newest ones); GET /history returns them all. */
+  maxHistoryInSnapshot: 500,
   /** Client operations in flight per cluster. */
   maxPendingOps: 256,
 } as const;

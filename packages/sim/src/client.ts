@@ -86,8 +86,10 @@ export class Clients {
 
   constructor(private readonly host: ClientHost) {}
 
-  history(): HistoryOp[] {
-    return this.historyOps.map((h) => ({
+  /** Every operation so far, oldest first, or only the `newest` ones. */
+  history(newest = Infinity): HistoryOp[] {
+    const ops = newest >= this.historyOps.length ? this.historyOps : this.historyOps.slice(-newest);
+    return ops.map((h) => ({
       ...h,
       op: { ...h.op },
       ...(h.result ? { result: { ...h.result } } : {}),

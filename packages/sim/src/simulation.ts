@@ -347,8 +347,9 @@ export class Simulation {
     return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
   }
 
-  history(): HistoryOp[] {
-    return this.clients.history();
+  /** The client history, oldest first; with `newest`, only that many of the latest operations. */
+  history(newest?: number): HistoryOp[] {
+    return this.clients.history(newest);
   }
 
   private validate(body: InputBody): void {

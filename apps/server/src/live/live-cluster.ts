@@ -169,7 +169,8 @@ export class LiveCluster {
       clusterId: this.id,
       clock: this.clock(),
       view: trimView(this.sim.view()),
-      history: this.sim.history(),
+      // A viewer keeps only the newest operations; the whole history is GET /history's.
+      history: this.sim.history(LIMITS.maxHistoryInSnapshot),
     };
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { ServerFrame } from '@raftlab/protocol';
+import { LIMITS, type ServerFrame } from '@raftlab/protocol';
 import type { WebSocket } from 'ws';
 import { createCluster, testApp } from '../testing/harness';
 
@@ -71,6 +71,21 @@ describe('stream', () => {
     await new Promise((r) => setTimeout(r, 20));
     app.driver.tick(10);
     expect((await next()).type).toBe('snapshot');
+  });
+
+  it('puts only the newest client operations in a snapshot, however long the history', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3 });
+    const sim = app.clusters.get(id).sim;
+    const total = LIMITS.maxHistoryInSnapshot + 50;
+    // Stale reads complete at once, without the network.
+    for (let i = 0; i < total; i++) sim.invoke(1, { type: 'get', key: 'k', consistency: 'stale' });
+    expect(sim.history()).toHaveLength(total);
+    const { next } = await open(`/api/clusters/${id}/stream`);
+    const snapshot = await next();
+    if (snapshot.type !== 'snapshot') throw new Error(`expected a snapshot, got ${snapshot.type}`);
+    expect(snapshot.history).toHaveLength(LIMITS.maxHistoryInSnapshot);
+    expect(snapshot.history.at(-1)?.opId).toBe(sim.history().at(-1)?.opId);
   });
 
   it('closes with an error frame for an unknown cluster', async () => {
