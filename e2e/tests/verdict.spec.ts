@@ -2,8 +2,12 @@ import type { Page } from '@playwright/test';
 import { expect, leaderNode, openCluster, test } from './fixtures';
 
 async function send(page: Page, op: 'Put' | 'Get', key: string, value = ''): Promise<string> {
-  const results = page.getByRole('log', { name: 'Results' }).getByRole('listitem');
-  const before = (await results.allInnerTexts()).filter((t) => !t.includes('No requests yet')).length;
+  // Answers only: the empty list's placeholder item must not count as one.
+  const results = page
+    .getByRole('log', { name: 'Results' })
+    .getByRole('listitem')
+    .filter({ hasNotText: 'No requests yet' });
+  const before = await results.count();
   await page.getByLabel('Key', { exact: true }).fill(key);
   await page.getByLabel('Value', { exact: true }).fill(value);
   await page.getByRole('button', { name: op, exact: true }).click();
