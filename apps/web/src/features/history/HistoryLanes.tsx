@@ -1,7 +1,7 @@
 /**
  * The client history as lanes, one per client (like Porcupine's view): each operation
  * is a bar from invocation to completion, coloured by outcome, with the checker's
- * verdict above. When the history is not linearizable, the operations of the longest
+ * verdict beside the heading and its detail below. When the history is not linearizable, the operations of the longest
  * linearizable prefix carry their place in that order (1, 2, 3…), the operation that
  * cannot be placed is ringed in red, and other keys' operations fade. Clicking an
  * operation highlights its log entry. D3 does the scale; React owns the SVG.
@@ -12,7 +12,7 @@ import { raftStore, useRaft, type RaftStore } from '../../store/store';
 import { useThrottledRaft } from '../../store/useThrottled';
 import { useAutoCheck } from './checkHistory';
 import { historyBars } from './historyModel';
-import { VerdictBar, VerdictExplanation } from './VerdictBar';
+import { VerdictBadge, VerdictDetail } from './Verdict';
 import { MARK_WORDS, opMark } from './verdictModel';
 import './verdict.css';
 
@@ -45,9 +45,11 @@ export function HistoryLanes() {
     <section className="panel history" aria-labelledby="history-heading">
       <div className="panel__head">
         <h2 id="history-heading">Client history</h2>
-        <p className="hint">One lane per client · green ok · red failed · amber unknown · grey pending</p>
+        <VerdictBadge />
       </div>
-      <VerdictBar offendingHidden={offendingHidden} />
+      <p className="hint history__key">
+        One lane per client · green ok · red failed · amber unknown · grey pending
+      </p>
       {bars.length === 0 ? (
         <p className="hint">No client operations yet: use Put, Get or Delete.</p>
       ) : (
@@ -120,7 +122,7 @@ export function HistoryLanes() {
           </text>
         </svg>
       )}
-      <VerdictExplanation />
+      <VerdictDetail offendingHidden={offendingHidden} />
     </section>
   );
 }
