@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, EventsFrame, HistoryOp, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
 import { createRaftStore } from './store';
 import { appendEntries, COMMIT_ANNOUNCE_GAP_MS, truncateLog } from './reducers';
-import { selectLeader, selectLeaderId, selectLinkState, nodeLabel } from './selectors';
+import {
+  selectLeader,
+  selectLeaderId,
+  selectLinkState,
+  selectUncheckedCompletions,
+  nodeLabel,
+} from './selectors';
 import { BOUNDS } from './types';
 
 const clock = { now: 1_000, speed: 0.02, paused: false };
@@ -272,7 +278,7 @@ describe('applyEvents', () => {
     expect(texts().at(-1)).toBe('Entry 10 committed in term 2');
   });
 
-  it('counts completed operations from the snapshot on', () => {
+  it('counts the completed operations the last history check did not see', () => {
     const store = createRaftStore();
     const op = (opId: number, done: boolean): HistoryOp => ({
       opId,
@@ -282,10 +288,26 @@ describe('applyEvents', () => {
       completedAt: done ? 2 : null,
       status: done ? 'ok' : 'pending',
     });
-    store.getState().applySnapshot({ ...snapshot(), history: [op(1, true), op(2, false)] }, 0);
-    expect(store.getState().completedOps).toBe(1);
+    store.getState().applySnapshot({ ...snapshot(), history: [op(1, true), op(2, false), op(3, true)] }, 0);
+    // Before any check, every completion is unseen.
+    expect(selectUncheckedCompletions(store.getState())).toBe(2);
+    store
+      .getState()
+      .checkFinished({ status: 'linearizable', checkedOps: 3, message: '' }, { maxOpId: 3, pending: [2] });
+    expect(selectUncheckedCompletions(store.getState())).toBe(0);
+    // Op 2 was pending when checked, op 4 is newer: both are news once they complete.
     store.getState().applyEvents(events({ type: 'client-completed', t: 3, opId: 2, status: 'unknown' }), 1);
-    expect(store.getState().completedOps).toBe(2);
+    expect(selectUncheckedCompletions(store.getState())).toBe(1);
+    store
+      .getState()
+      .applyEvents(
+        events(
+          { type: 'client-invoked', t: 4, opId: 4, clientId: 4, op: { type: 'delete', key: 'y' } },
+          { type: 'client-completed', t: 5, opId: 4, status: 'fail' },
+        ),
+        2,
+      );
+    expect(selectUncheckedCompletions(store.getState())).toBe(2);
   });
 
   it('takes the clock of every frame', () => {

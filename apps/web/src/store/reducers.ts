@@ -26,8 +26,7 @@ export function initialState(): RaftState {
     selected: null,
     announcements: [],
     commitAnnounced: { index: 0, at: Number.NEGATIVE_INFINITY },
-    completedOps: 0,
-    check: { checking: false, verdict: null, checkedCompleted: 0, error: null },
+    check: { checking: false, verdict: null, covered: { maxOpId: 0, pending: [] }, error: null },
     violations: [],
     notice: null,
     snapshotSeq: 0,
@@ -77,7 +76,6 @@ export function reduceSnapshot(
     drops: [],
     linksDown,
     history: frame.history.slice(-BOUNDS.history),
-    completedOps: frame.history.filter((h) => h.status !== 'pending').length,
     stages: {},
     // What was committed before the viewer arrived is not news.
     commitAnnounced: { index: highestCommit(nodes).index, at: state.commitAnnounced.at },
@@ -219,7 +217,6 @@ const handlers: { [K in SimEvent['type']]: (d: Draft, e: EventOf<K>) => void } =
   },
   'client-completed': (d, e) => {
     delete d.edit('stages')[e.opId];
-    d.s.completedOps += 1;
     const history = d.list('history');
     const i = history.findLastIndex((h) => h.opId === e.opId);
     if (i >= 0) history[i] = { ...history[i], completedAt: e.t, status: e.status, result: e.result };

@@ -77,6 +77,16 @@ export function selectOpProgress(s: Pick<RaftState, 'stages' | 'nodes' | 'logs'>
   return { kind: 'proposed', ...base };
 }
 
+/** Completed operations the last history check did not see (all of them before a first check). */
+export function selectUncheckedCompletions(s: Pick<RaftState, 'history' | 'check'>): number {
+  const { maxOpId, pending } = s.check.covered;
+  let n = 0;
+  for (const h of s.history) {
+    if (h.status !== 'pending' && (h.opId > maxOpId || pending.includes(h.opId))) n++;
+  }
+  return n;
+}
+
 /** Whether the directed link from → to is down. */
 export const selectLinkDown = (s: Pick<RaftState, 'linksDown'>, from: number, to: number): boolean =>
   s.linksDown[linkKey(from, to)] === true;

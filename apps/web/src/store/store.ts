@@ -6,7 +6,7 @@
 import { createStore, useStore } from 'zustand';
 import type { EventsFrame, SnapshotFrame, Verdict } from '@raftlab/protocol';
 import { initialState, reduceEvents, reduceSnapshot } from './reducers';
-import { BOUNDS, type ConnectionStatus, type KvResultRow, type RaftState } from './types';
+import { BOUNDS, type CheckedOps, type ConnectionStatus, type KvResultRow, type RaftState } from './types';
 
 export interface RaftActions {
   setClusterId(id: string): void;
@@ -24,8 +24,8 @@ export interface RaftActions {
   setNotice(text: string | null): void;
   /** A history check was sent; the last verdict stays until the answer comes. */
   checkStarted(): void;
-  /** The checker's verdict on a history in which `checkedCompleted` operations had completed. */
-  checkFinished(verdict: Verdict, checkedCompleted: number): void;
+  /** The checker's verdict on the operations `covered` describes. */
+  checkFinished(verdict: Verdict, covered: CheckedOps): void;
   checkFailed(error: string): void;
 }
 
@@ -44,8 +44,7 @@ export function createRaftStore() {
     highlightEntry: (highlightIndex) => set({ highlightIndex }),
     setNotice: (notice) => set({ notice }),
     checkStarted: () => set((s) => ({ check: { ...s.check, checking: true, error: null } })),
-    checkFinished: (verdict, checkedCompleted) =>
-      set({ check: { checking: false, verdict, checkedCompleted, error: null } }),
+    checkFinished: (verdict, covered) => set({ check: { checking: false, verdict, covered, error: null } }),
     checkFailed: (error) => set((s) => ({ check: { ...s.check, checking: false, error } })),
     addResult: (row) =>
       set((s) => ({ results: [{ ...row, id: ++resultSeq }, ...s.results].slice(0, BOUNDS.results) })),

@@ -110,8 +110,6 @@ export interface RaftState {
    * announced at most once per COMMIT_ANNOUNCE_GAP_MS instead of with every batch.
    */
   commitAnnounced: { index: number; at: number };
-  /** Client operations known to have completed, in total (the history slice is bounded). */
-  completedOps: number;
   /** The linearizability checker's last verdict on the history, fetched on demand. */
   check: HistoryCheck;
   /** Safety violations the simulator reported (bounded). */
@@ -159,10 +157,20 @@ export interface HistoryCheck {
   /** A request is out; the previous verdict stays shown meanwhile. */
   checking: boolean;
   verdict: Verdict | null;
-  /** Completed operations the checked history held, to tell when the verdict is out of date. */
-  checkedCompleted: number;
+  /**
+   * What the verdict covers, to tell when it is out of date: every operation up to
+   * `maxOpId` except those still pending then. Kept as ids, not a count, because the
+   * store's history is bounded (and a resync brings only the newest operations).
+   */
+  covered: CheckedOps;
   /** Why the last request failed, or null. */
   error: string | null;
+}
+
+/** The operations a history check saw: the highest opId, and which of them were pending. */
+export interface CheckedOps {
+  maxOpId: number;
+  pending: number[];
 }
 
 /** Bounds that keep the client's memory flat however long it runs. */

@@ -6,20 +6,21 @@
  * explanation go below the lanes.
  */
 import { useShallow } from 'zustand/react/shallow';
+import { selectUncheckedCompletions } from '../../store/selectors';
 import { useRaft, type RaftStore } from '../../store/store';
 import { checkHistory } from './checkHistory';
 import { verdictSummary } from './verdictModel';
 
 const selectCheck = (s: RaftStore) => ({
   check: s.check,
-  completedOps: s.completedOps,
+  unchecked: selectUncheckedCompletions(s),
   ready: s.clusterId !== null,
 });
 
 /** The badge and the `Check history` button, for the heading row. */
 export function VerdictBadge() {
-  const { check, completedOps, ready } = useRaft(useShallow(selectCheck));
-  const summary = verdictSummary(check, completedOps);
+  const { check, unchecked, ready } = useRaft(useShallow(selectCheck));
+  const summary = verdictSummary(check, unchecked);
   return (
     <span className={`verdict verdict--${summary.tone}`}>
       <span className="verdict__badge" role="status">
@@ -44,8 +45,8 @@ export interface VerdictDetailProps {
 
 /** What the verdict covers and, on failure, the checker's own words, below the lanes. */
 export function VerdictDetail({ offendingHidden }: VerdictDetailProps) {
-  const { check, completedOps } = useRaft(useShallow(selectCheck));
-  const summary = verdictSummary(check, completedOps);
+  const { check, unchecked } = useRaft(useShallow(selectCheck));
+  const summary = verdictSummary(check, unchecked);
   const verdict = check.verdict;
   return (
     <>

@@ -43,7 +43,7 @@ describe('checkHistory', () => {
     expect(store.getState().check).toEqual({
       checking: false,
       verdict: reply.verdict,
-      checkedCompleted: 1,
+      covered: { maxOpId: 2, pending: [2] },
       error: null,
     });
   });

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { api, ApiError } from '../../api/client';
+import { selectUncheckedCompletions } from '../../store/selectors';
 import { raftStore } from '../../store/store';
 
 /** Fetches the verdict now, unless a request is already out. */
@@ -14,7 +15,10 @@ export async function checkHistory(store = raftStore): Promise<void> {
   checkStarted();
   try {
     const reply = await api.history(clusterId);
-    checkFinished(reply.verdict, reply.ops.filter((op) => op.status !== 'pending').length);
+    checkFinished(reply.verdict, {
+      maxOpId: reply.ops.reduce((m, op) => Math.max(m, op.opId), 0),
+      pending: reply.ops.filter((op) => op.status === 'pending').map((op) => op.opId),
+    });
   } catch (err) {
     checkFailed(err instanceof ApiError ? err.message || err.code : 'request failed');
   }
@@ -50,7 +54,7 @@ export function useAutoCheck(): void {
     const consider = () => {
       const s = raftStore.getState();
       if (timer !== undefined || s.check.checking) return;
-      if (s.completedOps <= s.check.checkedCompleted) return;
+      if (selectUncheckedCompletions(s) === 0) return;
       timer = setTimeout(run, Math.max(0, nextCheckAt(lastStart, lastTook) - performance.now()));
     };
     consider();

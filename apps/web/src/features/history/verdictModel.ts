@@ -29,10 +29,10 @@ export interface VerdictSummary {
   detail: string;
 }
 
-/** The badge and its detail line, given how many operations have completed by now. */
-export function verdictSummary(check: HistoryCheck, completedOps: number): VerdictSummary {
+/** The badge and its detail line, given how many completed operations the check has not seen. */
+export function verdictSummary(check: HistoryCheck, unchecked: number): VerdictSummary {
   const v = check.verdict;
-  const newer = Math.max(0, completedOps - check.checkedCompleted);
+  const newer = unchecked;
   const freshness = check.checking
     ? ' · checking…'
     : newer > 0 && v
@@ -45,7 +45,7 @@ export function verdictSummary(check: HistoryCheck, completedOps: number): Verdi
       badge: check.checking ? 'Checking…' : 'Not checked yet',
       detail: check.error
         ? `The last check failed: ${check.error}`
-        : completedOps === 0
+        : unchecked === 0
           ? 'No completed operations yet.'
           : '',
     };
