@@ -12,8 +12,9 @@ test('client history lanes: an operation’s bar highlights its log entry; appli
     await page.getByLabel('Key', { exact: true }).fill(key);
     await page.getByLabel('Value', { exact: true }).fill(value);
     await page.getByRole('button', { name: 'Put', exact: true }).click();
+    // `x = 1 —`, not just the value: "1" alone would match an earlier answer's "index 1".
     await expect(page.getByRole('log', { name: 'Results' }).getByRole('listitem').first()).toContainText(
-      value,
+      `${key} = ${value} —`,
     );
   }
   const history = page.getByRole('group', { name: 'Client history' });
