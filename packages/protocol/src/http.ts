@@ -236,7 +236,24 @@ export const VerdictSchema = Type.Object({
 });
 export type Verdict = Static<typeof VerdictSchema>;
 
-export const HistoryReplySchema = Type.Object({ ops: Type.Array(HistoryOpSchema), verdict: VerdictSchema });
+/**
+ * `GET /api/clusters/:id/history?ops=all|pending`: the verdict on the whole history, with
+ * every operation (`all`, the default) or only the pending ones (`pending`, for a page
+ * that re-checks often and draws the operations from its stream). `total` and `maxOpId`
+ * describe the whole history either way.
+ */
+export const HistoryQuery = Type.Object(
+  { ops: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('pending')])) },
+  { additionalProperties: false },
+);
+export const HistoryReplySchema = Type.Object({
+  ops: Type.Array(HistoryOpSchema),
+  verdict: VerdictSchema,
+  /** Operations in the whole history. */
+  total: Type.Integer(),
+  /** The highest opId in the whole history (0 when empty). */
+  maxOpId: Type.Integer(),
+});
 export type HistoryReply = Static<typeof HistoryReplySchema>;
 
 /** `POST /api/clusters/:id/nodes`: the id of the node that was created and proposed as a voter. */

@@ -125,6 +125,11 @@ describe('clusters', () => {
     const trace = await app.inject({ method: 'GET', url: `/api/clusters/${id}/trace` });
     expect(trace.json()).toMatchObject({ version: 1, config: { seed: 7 }, inputs: [] });
     const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
-    expect(history.json()).toMatchObject({ ops: [], verdict: { status: 'linearizable', checkedOps: 0 } });
+    expect(history.json()).toMatchObject({
+      ops: [],
+      verdict: { status: 'linearizable', checkedOps: 0 },
+      total: 0,
+      maxOpId: 0,
+    });
   });
 });

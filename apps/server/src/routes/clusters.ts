@@ -5,6 +5,7 @@ import {
   ClusterStateSchema,
   CreateClusterSchema,
   ErrorSchema,
+  HistoryQuery,
   HistoryReplySchema,
   OkSchema,
   TraceSchema,
@@ -68,10 +69,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/clusters/:id/history',
-    { schema: { params: ClusterIdParams, response: { 200: HistoryReplySchema, '4xx': ErrorSchema } } },
+    {
+      schema: {
+        params: ClusterIdParams,
+        querystring: HistoryQuery,
+        response: { 200: HistoryReplySchema, '4xx': ErrorSchema },
+      },
+    },
     async (request) => {
       const ops = app.clusters.get(request.params.id).history();
-      return { ops, verdict: verdictOf(ops) };
+      const maxOpId = ops.reduce((max, op) => Math.max(max, op.opId), 0);
+      const shown = request.query.ops === 'pending' ? ops.filter((op) => op.status === 'pending') : ops;
+      return { ops: shown, verdict: verdictOf(ops), total: ops.length, maxOpId };
     },
   );
 };

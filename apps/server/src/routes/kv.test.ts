@@ -41,6 +41,13 @@ describe('kv through the replicated cluster', () => {
 
     const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
     expect(history.json().verdict).toMatchObject({ status: 'linearizable', checkedOps: 3 });
+    expect(history.json().ops).toHaveLength(3);
+    // ?ops=pending: the same verdict and totals, without the completed operations.
+    const light = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history?ops=pending` });
+    expect(light.json()).toMatchObject({ ops: [], total: 3, maxOpId: history.json().maxOpId });
+    expect(light.json().verdict).toEqual(history.json().verdict);
+    const bad = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history?ops=some` });
+    expect(bad.statusCode).toBe(400);
 
     const del = await request(app, { method: 'DELETE', url: `/api/clusters/${id}/kv/color` });
     expect(del.statusCode).toBe(200);

@@ -77,7 +77,9 @@ export const api = {
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
   setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
   step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
-  history: (id: string) => request<HistoryReply>('GET', `${cluster(id)}/history`),
+  /** The verdict; with `ops: 'pending'` only the pending operations come along (the page draws the rest). */
+  history: (id: string, ops: 'all' | 'pending' = 'all') =>
+    request<HistoryReply>('GET', `${cluster(id)}/history?ops=${ops}`),
 };
 
 /** A person-readable reason for a failed KV request. */

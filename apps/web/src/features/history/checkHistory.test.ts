@@ -3,17 +3,9 @@ import type { HistoryReply } from '@raftlab/protocol';
 import { createRaftStore } from '../../store/store';
 import { checkHistory, MIN_RECHECK_MS, nextCheckAt } from './checkHistory';
 
+/** The answer to `?ops=pending`: only operation 2 is pending; operation 1 completed. */
 const reply: HistoryReply = {
   ops: [
-    {
-      opId: 1,
-      clientId: 1,
-      op: { type: 'put', key: 'x', value: '1' },
-      invokedAt: 1,
-      completedAt: 2,
-      status: 'ok',
-      result: { value: '1', index: 2, term: 1, node: 1 },
-    },
     {
       opId: 2,
       clientId: 2,
@@ -24,6 +16,8 @@ const reply: HistoryReply = {
     },
   ],
   verdict: { status: 'linearizable', checkedOps: 2, message: 'ok' },
+  total: 2,
+  maxOpId: 2,
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -39,7 +33,7 @@ describe('checkHistory', () => {
     await checkHistory(store); // a second click while the first is out does nothing
     await first;
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0]).toEqual(['/api/clusters/abc/history', expect.anything()]);
+    expect(fetch.mock.calls[0]).toEqual(['/api/clusters/abc/history?ops=pending', expect.anything()]);
     expect(store.getState().check).toEqual({
       checking: false,
       verdict: reply.verdict,

@@ -14,11 +14,10 @@ export async function checkHistory(store = raftStore): Promise<void> {
   if (!clusterId || check.checking) return;
   checkStarted();
   try {
-    const reply = await api.history(clusterId);
-    checkFinished(reply.verdict, {
-      maxOpId: reply.ops.reduce((m, op) => Math.max(m, op.opId), 0),
-      pending: reply.ops.filter((op) => op.status === 'pending').map((op) => op.opId),
-    });
+    // Only the pending operations: the page has the rest from its stream, and a long
+    // history would otherwise be downloaded again at every check.
+    const reply = await api.history(clusterId, 'pending');
+    checkFinished(reply.verdict, { maxOpId: reply.maxOpId, pending: reply.ops.map((op) => op.opId) });
   } catch (err) {
     checkFailed(err instanceof ApiError ? err.message || err.code : 'request failed');
   }
@@ -27,8 +26,8 @@ export async function checkHistory(store = raftStore): Promise<void> {
 /** Never re-check sooner than this after the last check started, wall ms. */
 export const MIN_RECHECK_MS = 2000;
 /**
- * Nor sooner than this many times the last check took: the server checks (and sends)
- * the whole history each time, so a long-running cluster is checked less often rather
+ * Nor sooner than this many times the last check took: the server checks the whole
+ * history each time, so a long-running cluster is checked less often rather
  * than keeping the server and the page busy.
  */
 export const RECHECK_COST_FACTOR = 10;
