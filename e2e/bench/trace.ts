@@ -65,6 +65,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     .sort((a, b) => a.ts - b.ts);
   const totals: Record<string, number> = {};
   const openUntil: Record<string, number> = {};
+  const counts: Record<string, number> = {};
   let taskEnd = -1;
   for (const e of mine) {
     const end = e.ts + e.dur!;
@@ -78,6 +79,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     if ((openUntil[kind] ?? -1) > e.ts) continue; // nested in an event of the same kind
     openUntil[kind] = end;
     totals[kind] = (totals[kind] ?? 0) + e.dur!;
+    counts[e.name] = (counts[e.name] ?? 0) + 1;
   }
   if (process.env.BENCH_TRACE === 'paint') {
     const byClip = new Map<string, { n: number; us: number }>();
@@ -103,6 +105,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     const rows = [...byClip.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 15);
     for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
   }
+  if (process.env.BENCH_TRACE === 'paint') console.log('events per second:', perSecondCounts(counts, ms));
   const perSecond: Record<string, number> = {};
   for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
   return perSecond;
@@ -135,4 +138,10 @@ export async function profileTop(cdp: CDPSession, ms: number, top = 25): Promise
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([key, us]) => `${(us / ms).toFixed(1).padStart(6)} ms/s  ${key}`);
+}
+
+function perSecondCounts(counts: Record<string, number>, ms: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, n] of Object.entries(counts)) out[name] = Math.round((n * 1000) / ms);
+  return out;
 }
