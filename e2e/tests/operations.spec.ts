@@ -40,6 +40,17 @@ test('a pending write shows its stage: routing, proposed at index i, committed/a
     new RegExp(`: proposed at index ${entry.index} \\(term ${entry.term}\\) by node ${leader.id}$`),
   );
   await page.getByRole('region', { name: 'Client requests' }).screenshot({ path: '../docs/operations.png' });
+  // A second tab opened now learns the stage from its snapshot, not from events it missed.
+  const late = await page.context().newPage();
+  await late.goto(`/c/${id}`);
+  await expect(
+    late
+      .getByRole('list', { name: 'Operations' })
+      .getByRole('listitem', { name: /^put stage = 7 by client \d+: / }),
+  ).toHaveAccessibleName(
+    new RegExp(`: proposed at index ${entry.index} \\(term ${entry.term}\\) by node ${leader.id}$`),
+  );
+  await late.close();
 
   await stepUntil(page.request, id, (v) => v.nodes.find((n) => n.id === leader.id)!.commit >= entry.index);
   // The leader applies as soon as it commits, so either stage may be the one on screen.

@@ -262,6 +262,18 @@ export const HistoryOpSchema = Type.Object({
 });
 export type HistoryOp = Static<typeof HistoryOpSchema>;
 
+/** A pending operation's current attempt and, for a write, the leader's proposal holding it. */
+export const OpStageSchema = Type.Object({
+  opId: Type.Integer(),
+  attempt: Type.Integer(),
+  node: Type.Integer(),
+  proposed: Type.Union([
+    Type.Object({ node: Type.Integer(), index: Type.Integer(), term: Type.Integer() }),
+    Type.Null(),
+  ]),
+});
+export type OpStageRecord = Static<typeof OpStageSchema>;
+
 export const ClockSchema = Type.Object({
   /** Virtual time, microseconds. */
   now: Type.Number(),

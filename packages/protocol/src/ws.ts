@@ -4,7 +4,7 @@
  * falls behind is sent a fresh `snapshot` instead of the events it missed.
  */
 import { Type, type Static } from 'typebox';
-import { ClockSchema, ClusterViewSchema, HistoryOpSchema, SimEventSchema } from './cluster';
+import { ClockSchema, ClusterViewSchema, HistoryOpSchema, OpStageSchema, SimEventSchema } from './cluster';
 
 export const SnapshotFrameSchema = Type.Object({
   type: Type.Literal('snapshot'),
@@ -12,6 +12,11 @@ export const SnapshotFrameSchema = Type.Object({
   clock: ClockSchema,
   view: ClusterViewSchema,
   history: Type.Array(HistoryOpSchema),
+  /**
+   * Where each pending operation is now, as the `client-attempt` and `client-proposed`
+   * events would have told a viewer that watched from the start.
+   */
+  stages: Type.Optional(Type.Array(OpStageSchema)),
 });
 export const EventsFrameSchema = Type.Object({
   type: Type.Literal('events'),

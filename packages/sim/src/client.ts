@@ -19,7 +19,7 @@ import type { Entry, NodeId } from '@raftlab/raft';
 import { encodeCommand } from './kv';
 import type { ApplyOutcome } from './kv';
 import type { SimNode } from './node';
-import type { FailReason, HistoryOp, KvOp, KvResult, SimConfig, SimEventBody } from './types';
+import type { FailReason, HistoryOp, KvOp, KvResult, OpStage, SimConfig, SimEventBody } from './types';
 
 type Reply = { kind: 'ok'; result: KvResult } | { kind: 'redirect'; leader: NodeId };
 
@@ -48,6 +48,8 @@ interface Operation {
   attempt: number;
   /** Some attempt got the command into a leader's log: it may take effect, so never report `fail`. */
   proposed: boolean;
+  /** The current attempt's proposal (leader, index, term), as `client-proposed` said; null before. */
+  proposal: { node: NodeId; index: number; term: number } | null;
   /** Nodes that left an attempt of this operation unanswered; redirects to them are not followed. */
   silent: Set<NodeId>;
   /** Up nodes that answered "no leader known" in the current round. */
@@ -96,6 +98,20 @@ export class Clients {
     }));
   }
 
+  /**
+   * Where each pending operation that has been sent is now: what a viewer that saw every
+   * `client-attempt` and `client-proposed` event knows (for a viewer that joins late).
+   */
+  stages(): OpStage[] {
+    const out: OpStage[] = [];
+    for (const [opId, operation] of this.ops) {
+      if (operation.attempt === 0) continue; // queued behind the client's earlier operation
+      const proposed = operation.proposal === null ? null : { ...operation.proposal };
+      out.push({ opId, attempt: operation.attempt, node: operation.target, proposed });
+    }
+    return out;
+  }
+
   invoke(opId: number, clientId: number, op: KvOp): void {
     const now = this.host.now();
     const history: HistoryOp = {
@@ -116,6 +132,7 @@ export class Clients {
       target: 0,
       attempt: 0,
       proposed: false,
+      proposal: null,
       silent: new Set(),
       noLeader: new Set(),
     };
@@ -229,6 +246,7 @@ export class Clients {
     const now = this.host.now();
     const opId = operation.history.opId;
     operation.attempt++;
+    operation.proposal = null;
     this.host.emit({ type: 'client-attempt', opId, attempt: operation.attempt, node: operation.target });
     this.host.schedule(now + this.host.latency(), { kind: 'arrive', opId, attempt: operation.attempt });
     this.host.schedule(now + this.host.config.clientAttemptTimeoutUs, {
@@ -272,13 +290,8 @@ export class Clients {
           term: proposed.term,
           data,
         });
-        this.host.emit({
-          type: 'client-proposed',
-          opId: operation.history.opId,
-          node: node.id,
-          index: proposed.index,
-          term: proposed.term,
-        });
+        operation.proposal = { node: node.id, index: proposed.index, term: proposed.term };
+        this.host.emit({ type: 'client-proposed', opId: operation.history.opId, ...operation.proposal });
       });
       if (accepted) return;
     }

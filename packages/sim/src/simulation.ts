@@ -54,6 +54,7 @@ import type {
   KvOp,
   LatencyRange,
   MessageInFlight,
+  OpStage,
   SimConfig,
   SimEvent,
   SimEventBody,
@@ -345,6 +346,11 @@ export class Simulation {
 
   trace(): Trace {
     return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
+  }
+
+  /** Where each pending client operation is now (see `Clients.stages`). */
+  opStages(): OpStage[] {
+    return this.clients.stages();
   }
 
   /** The client history, oldest first; with `newest`, only that many of the latest operations. */

@@ -191,6 +191,14 @@ export type SimEventBody =
 
 export type SimEvent = SimEventBody & { t: number; seq: number };
 
+/** A pending operation's current attempt and, for a write, the proposal holding it. */
+export interface OpStage {
+  opId: number;
+  attempt: number;
+  node: NodeId;
+  proposed: { node: NodeId; index: number; term: number } | null;
+}
+
 /** The small, frequently changing state of one node (sent whenever any field changes). */
 export interface NodeState {
   id: NodeId;

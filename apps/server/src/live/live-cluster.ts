@@ -171,6 +171,7 @@ export class LiveCluster {
       view: trimView(this.sim.view()),
       // A viewer keeps only the newest operations; the whole history is GET /history's.
       history: this.sim.history(LIMITS.maxHistoryInSnapshot),
+      stages: this.sim.opStages(),
     };
   }
 

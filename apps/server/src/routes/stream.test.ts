@@ -46,6 +46,7 @@ describe('stream', () => {
     expect(snapshot.type).toBe('snapshot');
     if (snapshot.type !== 'snapshot') return;
     expect(snapshot.view.nodes).toHaveLength(3);
+    expect(snapshot.stages).toEqual([]);
     app.driver.tick(500);
     const batch = await next();
     expect(batch.type).toBe('events');

@@ -152,6 +152,15 @@ describe('applyEvents', () => {
     expect(store.getState().announcements.at(-1)?.text).toBe('Node 4 joined the cluster');
   });
 
+  it("takes pending operations' stages from a snapshot, for a viewer that joins mid-operation", () => {
+    const store = createRaftStore();
+    const proposed = { node: 2, index: 7, term: 3 };
+    store
+      .getState()
+      .applySnapshot({ ...snapshot(), stages: [{ opId: 4, attempt: 2, node: 2, proposed }] }, 0);
+    expect(store.getState().stages).toEqual({ 4: { attempt: 2, node: 2, proposed } });
+  });
+
   it('narrates events into bounded feeds and samples terms and commits for the charts', () => {
     const store = createRaftStore();
     store.getState().applySnapshot(snapshot(), 0);

@@ -76,7 +76,7 @@ export function reduceSnapshot(
     drops: [],
     linksDown,
     history: frame.history.slice(-BOUNDS.history),
-    stages: {},
+    stages: Object.fromEntries((frame.stages ?? []).map(({ opId, ...stage }) => [opId, stage])),
     // What was committed before the viewer arrived is not news.
     commitAnnounced: { index: highestCommit(nodes).index, at: state.commitAnnounced.at },
     violations: frame.view.violations.slice(0, BOUNDS.violations),
