@@ -135,7 +135,7 @@ export function KvForm() {
             </span>
           )}
         </div>
-        <label>
+        <label className="kv-form__wide">
           <span>Read consistency</span>
           <select value={consistency} onChange={(e) => setConsistency(e.target.value as Consistency)}>
             {(Object.keys(CONSISTENCY_LABELS) as Consistency[]).map((level) => (
