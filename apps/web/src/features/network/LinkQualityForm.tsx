@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { linkQualityBody } from './presets';
+import { NodeSelect } from './NodeSelect';
 
 export function LinkQualityForm() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
@@ -31,18 +32,6 @@ export function LinkQualityForm() {
       `change link ${from}→${to}`,
     );
   };
-  const nodeSelect = (label: string, value: number, set: (n: number) => void) => (
-    <label>
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(Number(e.target.value))}>
-        {nodeIds.map((id) => (
-          <option key={id} value={id}>
-            Node {id}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   const numberInput = (label: string, value: string, set: (v: string) => void, placeholder = '') => (
     <label>
       <span>{label}</span>
@@ -59,8 +48,8 @@ export function LinkQualityForm() {
   );
   return (
     <form className="link-quality" onSubmit={onSubmit} aria-label="Link quality">
-      {nodeSelect('From', from, setFrom)}
-      {nodeSelect('To', to, setTo)}
+      <NodeSelect label="From" nodeIds={nodeIds} value={from} onChange={setFrom} />
+      <NodeSelect label="To" nodeIds={nodeIds} value={to} onChange={setTo} />
       {numberInput('Loss %', loss, setLoss)}
       {numberInput('Duplicate %', duplicate, setDuplicate)}
       {numberInput('Latency min (ms)', latencyMin, setLatencyMin, 'default')}

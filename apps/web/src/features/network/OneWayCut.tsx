@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
 import { selectLinkDown } from '../../store/selectors';
 import { useDirectionToggle } from './useNetworkActions';
+import { NodeSelect } from './NodeSelect';
 
 export function OneWayCut() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
@@ -15,18 +16,6 @@ export function OneWayCut() {
   const down = useRaft((s) => selectLinkDown(s, from, to));
   const toggle = useDirectionToggle();
   const valid = from !== to && nodeIds.includes(from) && nodeIds.includes(to);
-  const select = (label: string, value: number, set: (n: number) => void) => (
-    <label>
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(Number(e.target.value))}>
-        {nodeIds.map((id) => (
-          <option key={id} value={id}>
-            Node {id}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <details className="link-quality__details">
       <summary id="one-way-heading">One direction only</summary>
@@ -34,11 +23,11 @@ export function OneWayCut() {
         Cut only the sender’s messages to the receiver (or Shift+click a line near the sender).
       </p>
       <div className="one-way" role="group" aria-labelledby="one-way-heading">
-        {select('From', from, setFrom)}
+        <NodeSelect label="From" nodeIds={nodeIds} value={from} onChange={setFrom} />
         <span className="one-way__arrow" aria-hidden="true">
           ↛
         </span>
-        {select('To', to, setTo)}
+        <NodeSelect label="To" nodeIds={nodeIds} value={to} onChange={setTo} />
         <button type="button" disabled={!valid} onClick={() => toggle(from, to, !down)}>
           {down ? 'Restore one way' : 'Cut one way'}
         </button>
