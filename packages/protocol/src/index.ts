@@ -3,3 +3,4 @@ export * from './raft';
 export * from './cluster';
 export * from './http';
 export * from './ws';
+export * from './level_of_detail';

@@ -18,10 +18,26 @@ export const SnapshotFrameSchema = Type.Object({
    */
   stages: Type.Optional(Type.Array(OpStageSchema)),
 });
+/**
+ * Heartbeat round trips (an empty AppendEntries and its successful answer) that began and
+ * ended between two frames. The server leaves them out of `events` and counts them here
+ * instead: a viewer could never have drawn them in flight, and at 10× they are most of
+ * the stream (level_of_detail.ts).
+ */
+export const HeartbeatTallySchema = Type.Object({
+  leader: Type.Integer(),
+  follower: Type.Integer(),
+  count: Type.Integer({ minimum: 1 }),
+  /** Virtual time of the last answer counted, µs. */
+  lastAt: Type.Number(),
+});
+export type HeartbeatTally = Static<typeof HeartbeatTallySchema>;
+
 export const EventsFrameSchema = Type.Object({
   type: Type.Literal('events'),
   clock: ClockSchema,
   events: Type.Array(SimEventSchema),
+  heartbeats: Type.Optional(Type.Array(HeartbeatTallySchema)),
 });
 export const ErrorFrameSchema = Type.Object({
   type: Type.Literal('error'),

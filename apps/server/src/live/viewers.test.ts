@@ -56,4 +56,34 @@ describe('ViewerSet back-pressure', () => {
     const frame = viewer.frames[1] as { events: unknown[] };
     expect(frame.events).toHaveLength(0);
   });
+
+  it('sends a heartbeat round trip that began and ended between two flushes as a tally', () => {
+    const set = new ViewerSet(() => snapshot);
+    const viewer = new FakeViewer();
+    set.add(viewer);
+    const heartbeat = {
+      type: 'AppendEntries',
+      from: 1,
+      to: 2,
+      term: 1,
+      prevLogIndex: 0,
+      prevLogTerm: 0,
+      entries: [],
+      leaderCommit: 0,
+    };
+    const answer = { type: 'AppendEntriesResponse', from: 2, to: 1, term: 1, success: true, matchIndex: 0 };
+    const events = [
+      { type: 'message-sent', t: 1, seq: 1, message: { id: 7, sentAt: 1, deliverAt: 2, msg: heartbeat } },
+      { type: 'message-delivered', t: 2, seq: 2, id: 7 },
+      { type: 'message-sent', t: 2, seq: 3, message: { id: 8, sentAt: 2, deliverAt: 3, msg: answer } },
+      { type: 'message-delivered', t: 3, seq: 4, id: 8 },
+      event(5),
+    ] as SimEvent[];
+    for (const e of events) set.enqueue(e);
+    set.flush(clock, 10_000);
+    expect(viewer.frames[1]).toMatchObject({
+      events: [{ type: 'node-crashed', seq: 5 }],
+      heartbeats: [{ leader: 1, follower: 2, count: 1, lastAt: 3 }],
+    });
+  });
 });

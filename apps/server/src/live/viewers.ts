@@ -4,9 +4,11 @@
  * sent only to viewers whose socket buffer is below LIMITS.maxViewerBufferBytes. A
  * viewer over the limit is marked stale and skipped; once its buffer drains it gets a
  * fresh snapshot instead of the events it missed (coalescing, never unbounded queues).
+ * Before a frame is serialised, what no viewer could see is thinned out of it
+ * (protocol's level_of_detail.ts).
  */
 import type { Clock, ServerFrame, SnapshotFrame } from '@raftlab/protocol';
-import { LIMITS } from '@raftlab/protocol';
+import { LevelOfDetail, LIMITS } from '@raftlab/protocol';
 import type { SimEvent } from '@raftlab/sim';
 
 /** The part of a `ws` WebSocket the server uses; tests may pass their own. */
@@ -27,6 +29,7 @@ export class ViewerSet {
   private overflowed = false;
   private clockChanged = false;
   private lastFrameAt = 0;
+  private readonly detail = new LevelOfDetail();
 
   constructor(private readonly snapshot: () => SnapshotFrame) {}
 
@@ -36,6 +39,8 @@ export class ViewerSet {
 
   add(viewer: Viewer): void {
     this.viewers.set(viewer, { stale: false });
+    // Events were not queued while nobody watched: compare new states against nothing.
+    this.detail.reset();
     send(viewer, this.snapshot());
   }
 
@@ -48,6 +53,7 @@ export class ViewerSet {
     if (this.queued.length >= MAX_QUEUED_EVENTS) {
       this.overflowed = true;
       this.queued = [];
+      this.detail.reset();
       return;
     }
     this.queued.push(event);
@@ -66,7 +72,13 @@ export class ViewerSet {
     const due = wallNow - this.lastFrameAt >= CLOCK_FRAME_EVERY_MS;
     if (this.queued.length === 0 && !this.clockChanged && !this.overflowed && !due) return;
     if (this.overflowed) for (const state of this.viewers.values()) state.stale = true;
-    const frame = JSON.stringify({ type: 'events', clock, events: this.queued } satisfies ServerFrame);
+    const { events, heartbeats } = this.detail.thin(this.queued);
+    const frame = JSON.stringify({
+      type: 'events',
+      clock,
+      events,
+      ...(heartbeats.length > 0 ? { heartbeats } : {}),
+    } satisfies ServerFrame);
     this.queued = [];
     this.overflowed = false;
     this.clockChanged = false;

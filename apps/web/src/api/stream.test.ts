@@ -14,6 +14,21 @@ describe('coalesceFrames', () => {
     expect(joined.events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(joined.clock.now).toBe(30);
   });
+  it('sums the heartbeat tallies of the frames it joins, per leader and follower', () => {
+    const tally = (follower: number, count: number, lastAt: number) => ({
+      leader: 1,
+      follower,
+      count,
+      lastAt,
+    });
+    const joined = coalesceFrames([
+      { ...frame(10, []), heartbeats: [tally(2, 3, 8), tally(3, 1, 9)] },
+      frame(20, [1]),
+      { ...frame(30, []), heartbeats: [tally(2, 2, 28)] },
+    ]);
+    expect(joined.heartbeats).toEqual([tally(2, 5, 28), tally(3, 1, 9)]);
+    expect(coalesceFrames([frame(10, [1]), frame(20, [2])]).heartbeats).toBeUndefined();
+  });
   it('passes a single frame through', () => {
     const one = frame(5, [1]);
     expect(coalesceFrames([one])).toBe(one);

@@ -3,7 +3,7 @@
  * with exponential backoff, and reports its status. Lives outside React so a re-render
  * (or StrictMode's double effects) never opens a second socket.
  */
-import type { EventsFrame, ServerFrame } from '@raftlab/protocol';
+import type { EventsFrame, HeartbeatTally, ServerFrame } from '@raftlab/protocol';
 import type { StoreApi } from 'zustand';
 import type { RaftStore } from '../store/store';
 
@@ -24,10 +24,26 @@ const NOT_FOUND_CLOSE_CODE = 4404;
  */
 export const applyInterval = (speed: number): number => (speed >= 1 ? 250 : 100);
 
-/** Joins queued event frames into one: every event in order, the newest clock. */
+/** Joins queued event frames into one: every event in order, the newest clock, heartbeats summed. */
 export function coalesceFrames(frames: readonly EventsFrame[]): EventsFrame {
   if (frames.length === 1) return frames[0];
-  return { type: 'events', clock: frames[frames.length - 1].clock, events: frames.flatMap((f) => f.events) };
+  const tallies = new Map<string, HeartbeatTally>();
+  for (const frame of frames) {
+    for (const h of frame.heartbeats ?? []) {
+      const key = `${h.leader}-${h.follower}`;
+      const sum = tallies.get(key);
+      tallies.set(
+        key,
+        sum ? { ...sum, count: sum.count + h.count, lastAt: Math.max(sum.lastAt, h.lastAt) } : h,
+      );
+    }
+  }
+  return {
+    type: 'events',
+    clock: frames[frames.length - 1].clock,
+    events: frames.flatMap((f) => f.events),
+    ...(tallies.size > 0 ? { heartbeats: [...tallies.values()] } : {}),
+  };
 }
 
 export interface StreamOptions {

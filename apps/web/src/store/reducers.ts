@@ -242,6 +242,7 @@ export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: n
     }
     (handlers[event.type] as (d: Draft, e: SimEvent) => void)(d, event);
   }
+  if (frame.heartbeats) d.heartbeats.push(...state.narrator.heartbeats(frame.heartbeats));
   const s = d.s;
   s.clock = { ...frame.clock, receivedAt };
   if (d.feed.length > 0) s.feed = s.feed.concat(d.feed).slice(-BOUNDS.feed);

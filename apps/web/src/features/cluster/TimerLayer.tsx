@@ -11,6 +11,16 @@ import { timerArcPath, type RingLayout } from './layout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * Above this speed the arcs are redrawn at most every ARC_FRAME_MS of wall time. A
+ * follower's timer is reset by every heartbeat (every 50 ms of virtual time, §5.2): at
+ * 2× that is every 25 ms, under two frames, so redrawing each frame shows only flicker,
+ * yet repainting nine arcs every frame was a quarter of the page's main-thread time at
+ * 10× (bench:web, 9 nodes).
+ */
+const FULL_RATE_MAX_SPEED = 2;
+const ARC_FRAME_MS = 100;
+
 export interface TimerLayerProps {
   /** Ring geometry: node positions and radius. */
   layout: RingLayout;
@@ -19,12 +29,15 @@ export interface TimerLayerProps {
 export function TimerLayer({ layout }: TimerLayerProps) {
   const groupRef = useRef<SVGGElement>(null);
   const arcs = useRef(new Map<number, SVGPathElement>());
+  const lastDrawn = useRef(Number.NEGATIVE_INFINITY);
 
   const draw = useCallback(
-    (vnow: number) => {
+    (vnow: number, wallNow: number) => {
       const group = groupRef.current;
       if (!group) return;
-      const { nodes, nodeIds } = raftStore.getState();
+      const { nodes, nodeIds, clock } = raftStore.getState();
+      if (clock.speed > FULL_RATE_MAX_SPEED && wallNow - lastDrawn.current < ARC_FRAME_MS) return;
+      lastDrawn.current = wallNow;
       const inner = layout.nodeRadius + 4;
       const outer = layout.nodeRadius + 10;
       for (const id of nodeIds) {

@@ -165,6 +165,31 @@ describe('Narrator', () => {
     expect(n.narrate(sent(ok), v)[0].category).toBe('heartbeat');
   });
 
+  it('reads out the heartbeat round trips the server tallied, one sentence per leader', () => {
+    const n = new Narrator();
+    const items = n.heartbeats([
+      { leader: 1, follower: 3, count: 4, lastAt: 90 },
+      { leader: 1, follower: 2, count: 5, lastAt: 80 },
+      { leader: 4, follower: 5, count: 1, lastAt: 70 },
+    ]);
+    expect(items.map((i) => [i.t, i.category, i.rule, i.text, i.nodes])).toEqual([
+      [
+        90,
+        'heartbeat',
+        '§5.2',
+        'Node 1 sent heartbeats to nodes 2 and 3 and each was answered (9 round trips)',
+        [1, 3, 2],
+      ],
+      [
+        70,
+        'heartbeat',
+        '§5.2',
+        'Node 4 sent heartbeats to node 5 and each was answered (1 round trip)',
+        [4, 5],
+      ],
+    ]);
+  });
+
   it('remembers a bounded number of messages', () => {
     const n = new Narrator();
     const v = view([node(1), node(2)]);

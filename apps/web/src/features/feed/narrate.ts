@@ -9,7 +9,7 @@
  * the event is applied. The narrator keeps only bounded memory: the most recent messages
  * by id, the last request delivered on each link, and the votes of recent elections.
  */
-import type { Entry, Message, NodeState, SimEvent } from '@raftlab/protocol';
+import type { Entry, HeartbeatTally, Message, NodeState, SimEvent } from '@raftlab/protocol';
 
 export type FeedCategory =
   'election' | 'vote' | 'replication' | 'heartbeat' | 'commit' | 'client' | 'fault' | 'network' | 'safety';
@@ -219,6 +219,29 @@ export class Narrator {
         break;
     }
     return out;
+  }
+
+  /**
+   * One sentence per leader for the heartbeat round trips the server counted instead of
+   * streaming (they began and ended between two frames).
+   */
+  heartbeats(tallies: readonly HeartbeatTally[]): FeedItem[] {
+    const byLeader = new Map<number, { followers: number[]; count: number; t: number }>();
+    for (const h of tallies) {
+      const sum = byLeader.get(h.leader) ?? { followers: [], count: 0, t: 0 };
+      sum.followers.push(h.follower);
+      sum.count += h.count;
+      sum.t = Math.max(sum.t, h.lastAt);
+      byLeader.set(h.leader, sum);
+    }
+    return [...byLeader].map(([leader, { followers, count, t }]) => ({
+      id: ++this.seq,
+      t,
+      category: 'heartbeat',
+      text: `Node ${leader} sent heartbeats to ${followers.length === 1 ? 'node' : 'nodes'} ${list(followers)} and each was answered (${count} round ${count === 1 ? 'trip' : 'trips'})`,
+      rule: '§5.2',
+      nodes: [leader, ...followers],
+    }));
   }
 
   private remember(id: number, msg: Message): void {
