@@ -66,6 +66,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
   const totals: Record<string, number> = {};
   const openUntil: Record<string, number> = {};
   const counts: Record<string, number> = {};
+  const byName: Record<string, number> = {};
   let taskEnd = -1;
   for (const e of mine) {
     const end = e.ts + e.dur!;
@@ -80,6 +81,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     openUntil[kind] = end;
     totals[kind] = (totals[kind] ?? 0) + e.dur!;
     counts[e.name] = (counts[e.name] ?? 0) + 1;
+    byName[e.name] = (byName[e.name] ?? 0) + e.dur!;
   }
   if (process.env.BENCH_TRACE === 'paint') {
     const byClip = new Map<string, { n: number; us: number }>();
@@ -105,7 +107,8 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     const rows = [...byClip.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 15);
     for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
   }
-  if (process.env.BENCH_TRACE === 'paint') console.log('events per second:', perSecondCounts(counts, ms));
+  console.log('events per second:', perSecondCounts(counts, ms));
+  console.log('ms/s by event:', perSecondCounts(byName, ms * 1000));
   const perSecond: Record<string, number> = {};
   for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
   return perSecond;
