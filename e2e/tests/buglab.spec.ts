@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { docsShot, expect, test } from './fixtures';
 
 test('the bug lab creates a cluster with a bug switch on, and the dashboard marks it', async ({ page }) => {
   await page.goto('/');
@@ -8,7 +8,7 @@ test('the bug lab creates a cluster with a bug switch on, and the dashboard mark
   const switches = page.getByRole('group', { name: 'Bug switches' });
   await expect(switches.getByRole('checkbox')).toHaveCount(7);
   await switches.getByRole('checkbox', { name: /figure8-commit/ }).check();
-  await page.screenshot({ path: '../docs/bug-lab.png', clip: { x: 0, y: 0, width: 900, height: 420 } });
+  await page.screenshot({ path: docsShot('bug-lab.png'), clip: { x: 0, y: 0, width: 900, height: 420 } });
   await page.getByRole('button', { name: 'Create buggy cluster', exact: true }).click();
   await expect(page).not.toHaveURL(first);
   await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);

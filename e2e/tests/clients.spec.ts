@@ -1,4 +1,4 @@
-import { expect, leaderNode, openCluster, test } from './fixtures';
+import { docsShot, expect, leaderNode, openCluster, test } from './fixtures';
 
 test('client history lanes: an operation’s bar highlights its log entry; applied tables agree', async ({
   page,
@@ -34,5 +34,8 @@ test('client history lanes: an operation’s bar highlights its log entry; appli
   await verdict.getByRole('button', { name: 'Check history', exact: true }).click();
   await expect(verdict.getByRole('status')).toHaveText('Linearizable ✓');
   await expect(verdict.getByText('2 operations checked', { exact: true })).toBeVisible();
-  await page.locator('.stage__row').nth(1).screenshot({ path: '../docs/clients.png' });
+  await page
+    .locator('.stage__row')
+    .nth(1)
+    .screenshot({ path: docsShot('clients.png') });
 });

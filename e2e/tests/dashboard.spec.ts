@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, leaderNode, openCluster, pause, stepUntil, test } from './fixtures';
+import { docsShot, expect, leaderNode, openCluster, pause, stepUntil, test } from './fixtures';
 
 /**
  * Routes the page's stream through the test, so a test can add frames the server would
@@ -45,7 +45,7 @@ test('the event feed narrates an election with its rule, and can show or hide he
   const texts = await feed.getByRole('listitem').allInnerTexts();
   expect(texts.length).toBeGreaterThan(0);
   for (const text of texts) expect(text).toMatch(new RegExp(`(node|Node|leader) ${id}\\b`));
-  await page.getByRole('region', { name: 'Event feed' }).screenshot({ path: '../docs/event-feed.png' });
+  await page.getByRole('region', { name: 'Event feed' }).screenshot({ path: docsShot('event-feed.png') });
 });
 
 test('the Safety panel lists every invariant; a violation turns red and selects its nodes', async ({
@@ -78,7 +78,7 @@ test('the Safety panel lists every invariant; a violation turns red and selects 
   await violation.click();
   await expect(page.getByRole('button', { name: /^Node 2, / })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('list', { name: 'Event feed' })).toContainText('Safety violated');
-  await safety.screenshot({ path: '../docs/safety.png' });
+  await safety.screenshot({ path: docsShot('safety.png') });
 });
 
 test('the leader’s progress per follower is on the links; a paused message shows its fields', async ({
@@ -101,7 +101,7 @@ test('the leader’s progress per follower is on the links; a paused message sho
   await expect(details).toBeVisible();
   await expect(details).toContainText('term');
   await expect(details).toContainText(/leaderId|matchIndex|candidateId|voteGranted/);
-  await page.screenshot({ path: '../docs/message-details.png' });
+  await page.screenshot({ path: docsShot('message-details.png') });
   await details.getByRole('button', { name: 'Close message details' }).click();
   await expect(details).toHaveCount(0);
 });
@@ -114,5 +114,5 @@ test('charts show term per node and the commit index over time', async ({ page }
   ).toBeVisible();
   await expect(page.getByRole('img', { name: /^Term per node .*; [1-9]\d* elections shown$/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Commit index over virtual time: now [1-9]/ })).toBeVisible();
-  await page.getByRole('region', { name: 'Terms and commits' }).screenshot({ path: '../docs/charts.png' });
+  await page.getByRole('region', { name: 'Terms and commits' }).screenshot({ path: docsShot('charts.png') });
 });

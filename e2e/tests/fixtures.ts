@@ -147,3 +147,12 @@ export async function pause(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
+
+/**
+ * Where a test writes a screenshot for the README: `docs/<name>` when DOCS_SCREENSHOTS=1
+ * (`npm run screenshots`), otherwise the test's own output folder, so an ordinary test
+ * run still takes (and so checks) the picture but leaves the working tree clean.
+ */
+export function docsShot(name: string): string {
+  return process.env.DOCS_SCREENSHOTS === '1' ? `../docs/${name}` : base.info().outputPath(name);
+}

@@ -1,4 +1,4 @@
-import { expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import { docsShot, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
 
 test('keyboard shortcuts: ? opens help, digits select, c/r crash and restart, t times out, h heals, Space pauses', async ({
   page,
@@ -79,7 +79,7 @@ test('the theme toggle switches to dark and back', async ({ page }) => {
     await expect(page.getByText(`put ${key}=${value}`)).toHaveCount(5);
   }
   await leaderNode(page).click();
-  await page.screenshot({ path: '../docs/dashboard-dark.png' });
+  await page.screenshot({ path: docsShot('dashboard-dark.png') });
   await page.getByRole('button', { name: 'Light theme', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });

@@ -1,4 +1,4 @@
-import { clusterNodes, expect, leaderNode, openCluster, test } from './fixtures';
+import { clusterNodes, docsShot, expect, leaderNode, openCluster, test } from './fixtures';
 
 test('put replicates to every log and commits; get returns it; delete removes it', async ({ page }) => {
   const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
@@ -52,7 +52,7 @@ test('dashboard screenshot for the README', async ({ page }) => {
   await page.getByLabel('Value', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Put', exact: true }).click();
   await expect(page.locator('[data-message-type="AppendEntries"]').first()).toBeAttached();
-  await page.screenshot({ path: '../docs/dashboard.png' });
+  await page.screenshot({ path: docsShot('dashboard.png') });
 });
 
 test('reads at each consistency level: linearizable, lease and stale', async ({ page }) => {

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { clusterNodes, clusterView, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import {
+  clusterNodes,
+  clusterView,
+  docsShot,
+  expect,
+  leaderNode,
+  leaderOf,
+  openCluster,
+  test,
+} from './fixtures';
 
 test('a cut link is drawn cut and reaches the cluster; clicking again restores it', async ({ page }) => {
   const id = await openCluster(page, { seed: 2, options: { speed: 0.3 } });
@@ -175,7 +184,7 @@ test('partition into hand-picked groups: the links between groups go down and on
         .join(','),
     )
     .toMatch(/^[345]$/);
-  await page.screenshot({ path: '../docs/network.png' });
+  await page.screenshot({ path: docsShot('network.png') });
 
   // Three groups, none with a majority; Reset puts everyone back in A.
   await page

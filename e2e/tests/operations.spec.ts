@@ -1,4 +1,5 @@
 import {
+  docsShot,
   expect,
   leaderNode,
   leaderOf,
@@ -39,7 +40,9 @@ test('a pending write shows its stage: routing, proposed at index i, committed/a
   await expect(row).toHaveAccessibleName(
     new RegExp(`: proposed at index ${entry.index} \\(term ${entry.term}\\) by node ${leader.id}$`),
   );
-  await page.getByRole('region', { name: 'Client requests' }).screenshot({ path: '../docs/operations.png' });
+  await page
+    .getByRole('region', { name: 'Client requests' })
+    .screenshot({ path: docsShot('operations.png') });
   // A second tab opened now learns the stage from its snapshot, not from events it missed.
   const late = await page.context().newPage();
   await late.goto(`/c/${id}`);

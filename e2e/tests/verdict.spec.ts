@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, leaderNode, openCluster, test } from './fixtures';
+import { docsShot, expect, leaderNode, openCluster, test } from './fixtures';
 
 async function send(page: Page, op: 'Put' | 'Get', key: string, value = ''): Promise<string> {
   // Answers only: the empty list's placeholder item must not count as one.
@@ -65,5 +65,5 @@ test('the checker’s verdict on the lanes: linearizable, then a stale read from
     /key "x": operation #\d+ cannot be placed after a linearizable prefix of \d+/,
   );
   await expect(history.locator('pre')).toContainText('it returned "1", the model returns "2"');
-  await history.screenshot({ path: '../docs/history-verdict.png' });
+  await history.screenshot({ path: docsShot('history-verdict.png') });
 });
