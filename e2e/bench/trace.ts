@@ -108,6 +108,18 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
   }
   console.log('events per second:', perSecondCounts(counts, ms));
+  const layouts = mine.filter((e) => e.name === 'Layout');
+  if (layouts.length > 0) {
+    const data = (e: TraceEvent) =>
+      (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number } } | undefined)?.beginData;
+    const mean = (f: (e: TraceEvent) => number) =>
+      Math.round(layouts.reduce((n, e) => n + f(e), 0) / layouts.length);
+    console.log('layout, mean per pass:', {
+      dirtyObjects: mean((e) => data(e)?.dirtyObjects ?? 0),
+      totalObjects: mean((e) => data(e)?.totalObjects ?? 0),
+      µs: mean((e) => e.dur ?? 0),
+    });
+  }
   console.log('ms/s by event:', perSecondCounts(byName, ms * 1000));
   const perSecond: Record<string, number> = {};
   for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
@@ -116,7 +128,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 
@@ -133,8 +145,8 @@ export async function profileTop(cdp: CDPSession, ms: number, top = 25): Promise
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i]));
   const byName = new Map<string, number>();
   for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}:${columnNumber}`;
     byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
   }
   return [...byName.entries()]
