@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extrapolate, flightProgress, formatVirtualTime, timerRemaining } from './vclock';
+import { extrapolate, flightProgress, formatVirtualTime, msUntilNextStep, timerRemaining } from './vclock';
 import { formatSpeed, sliderToSpeed, speedToSlider, SLIDER_STEPS } from './speedScale';
 
 describe('extrapolate', () => {
@@ -14,6 +14,22 @@ describe('extrapolate', () => {
   });
   it('never runs backwards when a frame carries a later receivedAt', () => {
     expect(extrapolate({ now: 100, speed: 1, paused: false, receivedAt: 50 }, 40)).toBe(100);
+  });
+});
+
+describe('msUntilNextStep', () => {
+  it('is the wall time until the drawn step changes', () => {
+    // A 150 ms timer in 100 steps: a step is 1.5 ms virtual. At remaining 0.5 the drawn
+    // step (50) changes once remaining falls below 0.495: 0.005 × 150 ms = 0.75 ms virtual.
+    expect(msUntilNextStep(0.5, 150_000, 1, 100)).toBeCloseTo(0.75);
+    // At 0.02× the same takes 50 times longer in wall time.
+    expect(msUntilNextStep(0.5, 150_000, 0.02, 100)).toBeCloseTo(37.5);
+    // Just past a boundary, nearly a whole step is left.
+    expect(msUntilNextStep(0.5049, 150_000, 1, 100)).toBeCloseTo(1.485);
+  });
+  it('never comes for a timer that ran out or a clock that stands still', () => {
+    expect(msUntilNextStep(0, 150_000, 1, 100)).toBe(Number.POSITIVE_INFINITY);
+    expect(msUntilNextStep(0.5, 150_000, 0, 100)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -25,6 +25,20 @@ export function timerRemaining(start: number | null, end: number | null, vnow: n
   return Math.min(1, Math.max(0, (end - vnow) / (end - start)));
 }
 
+/**
+ * Wall ms until a timer drawn in `steps` steps per turn shows its next step: the timer
+ * has `remaining` of its `durationUs` to run and virtual time passes at `speed`.
+ * Infinity once it has run out (or while the clock stands still).
+ */
+export function msUntilNextStep(remaining: number, durationUs: number, speed: number, steps: number): number {
+  if (remaining <= 0 || speed <= 0) return Number.POSITIVE_INFINITY;
+  // The drawn step is round(remaining × steps); it changes when remaining crosses the
+  // half-step boundary below it.
+  const boundary = (Math.round(remaining * steps) - 0.5) / steps;
+  const virtualUs = Math.max(0, remaining - boundary) * durationUs;
+  return virtualUs / speed / 1000;
+}
+
 /** A virtual time for people: `1.234 567 s`. */
 export function formatVirtualTime(us: number): string {
   const seconds = Math.floor(us / 1e6);

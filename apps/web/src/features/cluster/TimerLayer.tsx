@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
-import { timerRemaining } from '../clock/vclock';
+import { msUntilNextStep, timerRemaining } from '../clock/vclock';
 import { useAnimationFrame } from '../animation';
 import { timerArcPath, type RingLayout } from './layout';
 
@@ -20,6 +20,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  */
 const FULL_RATE_MAX_SPEED = 2;
 const ARC_FRAME_MS = 100;
+/** Arcs are drawn in steps of 1/100 of a turn: finer steps are under a pixel. */
+const STEPS = 100;
 
 export interface TimerLayerProps {
   /** Ring geometry: node positions and radius. */
@@ -34,10 +36,14 @@ export function TimerLayer({ layout }: TimerLayerProps) {
   const draw = useCallback(
     (vnow: number, wallNow: number) => {
       const group = groupRef.current;
-      if (!group) return;
+      if (!group) return Number.POSITIVE_INFINITY;
       const { nodes, nodeIds, clock } = raftStore.getState();
-      if (clock.speed > FULL_RATE_MAX_SPEED && wallNow - lastDrawn.current < ARC_FRAME_MS) return;
+      const paced = clock.speed > FULL_RATE_MAX_SPEED;
+      const since = wallNow - lastDrawn.current;
+      if (paced && since < ARC_FRAME_MS) return ARC_FRAME_MS - since;
       lastDrawn.current = wallNow;
+      const speed = clock.paused ? 0 : clock.speed;
+      let next = Number.POSITIVE_INFINITY;
       const inner = layout.nodeRadius + 4;
       const outer = layout.nodeRadius + 10;
       for (const id of nodeIds) {
@@ -57,7 +63,8 @@ export function TimerLayer({ layout }: TimerLayerProps) {
         }
         // Quantised to 1/100 of a turn and written only when it changes: an unchanged
         // attribute costs no style, layout or paint.
-        const q = Math.round(remaining * 100) / 100;
+        const q = Math.round(remaining * STEPS) / STEPS;
+        next = Math.min(next, msUntilNextStep(remaining, node.timerEnd! - node.timerStart!, speed, STEPS));
         const d = timerArcPath(q, inner, outer);
         if (path.getAttribute('d') !== d) {
           path.setAttribute('transform', `translate(${at.x},${at.y})`);
@@ -71,6 +78,7 @@ export function TimerLayer({ layout }: TimerLayerProps) {
           arcs.current.delete(id);
         }
       }
+      return paced && next < Number.POSITIVE_INFINITY ? ARC_FRAME_MS : next;
     },
     [layout],
   );

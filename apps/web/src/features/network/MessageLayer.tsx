@@ -29,6 +29,11 @@ function hitMessage(target: EventTarget | null): { m: MessageInFlight; el: Eleme
   return m ? { m, el } : null;
 }
 
+function anyMoving(messages: Record<number, MessageInFlight>, vnow: number): boolean {
+  for (const key in messages) if (messages[key].deliverAt > vnow) return true;
+  return false;
+}
+
 export function MessageLayer({ layout, onInspect }: MessageLayerProps) {
   const messagesRef = useRef<SVGGElement>(null);
   const burstsRef = useRef<SVGGElement>(null);
@@ -66,17 +71,16 @@ export function MessageLayer({ layout, onInspect }: MessageLayerProps) {
 
   const draw = useCallback(
     (vnow: number, wallNow: number) => {
+      const { messages, clock } = raftStore.getState();
       if (messagesRef.current) {
-        drawMessages(
-          messagesRef.current,
-          glyphs.current,
-          layout,
-          raftStore.getState().messages,
-          vnow,
-          reducedMotion.current,
-        );
+        drawMessages(messagesRef.current, glyphs.current, layout, messages, vnow, reducedMotion.current);
       }
       if (burstsRef.current) drawBursts(burstsRef.current, bursts.current, layout, wallNow);
+      // Draw again next frame while a glyph moves or a burst fades; a message that has
+      // arrived waits at the receiver for its delivery event, which changes the store.
+      return bursts.current.size > 0 || (!clock.paused && anyMoving(messages, vnow))
+        ? 0
+        : Number.POSITIVE_INFINITY;
     },
     [layout],
   );
