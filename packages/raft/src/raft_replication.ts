@@ -131,15 +131,16 @@ export class Replication {
       // lacks it rejects, which sends it back to probe and on to a snapshot (§7).
       const prevLogIndex = Math.max(pr.match, r.log.firstIndex() - 1);
       const prevLogTerm = r.log.term(prevLogIndex) ?? 0;
-      r.send({
+      const heartbeat: Omit<AppendEntries, 'from' | 'term'> = {
         type: 'AppendEntries',
         to: id,
         prevLogIndex,
         prevLogTerm,
         entries: [],
         leaderCommit: r.log.committed,
-        ...(context === undefined ? {} : { context }),
-      });
+      };
+      if (context !== undefined) heartbeat.context = context;
+      r.send(heartbeat);
     }
   }
 

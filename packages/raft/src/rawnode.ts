@@ -45,17 +45,27 @@ import type {
   ConfChange,
   ConfState,
   Config,
+  Entry,
   HardState,
   Message,
   NodeId,
   ProgressStatus,
   ProposeResult,
   ReadIndexResult,
+  ReadState,
   Ready,
   SoftState,
   Status,
   TransferResult,
 } from './types';
+
+/**
+ * The empty lists of a Ready, shared by every Ready: frozen, so a caller that writes
+ * into a Ready's list (which the contract does not allow) fails loudly.
+ */
+const EMPTY_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
+const EMPTY_MESSAGES: Message[] = Object.freeze([]) as unknown as Message[];
+const EMPTY_READ_STATES: ReadState[] = Object.freeze([]) as unknown as ReadState[];
 
 export class RawNode {
   private readonly raft: Raft;
@@ -163,15 +173,18 @@ export class RawNode {
   ready(): Ready {
     const r = this.raft;
     r.flushProposals();
+    // Most Readies carry a message or two and nothing else: an empty list is the one
+    // shared frozen array rather than a new one per Ready, and the node starts a new
+    // outbox only when it hands out a non-empty one.
     const rd: Ready = {
-      entries: r.log.unstableEntries(),
-      messages: r.msgs,
-      committedEntries: r.log.nextCommittedEntries(),
-      readStates: r.readOnly.readStates,
+      entries: r.log.unstable.entries.length === 0 ? EMPTY_ENTRIES : r.log.unstableEntries(),
+      messages: r.msgs.length === 0 ? EMPTY_MESSAGES : r.msgs,
+      committedEntries: r.log.hasNextCommittedEntries() ? r.log.nextCommittedEntries() : EMPTY_ENTRIES,
+      readStates: r.readOnly.readStates.length === 0 ? EMPTY_READ_STATES : r.readOnly.readStates,
     };
     if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
-    r.msgs = [];
-    r.readOnly.readStates = [];
+    if (r.msgs.length > 0) r.msgs = [];
+    if (r.readOnly.readStates.length > 0) r.readOnly.readStates = [];
     if (r.role !== this.prevSoftState.role || r.lead !== this.prevSoftState.leader) {
       rd.softState = this.prevSoftState = this.softState();
     }

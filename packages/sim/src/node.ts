@@ -175,8 +175,13 @@ export class SimNode {
     return Math.max(this.phase, this.phase + k * tickUs);
   }
 
+  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below). */
   step(msg: Message): void {
-    this.withRaw((raw) => raw.step(msg));
+    const raw = this.raw;
+    if (raw === null) return;
+    this.catchUpTicks();
+    raw.step(msg);
+    this.drain();
   }
 
   campaign(): void {
@@ -345,7 +350,7 @@ export class SimNode {
       for (const msg of rd.messages) this.host.send(msg);
       for (const entry of rd.committedEntries) this.applyEntry(entry);
       raw.advance(rd);
-      this.pendingReads.push(...rd.readStates);
+      if (rd.readStates.length > 0) this.pendingReads.push(...rd.readStates);
       this.releaseReads();
       // Only applying moves the applied index the snapshot policy looks at.
       if (rd.committedEntries.length > 0) this.maybeSnapshot();

@@ -297,11 +297,11 @@ export class Simulation {
 
   /** Processes exactly one task, advancing now to its time; false when the queue is empty. */
   step(): boolean {
-    const task = this.queue.pop();
-    if (task === undefined) return false;
-    this.clock = task.time;
+    const time = this.queue.peekTime();
+    if (time === null) return false;
+    const item = this.queue.pop()!;
+    this.clock = time;
     this.processed++;
-    const item = task.item;
     switch (item.kind) {
       case 'tick':
         this.node(item.node).tickDue(item.token);
