@@ -67,6 +67,23 @@ const EMPTY_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
 const EMPTY_MESSAGES: Message[] = Object.freeze([]) as unknown as Message[];
 const EMPTY_READ_STATES: ReadState[] = Object.freeze([]) as unknown as ReadState[];
 
+/** The shape `basicStatus()` fills. */
+const ZERO_STATUS: BasicStatus = {
+  id: 0,
+  role: 'follower',
+  term: 0,
+  vote: 0,
+  leader: 0,
+  commit: 0,
+  applied: 0,
+  lastIndex: 0,
+  lastTerm: 0,
+  firstIndex: 0,
+  electionElapsed: 0,
+  randomizedElectionTimeout: 0,
+  leadTransferee: 0,
+};
+
 export class RawNode {
   private readonly raft: Raft;
   private prevSoftState: SoftState;
@@ -203,10 +220,13 @@ export class RawNode {
   advance(rd: Ready): void {
     const log = this.raft.log;
     if (rd.snapshot) log.stableSnapTo(rd.snapshot.metadata.index);
-    const lastEntry = rd.entries[rd.entries.length - 1];
-    if (lastEntry) log.stableTo(lastEntry.index, lastEntry.term);
-    const lastApplied = rd.committedEntries[rd.committedEntries.length - 1];
-    if (lastApplied) log.appliedTo(lastApplied.index);
+    // Lengths first: reading index -1 of an empty list is a slow property lookup.
+    if (rd.entries.length > 0) {
+      const lastEntry = rd.entries[rd.entries.length - 1];
+      log.stableTo(lastEntry.index, lastEntry.term);
+    }
+    if (rd.committedEntries.length > 0)
+      log.appliedTo(rd.committedEntries[rd.committedEntries.length - 1].index);
   }
 
   /**
@@ -260,22 +280,29 @@ export class RawNode {
 
   /** `status()` without the configuration and the progress: no copies of either. */
   basicStatus(): BasicStatus {
+    return this.readBasicStatus({ ...ZERO_STATUS });
+  }
+
+  /**
+   * `basicStatus()` written into `into`, which it returns: for a caller that reads the
+   * status after every input and would otherwise make an object each time.
+   */
+  readBasicStatus(into: BasicStatus): BasicStatus {
     const r = this.raft;
-    return {
-      id: r.id,
-      role: r.role,
-      term: r.term,
-      vote: r.vote,
-      leader: r.lead,
-      commit: r.log.committed,
-      applied: r.log.applied,
-      lastIndex: r.log.lastIndex(),
-      lastTerm: r.log.lastTerm(),
-      firstIndex: r.log.firstIndex(),
-      electionElapsed: r.electionElapsed,
-      randomizedElectionTimeout: r.randomizedElectionTimeout,
-      leadTransferee: r.transfer.transferee,
-    };
+    into.id = r.id;
+    into.role = r.role;
+    into.term = r.term;
+    into.vote = r.vote;
+    into.leader = r.lead;
+    into.commit = r.log.committed;
+    into.applied = r.log.applied;
+    into.lastIndex = r.log.lastIndex();
+    into.lastTerm = r.log.lastTerm();
+    into.firstIndex = r.log.firstIndex();
+    into.electionElapsed = r.electionElapsed;
+    into.randomizedElectionTimeout = r.randomizedElectionTimeout;
+    into.leadTransferee = r.transfer.transferee;
+    return into;
   }
 
   private softState(): SoftState {

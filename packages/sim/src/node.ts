@@ -65,8 +65,14 @@ export class SimNode {
   /** Time of the pending wake-up, or null; a wake-up whose token is stale is ignored. */
   private wakeAt: number | null = null;
   private wakeToken = 0;
-  private timerStart: number | null = null;
-  private timerEnd: number | null = null;
+  /**
+   * The election timer as last drawn and the storage's snapshot index: the part of the
+   * NodeState the core does not know. One object, brought up to date in place before
+   * every check for a changed state (which runs after every input).
+   */
+  private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
+  /** The RawNode's status, read into the same object by every such check. */
+  private readonly statusView: BasicStatus;
   private lastEmitted: NodeState | null = null;
   /** Peers in `lastEmitted.progress` (0 when it has none). */
   private lastPeers = 0;
@@ -92,7 +98,8 @@ export class SimNode {
     this.kv = this.freshStateMachine();
     this.nextTickAt = this.firstTickAfter(host.now() - 1);
     this.start(random, undefined);
-    if (this.raw !== null) this.scheduleWake(this.raw);
+    this.statusView = this.raw!.basicStatus();
+    this.scheduleWake(this.raw!);
   }
 
   get up(): boolean {
@@ -124,8 +131,8 @@ export class SimNode {
     const snap = this.storage.snapshot();
     if (snap.metadata.index > 0) this.kv.restore(snap.data);
     this.pendingReads = [];
-    this.timerStart = null;
-    this.timerEnd = null;
+    this.extras.timerStart = null;
+    this.extras.timerEnd = null;
   }
 
   /** The wake-up scheduled through `host.scheduleTick` has come. */
@@ -284,8 +291,8 @@ export class SimNode {
     this.epoch++;
     this.wakeAt = null;
     this.wakeToken++;
-    this.timerStart = null;
-    this.timerEnd = null;
+    this.extras.timerStart = null;
+    this.extras.timerEnd = null;
     this.host.emit({ type: 'node-crashed', node: this.id });
     this.emitStateIfChanged();
   }
@@ -413,7 +420,9 @@ export class SimNode {
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */
   state(): NodeState {
     const raw = this.raw;
-    if (raw !== null) return upNodeState(raw, raw.basicStatus(), this.extras());
+    if (raw !== null) {
+      return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex: this.snapshotIndex() });
+    }
     const hs = this.storage.initialState().hardState;
     return {
       id: this.id,
@@ -432,10 +441,6 @@ export class SimNode {
     };
   }
 
-  private extras(): NodeExtras {
-    return { snapshotIndex: this.snapshotIndex(), timerStart: this.timerStart, timerEnd: this.timerEnd };
-  }
-
   /**
    * The election timer as the UI draws it: it fires at the tick where electionElapsed
    * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
@@ -443,14 +448,15 @@ export class SimNode {
    */
   private updateTimer(status: BasicStatus): void {
     if (status.role === 'leader') {
-      this.timerStart = null;
-      this.timerEnd = null;
+      this.extras.timerStart = null;
+      this.extras.timerEnd = null;
       return;
     }
     const tickUs = this.config.tickUs;
     const timeout = status.randomizedElectionTimeout;
-    this.timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
-    this.timerStart = this.timerEnd - timeout * tickUs;
+    const timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
+    this.extras.timerEnd = timerEnd;
+    this.extras.timerStart = timerEnd - timeout * tickUs;
   }
 
   emitStateIfChanged(): void {
@@ -461,9 +467,10 @@ export class SimNode {
       state = this.state();
       if (last !== null && sameNodeState(state, last)) return;
     } else {
-      const status = raw.basicStatus();
+      const status = raw.readBasicStatus(this.statusView);
       this.updateTimer(status);
-      const extras = this.extras();
+      const extras = this.extras;
+      extras.snapshotIndex = this.snapshotIndex();
       if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return;
       state = upNodeState(raw, status, extras);
     }

@@ -37,7 +37,7 @@
  */
 import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
-import { InvariantChecker } from './invariants';
+import { InvariantChecker, checksEventType } from './invariants';
 import type { ClientEvent } from './client';
 import { clone } from './clone';
 import { Network } from './network';
@@ -390,6 +390,16 @@ export class Simulation {
       this.emit({ type: 'invariant-violated', violation });
   }
 
+  /**
+   * Whether an event of `type` would reach no one: no listener is subscribed and the
+   * invariant checker ignores the type. Such an event, sent or delivered for every
+   * message, is then not built but only numbered, so every later event keeps the
+   * `seq` it has in an observed run.
+   */
+  private unobserved(type: SimEvent['type']): boolean {
+    return this.listeners.length === 0 && !checksEventType(type);
+  }
+
   private latency(range: LatencyRange = this.config.latency): number {
     return this.latencyRandom.int(range.minUs, range.maxUs);
   }
@@ -410,7 +420,8 @@ export class Simulation {
     this.queue.push(flight.deliverAt, { kind: 'deliver', flight });
     // Messages are immutable once the core hands them out (its contract), and so is a
     // flight once on the wire, so the event shares the object instead of copying it.
-    this.emit({ type: 'message-sent', message: flight });
+    if (this.unobserved('message-sent')) this.nextEventSeq++;
+    else this.emit({ type: 'message-sent', message: flight });
   }
 
   private deliver(flight: MessageInFlight): true {
@@ -427,7 +438,8 @@ export class Simulation {
     } else if (!node.up) {
       this.emit({ type: 'message-dropped', id, reason: 'node-down' });
     } else {
-      this.emit({ type: 'message-delivered', id });
+      if (this.unobserved('message-delivered')) this.nextEventSeq++;
+      else this.emit({ type: 'message-delivered', id });
       node.step(flight.msg);
     }
     return true;
