@@ -232,7 +232,7 @@ export class Raft {
     const last = this.log.lastIndex();
     for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
       // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
-      const pr = new Progress(0, last + 1, this.cfg.maxInflight);
+      const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight);
       if (id === this.id) pr.match = last;
       this.progress.set(id, pr);
     }

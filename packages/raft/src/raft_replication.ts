@@ -125,7 +125,8 @@ export class Replication {
    */
   bcastHeartbeat(context?: string): void {
     const r = this.raft;
-    for (const [id, pr] of r.progress) {
+    for (const pr of r.progress.values()) {
+      const id = pr.id;
       if (id === r.id) continue;
       // Past compaction, check at the snapshot's last entry instead: a follower that
       // lacks it rejects, which sends it back to probe and on to a snapshot (§7).

@@ -254,7 +254,7 @@ export class RawNode {
     const r = this.raft;
     const progress: Record<number, ProgressStatus> = {};
     if (r.role === 'leader') {
-      for (const [id, pr] of r.progress) progress[id] = pr.toStatus();
+      for (const pr of r.progress.values()) progress[pr.id] = pr.toStatus();
     }
     return { ...this.basicStatus(), confState: r.membership.current(), progress };
   }
@@ -268,13 +268,13 @@ export class RawNode {
     const r = this.raft;
     if (r.role !== 'leader') return;
     const view = this.progressView;
-    for (const [id, pr] of r.progress) {
+    for (const pr of r.progress.values()) {
       view.matchIndex = pr.match;
       view.nextIndex = pr.next;
       view.state = pr.state;
       view.paused = pr.isPaused();
       view.recentActive = pr.recentActive;
-      visit(id, view);
+      visit(pr.id, view);
     }
   }
 

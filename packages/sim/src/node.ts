@@ -152,9 +152,10 @@ export class SimNode {
    */
   private catchUpTicks(): void {
     const raw = this.raw;
-    if (raw === null || this.nextTickAt > this.host.now()) return;
+    const now = this.host.now();
+    if (raw === null || this.nextTickAt > now) return;
     const tickUs = this.config.tickUs;
-    let owed = Math.floor((this.host.now() - this.nextTickAt) / tickUs) + 1;
+    let owed = Math.floor((now - this.nextTickAt) / tickUs) + 1;
     this.nextTickAt += owed * tickUs;
     while (owed > 0) {
       const due = raw.ticksUntilDue();

@@ -19,7 +19,16 @@ export function upNodeState(raw: RawNode, status: BasicStatus, extras: NodeExtra
   let progress: NodeState['progress'] = null;
   if (status.role === 'leader') {
     const copy: NonNullable<NodeState['progress']> = {};
-    raw.withProgress((id, pr) => (copy[id] = { ...pr }));
+    // A literal, not a spread of the visited view: this runs for every leader state change.
+    raw.withProgress((id, pr) => {
+      copy[id] = {
+        matchIndex: pr.matchIndex,
+        nextIndex: pr.nextIndex,
+        state: pr.state,
+        paused: pr.paused,
+        recentActive: pr.recentActive,
+      };
+    });
     progress = copy;
   }
   return {
