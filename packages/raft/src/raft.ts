@@ -85,6 +85,8 @@ export class Raft {
   readonly log: RaftLog;
   /** Sorted voter ids; set only by `membership` (thesis §4.1: the latest config in the log). */
   voters: NodeId[] = [];
+  /** `voters.includes(id)`, kept by `membership` whenever it sets `voters`. */
+  isVoter = false;
   learners: NodeId[] = [];
   /** Leader only: one entry per voter and learner, including ourselves. */
   progress = new Map<NodeId, Progress>();
@@ -243,8 +245,9 @@ export class Raft {
     this.randomizedElectionTimeout = this.cfg.electionTick + Math.floor(r * this.cfg.electionTick);
   }
 
+  /** Whether we are a voter (only a voter campaigns); asked on every tick and wake-up. */
   promotable(): boolean {
-    return this.voters.includes(this.id);
+    return this.isVoter;
   }
 
   // ---- local requests --------------------------------------------------------

@@ -167,6 +167,7 @@ export class Membership {
     this.confIndex = index;
     if (sameConf(cs, r)) return;
     r.voters = sortedIds(cs.voters);
+    r.isVoter = r.voters.includes(r.id);
     r.learners = sortedIds(cs.learners);
     this.version++;
     if (r.role === 'leader') this.updateProgress();

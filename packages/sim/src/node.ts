@@ -110,6 +110,11 @@ export class SimNode {
     return this.raw === null ? null : this.raw.status();
   }
 
+  /** `status()` without the configuration and the progress (which `status()` copies). */
+  basicStatus(): BasicStatus | null {
+    return this.raw === null ? null : this.raw.basicStatus();
+  }
+
   private start(random: () => number, applied: number | undefined): void {
     this.raw = new RawNode(
       {

@@ -323,7 +323,7 @@ export class Simulation {
     let best: NodeId | 0 = 0;
     let bestTerm = -1;
     for (const node of this.nodes) {
-      const status = node.status();
+      const status = node.basicStatus();
       if (status?.role === 'leader' && status.term > bestTerm) {
         best = node.id;
         bestTerm = status.term;
