@@ -278,6 +278,29 @@ export class RawNode {
     }
   }
 
+  /**
+   * Leader only: whether `progress`, a record like `status().progress` of `peers`
+   * peers, still describes every peer's progress, field for field. For a caller that
+   * reports progress changes and asks after every input: no visit per peer, no copy.
+   */
+  progressMatches(progress: Readonly<Record<NodeId, ProgressStatus>>, peers: number): boolean {
+    const r = this.raft;
+    if (r.role !== 'leader' || r.progress.size !== peers) return false;
+    for (const pr of r.progress.values()) {
+      const was = progress[pr.id];
+      if (
+        was === undefined ||
+        was.matchIndex !== pr.match ||
+        was.nextIndex !== pr.next ||
+        was.state !== pr.state ||
+        was.paused !== pr.isPaused() ||
+        was.recentActive !== pr.recentActive
+      )
+        return false;
+    }
+    return true;
+  }
+
   /** `status()` without the configuration and the progress: no copies of either. */
   basicStatus(): BasicStatus {
     return this.readBasicStatus({ ...ZERO_STATUS });

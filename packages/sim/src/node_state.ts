@@ -1,10 +1,10 @@
 /**
  * The `NodeState` a simulated node reports to observers, and the test of whether it
- * changed. The test runs after every Ready, so it compares scalars and visits the
- * leader's progress in place (`RawNode.withProgress`) instead of building a `Status`
- * and a `NodeState` to compare each time.
+ * changed. The test runs after every Ready, so it compares scalars and has the core
+ * compare the leader's progress in place (`RawNode.progressMatches`) instead of
+ * building a `Status` and a `NodeState` to compare each time.
  */
-import type { BasicStatus, ProgressStatus, RawNode } from '@raftlab/raft';
+import type { BasicStatus, RawNode } from '@raftlab/raft';
 import type { NodeState } from './types';
 
 /** What the node adds to the core's status: its storage and its timer as drawn. */
@@ -75,43 +75,8 @@ export function upNodeUnchanged(
     return false;
   const before = last.progress;
   if (status.role !== 'leader' || before === null) return before === null && status.role !== 'leader';
-  progressComparer.reset(before);
-  raw.withProgress(progressComparer.visit);
-  return progressComparer.same && progressComparer.count === lastPeers;
+  return raw.progressMatches(before, lastPeers);
 }
-
-/**
- * Compares the leader's live progress with what was last reported, one peer at a time.
- * One shared instance: the check runs on every leader Ready, and a closure per call
- * would be garbage each time.
- */
-class ProgressComparer {
-  private before: NonNullable<NodeState['progress']> = {};
-  same = true;
-  count = 0;
-
-  reset(before: NonNullable<NodeState['progress']>): void {
-    this.before = before;
-    this.same = true;
-    this.count = 0;
-  }
-
-  readonly visit = (id: number, pr: Readonly<ProgressStatus>): void => {
-    this.count++;
-    const was = this.before[id];
-    if (
-      was === undefined ||
-      was.matchIndex !== pr.matchIndex ||
-      was.nextIndex !== pr.nextIndex ||
-      was.state !== pr.state ||
-      was.paused !== pr.paused ||
-      was.recentActive !== pr.recentActive
-    )
-      this.same = false;
-  };
-}
-
-const progressComparer = new ProgressComparer();
 
 /** Field-by-field equality of two node states (no JSON: this runs often). */
 export function sameNodeState(a: NodeState, b: NodeState): boolean {
