@@ -1,7 +1,10 @@
 /**
- * The simulated network: per directed link up/down and the messages in flight. Whether
- * a message arrives is decided at its delivery time (`isUp` then), so cutting a link
- * kills the messages already travelling on it. Latency is drawn by the caller.
+ * The simulated network: per directed link up/down and quality, message ids, and which
+ * messages it has decided to lose. The messages in flight themselves are the delivery
+ * tasks on the simulation's queue (one per message, so no second index to keep in
+ * step). Whether a message arrives is decided at its delivery time (`isUp` then), so
+ * cutting a link kills the messages already travelling on it. Latency is drawn by the
+ * caller.
  */
 import type { Message, NodeId } from '@raftlab/raft';
 import { PERFECT_LINK, type LinkQuality, type MessageInFlight } from './types';
@@ -15,8 +18,6 @@ export interface LinkChange {
 
 export class Network {
   private readonly down = new Set<number>();
-  /** Insertion-ordered, so iteration follows send order. */
-  private readonly inFlight = new Map<number, MessageInFlight>();
   /** Messages the network has decided to lose; they vanish at their delivery time. */
   private readonly lost = new Set<number>();
   /** Links that are not perfect (loss, duplication, own latency). */
@@ -105,17 +106,15 @@ export class Network {
   /** Puts a message on the wire; a `lost` one is still drawn in flight, and dies on arrival. */
   send(msg: Message, sentAt: number, latencyUs: number, lost = false): MessageInFlight {
     const flight: MessageInFlight = { id: this.nextId++, sentAt, deliverAt: sentAt + latencyUs, msg };
-    this.inFlight.set(flight.id, flight);
     if (lost) this.lost.add(flight.id);
     return flight;
   }
 
   /**
-   * Removes a message from the wire at its delivery time: 'lost' if the network ate it,
-   * 'arrived' otherwise (the link may still be down), 'gone' if it was not on the wire.
+   * Takes message `id` off the wire at its delivery time: 'lost' if the network ate it,
+   * 'arrived' otherwise (the link may still be down).
    */
-  take(id: number): 'arrived' | 'lost' | 'gone' {
-    if (!this.inFlight.delete(id)) return 'gone';
+  take(id: number): 'arrived' | 'lost' {
     return this.lost.size > 0 && this.lost.delete(id) ? 'lost' : 'arrived';
   }
 
@@ -125,9 +124,5 @@ export class Network {
       for (const to of this.nodeIds) if (!this.isUp(from, to)) out.push([from, to]);
     }
     return out;
-  }
-
-  messages(): MessageInFlight[] {
-    return [...this.inFlight.values()].map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 }

@@ -36,6 +36,11 @@ export class EventQueue<T> {
     items[i] = item;
   }
 
+  /** Calls `visit` with every queued item, in no particular order. */
+  forEach(visit: (item: T) => void): void {
+    for (const item of this.items) visit(item);
+  }
+
   peekTime(): number | null {
     return this.items.length === 0 ? null : this.times[0];
   }

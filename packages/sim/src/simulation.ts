@@ -338,10 +338,21 @@ export class Simulation {
       config: clone(this.config),
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
-      messages: this.network.messages(),
+      messages: this.messagesInFlight(),
       linkQualities: this.network.linkQualities(),
       violations: this.invariants.evidence(),
     };
+  }
+
+  /** Copies of the messages on the wire (sent, not yet delivered or dropped), in send order. */
+  private messagesInFlight(): MessageInFlight[] {
+    const flights: MessageInFlight[] = [];
+    this.queue.forEach((task) => {
+      if (task.kind === 'deliver') flights.push(task.flight);
+    });
+    // Ids are handed out in send order.
+    flights.sort((a, b) => a.id - b.id);
+    return flights.map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 
   trace(): Trace {
@@ -427,7 +438,6 @@ export class Simulation {
   private deliver(flight: MessageInFlight): true {
     const id = flight.id;
     const taken = this.network.take(id);
-    if (taken === 'gone') return true;
     const { from, to } = flight.msg;
     const node = this.node(to);
     // Decided at delivery time: cutting a link kills what is already travelling on it.
