@@ -31,7 +31,7 @@ import type {
 import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome } from './kv';
-import { sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
+import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
 import type { NodeExtras } from './node_state';
 import type { NodeState, SimConfig, SimEventBody } from './types';
 
@@ -76,6 +76,7 @@ export class SimNode {
   private lastEmitted: NodeState | null = null;
   /** Peers in `lastEmitted.progress` (0 when it has none). */
   private lastPeers = 0;
+  private readonly progressCopier = new ProgressCopier();
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
@@ -478,10 +479,10 @@ export class SimNode {
       const extras = this.extras;
       extras.snapshotIndex = this.snapshotIndex();
       if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return;
-      state = upNodeState(raw, status, extras);
+      state = upNodeState(raw, status, extras, this.progressCopier);
     }
     this.lastEmitted = state;
-    this.lastPeers = state.progress === null ? 0 : Object.keys(state.progress).length;
+    this.lastPeers = state.progress === null ? 0 : this.progressCopier.peers;
     this.host.emit({ type: 'node-state', node: state });
   }
 

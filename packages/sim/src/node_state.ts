@@ -4,7 +4,7 @@
  * compare the leader's progress in place (`RawNode.progressMatches`) instead of
  * building a `Status` and a `NodeState` to compare each time.
  */
-import type { BasicStatus, RawNode } from '@raftlab/raft';
+import type { BasicStatus, ProgressStatus, RawNode } from '@raftlab/raft';
 import type { NodeState } from './types';
 
 /** What the node adds to the core's status: its storage and its timer as drawn. */
@@ -14,23 +14,44 @@ export interface NodeExtras {
   timerEnd: number | null;
 }
 
-/** The state of an up node. */
-export function upNodeState(raw: RawNode, status: BasicStatus, extras: NodeExtras): NodeState {
-  let progress: NodeState['progress'] = null;
-  if (status.role === 'leader') {
-    const copy: NonNullable<NodeState['progress']> = {};
-    // A literal, not a spread of the visited view: this runs for every leader state change.
-    raw.withProgress((id, pr) => {
-      copy[id] = {
-        matchIndex: pr.matchIndex,
-        nextIndex: pr.nextIndex,
-        state: pr.state,
-        paused: pr.paused,
-        recentActive: pr.recentActive,
-      };
-    });
-    progress = copy;
+/**
+ * Copies a leader's progress for its NodeState and counts the peers in it. A node keeps
+ * one: a closure per copy, and `Object.keys` to count the peers afterwards, were a few
+ * per cent of a lightly loaded run (a leader reports a change about every 30 ms).
+ */
+export class ProgressCopier {
+  private copy: NonNullable<NodeState['progress']> = {};
+  /** Peers in the last copy. */
+  peers = 0;
+
+  copyFrom(raw: RawNode): NonNullable<NodeState['progress']> {
+    this.copy = {};
+    this.peers = 0;
+    raw.withProgress(this.visit);
+    return this.copy;
   }
+
+  // A literal, not a spread of the visited view (one reused object).
+  private readonly visit = (id: number, pr: Readonly<ProgressStatus>): void => {
+    this.peers++;
+    this.copy[id] = {
+      matchIndex: pr.matchIndex,
+      nextIndex: pr.nextIndex,
+      state: pr.state,
+      paused: pr.paused,
+      recentActive: pr.recentActive,
+    };
+  };
+}
+
+/** The state of an up node; `copier` copies a leader's progress. */
+export function upNodeState(
+  raw: RawNode,
+  status: BasicStatus,
+  extras: NodeExtras,
+  copier = new ProgressCopier(),
+): NodeState {
+  const progress = status.role === 'leader' ? copier.copyFrom(raw) : null;
   return {
     id: status.id,
     up: true,
