@@ -151,8 +151,10 @@ export class Progress {
 
   /** Drops acknowledged slots once they are the bulk of the array (amortised O(1)). */
   private compactInflight(): void {
-    if (this.inflightStart === this.inflight.length) this.clearInflight();
-    else if (this.inflightStart > 64 && this.inflightStart * 2 > this.inflight.length) {
+    // Every acknowledgement gets here, mostly with nothing in flight: keep that array.
+    if (this.inflightStart === this.inflight.length) {
+      if (this.inflight.length > 0) this.clearInflight();
+    } else if (this.inflightStart > 64 && this.inflightStart * 2 > this.inflight.length) {
       this.inflight = this.inflight.slice(this.inflightStart);
       this.inflightStart = 0;
     }

@@ -193,11 +193,17 @@ export class RawNode {
     // Most Readies carry a message or two and nothing else: an empty list is the one
     // shared frozen array rather than a new one per Ready, and the node starts a new
     // outbox only when it hands out a non-empty one.
+    // Every Ready has every field (the absent ones undefined), so all Readies share one
+    // shape and the caller's reads of them stay monomorphic.
     const rd: Ready = {
+      softState: undefined,
+      hardState: undefined,
+      snapshot: undefined,
       entries: r.log.unstable.entries.length === 0 ? EMPTY_ENTRIES : r.log.unstableEntries(),
       messages: r.msgs.length === 0 ? EMPTY_MESSAGES : r.msgs,
       committedEntries: r.log.hasNextCommittedEntries() ? r.log.nextCommittedEntries() : EMPTY_ENTRIES,
       readStates: r.readOnly.readStates.length === 0 ? EMPTY_READ_STATES : r.readOnly.readStates,
+      confState: undefined,
     };
     if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
     if (r.msgs.length > 0) r.msgs = [];
