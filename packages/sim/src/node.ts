@@ -30,7 +30,7 @@ import type {
 } from '@raftlab/raft';
 import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
-import type { ApplyOutcome } from './kv';
+import type { ApplyOutcome, CommandCache } from './kv';
 import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
 import type { NodeExtras } from './node_state';
 import type { NodeState, SimConfig, SimEventBody } from './types';
@@ -46,6 +46,8 @@ export interface NodeHost {
   readReady(node: NodeId, requestId: string, index: number): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
+  /** The cluster's decoded commands, shared by every node's state machine. */
+  readonly commands: CommandCache;
 }
 
 export class SimNode {
@@ -421,7 +423,7 @@ export class SimNode {
 
   private freshStateMachine(): KvStateMachine {
     this.appliedEarly = 0;
-    return new KvStateMachine(!this.config.bugs.includes('no-session-dedupe'));
+    return new KvStateMachine(!this.config.bugs.includes('no-session-dedupe'), this.host.commands);
   }
 
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */

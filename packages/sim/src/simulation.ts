@@ -37,6 +37,7 @@
  */
 import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
+import { CommandCache } from './kv';
 import { InvariantChecker, checksEventType } from './invariants';
 import type { ClientEvent } from './client';
 import { clone } from './clone';
@@ -105,6 +106,7 @@ export class Simulation {
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
       scheduleTick: (node: NodeId, at: number, token: number) =>
         this.queue.push(at, { kind: 'tick', node, token }),
+      commands: new CommandCache(),
     };
     this.host = host;
     // The order of draws from `master` is part of every recorded trace: keep it.
