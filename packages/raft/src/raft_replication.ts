@@ -5,7 +5,10 @@
  */
 import type { Raft } from './raft';
 import { committedIndex } from './quorum';
-import type { AppendEntries, AppendEntriesResponse, NodeId } from './types';
+import type { AppendEntries, AppendEntriesResponse, Entry, NodeId } from './types';
+
+/** Every heartbeat's (empty) entries: messages are immutable once sent, so one frozen list serves all. */
+const NO_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
 
 export class Replication {
   constructor(private readonly raft: Raft) {}
@@ -137,7 +140,7 @@ export class Replication {
         to: id,
         prevLogIndex,
         prevLogTerm,
-        entries: [],
+        entries: NO_ENTRIES,
         leaderCommit: r.log.committed,
       };
       if (context !== undefined) heartbeat.context = context;

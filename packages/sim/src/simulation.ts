@@ -14,7 +14,8 @@
  *                count are made up lazily before the node's next input (node.ts), so
  *                an idle cluster costs a few events per election timeout, not one per
  *                node per tick;
- *   - `deliver`  a Raft message reaching its destination (or being dropped there);
+ *   - delivery   a Raft message reaching its destination (or being dropped there): the
+ *                `MessageInFlight` itself, which is also how `view()` lists the wire;
  *   - `client`   client traffic and timers (see client.ts).
  *
  * Processing a task may call into a node (tick/step/propose/campaign); the node drains
@@ -62,10 +63,9 @@ import type {
   Trace,
 } from './types';
 
+/** A message in flight is its own delivery task (one per message, no wrapper object). */
 type Task =
-  | { kind: 'tick'; node: NodeId; token: number }
-  | { kind: 'deliver'; flight: MessageInFlight }
-  | { kind: 'client'; event: ClientEvent };
+  { kind: 'tick'; node: NodeId; token: number } | { kind: 'client'; event: ClientEvent } | MessageInFlight;
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
@@ -304,16 +304,10 @@ export class Simulation {
     const item = this.queue.pop()!;
     this.clock = time;
     this.processed++;
-    switch (item.kind) {
-      case 'tick':
-        this.node(item.node).tickDue(item.token);
-        return true;
-      case 'deliver':
-        return this.deliver(item.flight);
-      case 'client':
-        this.clients.handle(item.event);
-        return true;
-    }
+    if ('msg' in item) return this.deliver(item);
+    if (item.kind === 'tick') this.node(item.node).tickDue(item.token);
+    else this.clients.handle(item.event);
+    return true;
   }
 
   nextEventTime(): number | null {
@@ -350,7 +344,7 @@ export class Simulation {
   private messagesInFlight(): MessageInFlight[] {
     const flights: MessageInFlight[] = [];
     this.queue.forEach((task) => {
-      if (task.kind === 'deliver') flights.push(task.flight);
+      if ('msg' in task) flights.push(task);
     });
     // Ids are handed out in send order.
     flights.sort((a, b) => a.id - b.id);
@@ -430,7 +424,7 @@ export class Simulation {
 
   private transmit(msg: Message, latencyUs: number, lost: boolean): void {
     const flight = this.network.send(msg, this.clock, latencyUs, lost);
-    this.queue.push(flight.deliverAt, { kind: 'deliver', flight });
+    this.queue.push(flight.deliverAt, flight);
     // Messages are immutable once the core hands them out (its contract), and so is a
     // flight once on the wire, so the event shares the object instead of copying it.
     if (this.unobserved('message-sent')) this.nextEventSeq++;
