@@ -340,29 +340,7 @@ export class SimNode {
       const rd = raw.ready();
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
-      if (rd.entries.length > 0) {
-        const first = rd.entries[0].index;
-        if (first <= this.storage.lastIndex()) {
-          // The term is the node's term as it truncates: a follower that just stepped down
-          // from leading an older term may truncate; a leader of the current term never does.
-          this.host.emit({
-            type: 'log-truncated',
-            node: this.id,
-            fromIndex: first,
-            term: raw.basicStatus().term,
-          });
-        }
-        this.storage.append(rd.entries);
-        this.host.emit({ type: 'log-appended', node: this.id, entries: rd.entries.map((e) => ({ ...e })) });
-        if (this.config.bugs.includes('apply-uncommitted')) {
-          // BUG (apply-uncommitted): entries reach the state machine (and clients hear
-          // "done") before a majority holds them, so a new leader can erase them (§5.3).
-          for (const entry of rd.entries) {
-            this.host.applied(this.id, entry, this.kv.apply(entry));
-            this.appliedEarly = entry.index;
-          }
-        }
-      }
+      if (rd.entries.length > 0) this.persistEntries(raw, rd.entries);
       for (const msg of rd.messages) this.host.send(msg);
       for (const entry of rd.committedEntries) this.applyEntry(entry);
       raw.advance(rd);
@@ -373,6 +351,31 @@ export class SimNode {
     }
     this.scheduleWake(raw);
     this.emitStateIfChanged();
+  }
+
+  /** Ready step 1 for new entries; apart from the loop above, as most Readies have none. */
+  private persistEntries(raw: RawNode, entries: Entry[]): void {
+    const first = entries[0].index;
+    if (first <= this.storage.lastIndex()) {
+      // The term is the node's term as it truncates: a follower that just stepped down
+      // from leading an older term may truncate; a leader of the current term never does.
+      this.host.emit({
+        type: 'log-truncated',
+        node: this.id,
+        fromIndex: first,
+        term: raw.basicStatus().term,
+      });
+    }
+    this.storage.append(entries);
+    this.host.emit({ type: 'log-appended', node: this.id, entries: entries.map((e) => ({ ...e })) });
+    if (this.config.bugs.includes('apply-uncommitted')) {
+      // BUG (apply-uncommitted): entries reach the state machine (and clients hear
+      // "done") before a majority holds them, so a new leader can erase them (§5.3).
+      for (const entry of entries) {
+        this.host.applied(this.id, entry, this.kv.apply(entry));
+        this.appliedEarly = entry.index;
+      }
+    }
   }
 
   /** A leader's snapshot replaces the log and the state machine (§7), before any apply. */
