@@ -3,7 +3,7 @@ import { Progress } from './progress';
 
 describe('Progress', () => {
   it('probe: one message at a time; only the answer to the outstanding probe moves nextIndex back', () => {
-    const pr = new Progress(0, 10, 4);
+    const pr = new Progress(2, 0, 10, 4);
     pr.sentEntries(10, 1);
     expect(pr.isPaused()).toBe(true);
     expect(pr.maybeDecrTo(5, 3)).toBe(false); // stale: not the probe at prevLogIndex 9
@@ -13,7 +13,7 @@ describe('Progress', () => {
   });
 
   it('replicate: a window of maxInflight messages, freed by acknowledgements', () => {
-    const pr = new Progress(5, 6, 2);
+    const pr = new Progress(2, 5, 6, 2);
     pr.becomeReplicate();
     pr.sentEntries(7, 2);
     pr.sentEntries(9, 2);
@@ -27,7 +27,7 @@ describe('Progress', () => {
   });
 
   it('Invariant: match < next', () => {
-    const pr = new Progress(3, 4, 2);
+    const pr = new Progress(2, 3, 4, 2);
     pr.maybeUpdate(8);
     expect(pr.next).toBe(9);
     pr.becomeProbe();

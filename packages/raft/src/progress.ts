@@ -11,9 +11,11 @@
  *
  * Invariant: match < next.
  */
-import type { ProgressState, ProgressStatus } from './types';
+import type { NodeId, ProgressState, ProgressStatus } from './types';
 
 export class Progress {
+  /** The follower (or the leader itself), so a walk over the values needs no map entries. */
+  readonly id: NodeId;
   match: number;
   next: number;
   state: ProgressState = 'probe';
@@ -32,7 +34,8 @@ export class Progress {
   private inflightStart = 0;
   private readonly maxInflight: number;
 
-  constructor(match: number, next: number, maxInflight: number) {
+  constructor(id: NodeId, match: number, next: number, maxInflight: number) {
+    this.id = id;
     this.match = match;
     this.next = next;
     this.maxInflight = maxInflight;
@@ -148,8 +151,10 @@ export class Progress {
 
   /** Drops acknowledged slots once they are the bulk of the array (amortised O(1)). */
   private compactInflight(): void {
-    if (this.inflightStart === this.inflight.length) this.clearInflight();
-    else if (this.inflightStart > 64 && this.inflightStart * 2 > this.inflight.length) {
+    // Every acknowledgement gets here, mostly with nothing in flight: keep that array.
+    if (this.inflightStart === this.inflight.length) {
+      if (this.inflight.length > 0) this.clearInflight();
+    } else if (this.inflightStart > 64 && this.inflightStart * 2 > this.inflight.length) {
       this.inflight = this.inflight.slice(this.inflightStart);
       this.inflightStart = 0;
     }

@@ -85,6 +85,8 @@ export class Raft {
   readonly log: RaftLog;
   /** Sorted voter ids; set only by `membership` (thesis §4.1: the latest config in the log). */
   voters: NodeId[] = [];
+  /** `voters.includes(id)`, kept by `membership` whenever it sets `voters`. */
+  isVoter = false;
   learners: NodeId[] = [];
   /** Leader only: one entry per voter and learner, including ourselves. */
   progress = new Map<NodeId, Progress>();
@@ -232,7 +234,7 @@ export class Raft {
     const last = this.log.lastIndex();
     for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
       // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
-      const pr = new Progress(0, last + 1, this.cfg.maxInflight);
+      const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight);
       if (id === this.id) pr.match = last;
       this.progress.set(id, pr);
     }
@@ -243,8 +245,9 @@ export class Raft {
     this.randomizedElectionTimeout = this.cfg.electionTick + Math.floor(r * this.cfg.electionTick);
   }
 
+  /** Whether we are a voter (only a voter campaigns); asked on every tick and wake-up. */
   promotable(): boolean {
-    return this.voters.includes(this.id);
+    return this.isVoter;
   }
 
   // ---- local requests --------------------------------------------------------

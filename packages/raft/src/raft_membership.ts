@@ -167,6 +167,7 @@ export class Membership {
     this.confIndex = index;
     if (sameConf(cs, r)) return;
     r.voters = sortedIds(cs.voters);
+    r.isVoter = r.voters.includes(r.id);
     r.learners = sortedIds(cs.learners);
     this.version++;
     if (r.role === 'leader') this.updateProgress();
@@ -184,7 +185,7 @@ export class Membership {
     const progress = new Map<NodeId, Progress>();
     const leaving = this.confIndex > r.log.committed ? [...r.progress.keys()] : [];
     for (const id of sortedIds([...r.voters, ...r.learners, ...leaving])) {
-      progress.set(id, r.progress.get(id) ?? new Progress(0, last + 1, r.cfg.maxInflight));
+      progress.set(id, r.progress.get(id) ?? new Progress(id, 0, last + 1, r.cfg.maxInflight));
     }
     r.progress = progress;
     // §3.10: only a voter can take over; a transfer to anyone else is abandoned.

@@ -5,7 +5,10 @@
  */
 import type { Raft } from './raft';
 import { committedIndex } from './quorum';
-import type { AppendEntries, AppendEntriesResponse, NodeId } from './types';
+import type { AppendEntries, AppendEntriesResponse, Entry, NodeId } from './types';
+
+/** Every heartbeat's (empty) entries: messages are immutable once sent, so one frozen list serves all. */
+const NO_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
 
 export class Replication {
   constructor(private readonly raft: Raft) {}
@@ -125,21 +128,23 @@ export class Replication {
    */
   bcastHeartbeat(context?: string): void {
     const r = this.raft;
-    for (const [id, pr] of r.progress) {
+    for (const pr of r.progress.values()) {
+      const id = pr.id;
       if (id === r.id) continue;
       // Past compaction, check at the snapshot's last entry instead: a follower that
       // lacks it rejects, which sends it back to probe and on to a snapshot (§7).
       const prevLogIndex = Math.max(pr.match, r.log.firstIndex() - 1);
       const prevLogTerm = r.log.term(prevLogIndex) ?? 0;
-      r.send({
+      const heartbeat: Omit<AppendEntries, 'from' | 'term'> = {
         type: 'AppendEntries',
         to: id,
         prevLogIndex,
         prevLogTerm,
-        entries: [],
+        entries: NO_ENTRIES,
         leaderCommit: r.log.committed,
-        ...(context === undefined ? {} : { context }),
-      });
+      };
+      if (context !== undefined) heartbeat.context = context;
+      r.send(heartbeat);
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import type { Raft } from './raft';
 import { voteResult } from './quorum';
-import { NONE } from './types';
+import { NONE, type NodeId } from './types';
 
 export class Timers {
   constructor(private readonly raft: Raft) {}
@@ -37,7 +37,7 @@ export class Timers {
         r.becomeFollower(r.term, NONE);
         return;
       }
-      for (const [id, pr] of r.progress) pr.recentActive = id === r.id;
+      for (const pr of r.progress.values()) pr.recentActive = pr.id === r.id;
     }
     if (r.heartbeatElapsed >= r.cfg.heartbeatTick) {
       r.heartbeatElapsed = 0;
@@ -82,8 +82,12 @@ export class Timers {
   }
 
   private quorumActive(): boolean {
-    const r = this.raft;
-    const active = (id: number) => id === r.id || r.progress.get(id)?.recentActive === true;
-    return voteResult(r.voters, active) === 'won';
+    return voteResult(this.raft.voters, this.active) === 'won';
   }
+
+  /** Whether voter `id` was heard from this round; one function for every check, not one per call. */
+  private readonly active = (id: NodeId): boolean => {
+    const r = this.raft;
+    return id === r.id || r.progress.get(id)?.recentActive === true;
+  };
 }

@@ -49,6 +49,28 @@ describe('RawNode', () => {
     expect(node.status().confState.voters).toEqual([1, 2, 3]);
   });
 
+  it('progressMatches: true exactly while a copy of status().progress still describes the leader', () => {
+    const storage = new MemoryStorage({ voters: [1, 2, 3] });
+    const node = new RawNode(config, storage);
+    expect(node.progressMatches({}, 0)).toBe(false); // not a leader
+    node.campaign();
+    for (const from of [2, 3])
+      node.step({ type: 'RequestVoteResponse', from, to: 1, term: 1, voteGranted: true });
+    const copy = () => node.status().progress;
+    expect(node.status().role).toBe('leader');
+    expect(node.progressMatches(copy(), 3)).toBe(true);
+    expect(node.progressMatches(copy(), 2)).toBe(false); // another peer count
+    for (const field of ['matchIndex', 'nextIndex', 'state', 'paused', 'recentActive'] as const) {
+      const changed = copy();
+      changed[2] = { ...changed[2], [field]: field === 'state' ? 'snapshot' : 99 };
+      expect(node.progressMatches(changed, 3)).toBe(false);
+    }
+    const before = copy();
+    node.step({ type: 'AppendEntriesResponse', from: 2, to: 1, term: 1, success: true, matchIndex: 1 });
+    expect(node.progressMatches(before, 3)).toBe(false); // peer 2's match moved
+    expect(node.progressMatches(copy(), 3)).toBe(true);
+  });
+
   it('rejects a message addressed to another node', () => {
     const node = new RawNode({ ...config, voters: [1, 2] }, new MemoryStorage());
     expect(() => node.step({ type: 'TimeoutNow', from: 2, to: 3, term: 1 })).toThrow();

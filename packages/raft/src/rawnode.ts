@@ -45,17 +45,44 @@ import type {
   ConfChange,
   ConfState,
   Config,
+  Entry,
   HardState,
   Message,
   NodeId,
   ProgressStatus,
   ProposeResult,
   ReadIndexResult,
+  ReadState,
   Ready,
   SoftState,
   Status,
   TransferResult,
 } from './types';
+
+/**
+ * The empty lists of a Ready, shared by every Ready: frozen, so a caller that writes
+ * into a Ready's list (which the contract does not allow) fails loudly.
+ */
+const EMPTY_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
+const EMPTY_MESSAGES: Message[] = Object.freeze([]) as unknown as Message[];
+const EMPTY_READ_STATES: ReadState[] = Object.freeze([]) as unknown as ReadState[];
+
+/** The shape `basicStatus()` fills. */
+const ZERO_STATUS: BasicStatus = {
+  id: 0,
+  role: 'follower',
+  term: 0,
+  vote: 0,
+  leader: 0,
+  commit: 0,
+  applied: 0,
+  lastIndex: 0,
+  lastTerm: 0,
+  firstIndex: 0,
+  electionElapsed: 0,
+  randomizedElectionTimeout: 0,
+  leadTransferee: 0,
+};
 
 export class RawNode {
   private readonly raft: Raft;
@@ -163,15 +190,24 @@ export class RawNode {
   ready(): Ready {
     const r = this.raft;
     r.flushProposals();
+    // Most Readies carry a message or two and nothing else: an empty list is the one
+    // shared frozen array rather than a new one per Ready, and the node starts a new
+    // outbox only when it hands out a non-empty one.
+    // Every Ready has every field (the absent ones undefined), so all Readies share one
+    // shape and the caller's reads of them stay monomorphic.
     const rd: Ready = {
-      entries: r.log.unstableEntries(),
-      messages: r.msgs,
-      committedEntries: r.log.nextCommittedEntries(),
-      readStates: r.readOnly.readStates,
+      softState: undefined,
+      hardState: undefined,
+      snapshot: undefined,
+      entries: r.log.unstable.entries.length === 0 ? EMPTY_ENTRIES : r.log.unstableEntries(),
+      messages: r.msgs.length === 0 ? EMPTY_MESSAGES : r.msgs,
+      committedEntries: r.log.hasNextCommittedEntries() ? r.log.nextCommittedEntries() : EMPTY_ENTRIES,
+      readStates: r.readOnly.readStates.length === 0 ? EMPTY_READ_STATES : r.readOnly.readStates,
+      confState: undefined,
     };
     if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
-    r.msgs = [];
-    r.readOnly.readStates = [];
+    if (r.msgs.length > 0) r.msgs = [];
+    if (r.readOnly.readStates.length > 0) r.readOnly.readStates = [];
     if (r.role !== this.prevSoftState.role || r.lead !== this.prevSoftState.leader) {
       rd.softState = this.prevSoftState = this.softState();
     }
@@ -190,10 +226,13 @@ export class RawNode {
   advance(rd: Ready): void {
     const log = this.raft.log;
     if (rd.snapshot) log.stableSnapTo(rd.snapshot.metadata.index);
-    const lastEntry = rd.entries[rd.entries.length - 1];
-    if (lastEntry) log.stableTo(lastEntry.index, lastEntry.term);
-    const lastApplied = rd.committedEntries[rd.committedEntries.length - 1];
-    if (lastApplied) log.appliedTo(lastApplied.index);
+    // Lengths first: reading index -1 of an empty list is a slow property lookup.
+    if (rd.entries.length > 0) {
+      const lastEntry = rd.entries[rd.entries.length - 1];
+      log.stableTo(lastEntry.index, lastEntry.term);
+    }
+    if (rd.committedEntries.length > 0)
+      log.appliedTo(rd.committedEntries[rd.committedEntries.length - 1].index);
   }
 
   /**
@@ -221,7 +260,7 @@ export class RawNode {
     const r = this.raft;
     const progress: Record<number, ProgressStatus> = {};
     if (r.role === 'leader') {
-      for (const [id, pr] of r.progress) progress[id] = pr.toStatus();
+      for (const pr of r.progress.values()) progress[pr.id] = pr.toStatus();
     }
     return { ...this.basicStatus(), confState: r.membership.current(), progress };
   }
@@ -235,34 +274,64 @@ export class RawNode {
     const r = this.raft;
     if (r.role !== 'leader') return;
     const view = this.progressView;
-    for (const [id, pr] of r.progress) {
+    for (const pr of r.progress.values()) {
       view.matchIndex = pr.match;
       view.nextIndex = pr.next;
       view.state = pr.state;
       view.paused = pr.isPaused();
       view.recentActive = pr.recentActive;
-      visit(id, view);
+      visit(pr.id, view);
     }
+  }
+
+  /**
+   * Leader only: whether `progress`, a record like `status().progress` of `peers`
+   * peers, still describes every peer's progress, field for field. For a caller that
+   * reports progress changes and asks after every input: no visit per peer, no copy.
+   */
+  progressMatches(progress: Readonly<Record<NodeId, ProgressStatus>>, peers: number): boolean {
+    const r = this.raft;
+    if (r.role !== 'leader' || r.progress.size !== peers) return false;
+    for (const pr of r.progress.values()) {
+      const was = progress[pr.id];
+      if (
+        was === undefined ||
+        was.matchIndex !== pr.match ||
+        was.nextIndex !== pr.next ||
+        was.state !== pr.state ||
+        was.paused !== pr.isPaused() ||
+        was.recentActive !== pr.recentActive
+      )
+        return false;
+    }
+    return true;
   }
 
   /** `status()` without the configuration and the progress: no copies of either. */
   basicStatus(): BasicStatus {
+    return this.readBasicStatus({ ...ZERO_STATUS });
+  }
+
+  /**
+   * `basicStatus()` written into `into`, which it returns: for a caller that reads the
+   * status after every input and would otherwise make an object each time.
+   */
+  readBasicStatus(into: BasicStatus): BasicStatus {
     const r = this.raft;
-    return {
-      id: r.id,
-      role: r.role,
-      term: r.term,
-      vote: r.vote,
-      leader: r.lead,
-      commit: r.log.committed,
-      applied: r.log.applied,
-      lastIndex: r.log.lastIndex(),
-      lastTerm: r.log.lastTerm(),
-      firstIndex: r.log.firstIndex(),
-      electionElapsed: r.electionElapsed,
-      randomizedElectionTimeout: r.randomizedElectionTimeout,
-      leadTransferee: r.transfer.transferee,
-    };
+    into.id = r.id;
+    into.role = r.role;
+    into.term = r.term;
+    into.vote = r.vote;
+    into.leader = r.lead;
+    into.commit = r.log.committed;
+    into.applied = r.log.applied;
+    into.lastIndex = r.log.lastIndex();
+    into.lastTerm = r.log.lastTerm();
+    into.firstIndex = r.log.firstIndex();
+    into.electionElapsed = r.electionElapsed;
+    into.randomizedElectionTimeout = r.randomizedElectionTimeout;
+    into.leadTransferee = r.transfer.transferee;
+    return into;
   }
 
   private softState(): SoftState {

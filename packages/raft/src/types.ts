@@ -155,7 +155,8 @@ export interface SoftState {
  *   4. call `advance(rd)`.
  * A `snapshot` replaces the state machine before any of `committedEntries` is applied.
  * `readStates` need no persisting: a read may be served once the state machine has
- * applied `index`.
+ * applied `index`. The lists are the caller's to read, not to modify (empty ones are
+ * shared between Readies).
  */
 export interface Ready {
   softState?: SoftState;

@@ -153,7 +153,7 @@ export class Clients {
     const candidates = preferred !== undefined ? [preferred] : [];
     for (let id = 1; id <= n; id++) candidates.push(id);
     const node = candidates.map((id) => (id >= 1 && id <= n ? this.host.node(id) : null)).find((x) => x?.up);
-    const status = node?.status();
+    const status = node?.basicStatus();
     if (!node || !status || operation.op.type !== 'get')
       return this.complete(operation, 'fail', undefined, 'no-leader');
     const result = {
@@ -197,7 +197,7 @@ export class Clients {
       this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
     } else {
       // Another leader's entry won this index: our proposal is lost here (§5.4); redirect.
-      const leader = this.host.node(nodeId).status()?.leader ?? 0;
+      const leader = this.host.node(nodeId).basicStatus()?.leader ?? 0;
       this.send(pending.opId, pending.attempt, nodeId, { kind: 'redirect', leader });
     }
   }
@@ -211,7 +211,7 @@ export class Clients {
     const result: KvResult = {
       value: node.kv.get(pending.key),
       index,
-      term: node.status()?.term ?? 0,
+      term: node.basicStatus()?.term ?? 0,
       node: nodeId,
     };
     this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
@@ -258,7 +258,7 @@ export class Clients {
 
   private arrive(operation: Operation): void {
     const node = this.host.node(operation.target);
-    const status = node.status();
+    const status = node.basicStatus();
     if (status === null) return; // a crashed node never answers; the attempt times out
     if (
       status.role === 'leader' &&
@@ -295,7 +295,7 @@ export class Clients {
       });
       if (accepted) return;
     }
-    const leader = node.status()?.leader ?? 0;
+    const leader = node.basicStatus()?.leader ?? 0;
     this.send(operation.history.opId, operation.attempt, node.id, { kind: 'redirect', leader });
   }
 

@@ -71,6 +71,23 @@ export const INVARIANTS: ReadonlyArray<{ name: InvariantName; description: strin
   },
 ];
 
+/**
+ * Whether `InvariantChecker.observe` looks at events of `type` at all: it reads these
+ * four and passes every other one through unlooked-at. The simulator relies on this to
+ * skip building an event of another type when no listener is subscribed either.
+ */
+export function checksEventType(type: SimEvent['type']): boolean {
+  switch (type) {
+    case 'log-appended':
+    case 'log-truncated':
+    case 'node-state':
+    case 'snapshot-installed':
+      return true;
+    default:
+      return false;
+  }
+}
+
 export interface Violation {
   invariant: InvariantName;
   message: string;
@@ -80,6 +97,7 @@ export interface Violation {
 }
 
 const MAX_KEPT = 100;
+const NO_VIOLATIONS: readonly Violation[] = [];
 
 interface LogEntryRecord {
   term: number;
@@ -101,6 +119,8 @@ export class InvariantChecker {
   private count = 0;
   /** The first violations, kept as evidence (bounded: one bug tends to repeat itself). */
   private readonly kept: Violation[] = [];
+  /** Scratch list of the violations `observe` finds in the event at hand. */
+  private readonly found: Violation[] = [];
 
   /** Number of violations seen so far. */
   get violations(): number {
@@ -112,8 +132,10 @@ export class InvariantChecker {
     return this.kept.map((v) => ({ ...v, nodes: [...v.nodes] }));
   }
 
-  observe(event: SimEvent): Violation[] {
-    const found: Violation[] = [];
+  observe(event: SimEvent): readonly Violation[] {
+    // Runs after every event and almost always finds nothing: the checks push into one
+    // scratch list, and only a non-empty result is copied out.
+    const found = this.found;
     switch (event.type) {
       case 'log-appended':
         this.appended(event.node, event.entries, found);
@@ -130,9 +152,12 @@ export class InvariantChecker {
       default:
         break;
     }
+    if (found.length === 0) return NO_VIOLATIONS;
     this.count += found.length;
     for (const violation of found) if (this.kept.length < MAX_KEPT) this.kept.push(violation);
-    return found;
+    const result = found.slice();
+    found.length = 0;
+    return result;
   }
 
   private track(id: NodeId): NodeTrack {

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { KvStateMachine, encodeCommand } from './kv';
+import { CommandCache, KvStateMachine, decodeCommand, encodeCommand } from './kv';
 import type { Command } from './kv';
 
 let index = 0;
@@ -67,4 +67,15 @@ describe('cas', () => {
       swapped: true,
     });
   });
+});
+
+test('CommandCache decodes like decodeCommand, parsing each text once, and stays right when full', () => {
+  const cache = new CommandCache();
+  const text = (i: number) =>
+    encodeCommand({ clientId: 1, seq: i, op: { type: 'put', key: 'k', value: `${i}` } });
+  expect(cache.decode(text(1))).toEqual(decodeCommand(text(1)));
+  expect(cache.decode(text(1))).toBe(cache.decode(text(1))); // one parse, shared
+  expect(cache.decode('not json')).toBeNull();
+  for (let i = 0; i < 3000; i++) expect(cache.decode(text(i))?.seq).toBe(i);
+  expect(cache.decode(text(1))).toEqual(decodeCommand(text(1)));
 });

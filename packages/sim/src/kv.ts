@@ -49,12 +49,37 @@ export function decodeCommand(data: string): Command | null {
   }
 }
 
+/**
+ * Decoded commands by their text, shared by one cluster's state machines: every node
+ * applies the same entries, so a command is parsed once rather than once per node.
+ * Decoding is pure, so sharing changes nothing but the work; the decoded commands are
+ * only read. Bounded: when full it starts over.
+ */
+export class CommandCache {
+  private readonly decoded = new Map<string, Command | null>();
+
+  decode(data: string): Command | null {
+    let command = this.decoded.get(data);
+    if (command === undefined) {
+      if (this.decoded.size >= MAX_CACHED_COMMANDS) this.decoded.clear();
+      command = decodeCommand(data);
+      this.decoded.set(data, command);
+    }
+    return command;
+  }
+}
+
+const MAX_CACHED_COMMANDS = 1024;
+
 export class KvStateMachine {
   private data = new Map<string, string>();
   private sessions = new Map<number, Session>();
 
   /** `dedupe: false` is the no-session-dedupe bug: a retried command executes again. */
-  constructor(private readonly dedupe = true) {}
+  constructor(
+    private readonly dedupe = true,
+    private readonly commands = new CommandCache(),
+  ) {}
 
   get(key: string): string | null {
     return this.data.get(key) ?? null;
@@ -63,7 +88,7 @@ export class KvStateMachine {
   /** Applies one committed entry; null for entries that are not (valid) commands. */
   apply(entry: Entry): ApplyOutcome | null {
     if (entry.kind !== 'command') return null;
-    const command = decodeCommand(entry.data);
+    const command = this.commands.decode(entry.data);
     if (command === null) return null;
     const session = this.sessions.get(command.clientId);
     // A client has one operation outstanding at a time, so seq <= lastSeq is a retry

@@ -1,7 +1,10 @@
 /**
- * The simulated network: per directed link up/down and the messages in flight. Whether
- * a message arrives is decided at its delivery time (`isUp` then), so cutting a link
- * kills the messages already travelling on it. Latency is drawn by the caller.
+ * The simulated network: per directed link up/down and quality, message ids, and which
+ * messages it has decided to lose. The messages in flight themselves are the delivery
+ * tasks on the simulation's queue (one per message, so no second index to keep in
+ * step). Whether a message arrives is decided at its delivery time (`isUp` then), so
+ * cutting a link kills the messages already travelling on it. Latency is drawn by the
+ * caller.
  */
 import type { Message, NodeId } from '@raftlab/raft';
 import { PERFECT_LINK, type LinkQuality, type MessageInFlight } from './types';
@@ -15,8 +18,6 @@ export interface LinkChange {
 
 export class Network {
   private readonly down = new Set<number>();
-  /** Insertion-ordered, so iteration follows send order. */
-  private readonly inFlight = new Map<number, MessageInFlight>();
   /** Messages the network has decided to lose; they vanish at their delivery time. */
   private readonly lost = new Set<number>();
   /** Links that are not perfect (loss, duplication, own latency). */
@@ -39,7 +40,8 @@ export class Network {
   }
 
   isUp(from: NodeId, to: NodeId): boolean {
-    return !this.down.has(this.key(from, to));
+    // Asked at every delivery; with no link down there is nothing to look up.
+    return this.down.size === 0 || !this.down.has(this.key(from, to));
   }
 
   /** Sets one directed link; returns the change, or null if it was already so. */
@@ -67,6 +69,8 @@ export class Network {
   }
 
   quality(from: NodeId, to: NodeId): LinkQuality {
+    // Asked for every message sent; most runs have no imperfect link at all.
+    if (this.qualities.size === 0) return PERFECT_LINK;
     return this.qualities.get(this.key(from, to)) ?? PERFECT_LINK;
   }
 
@@ -102,18 +106,16 @@ export class Network {
   /** Puts a message on the wire; a `lost` one is still drawn in flight, and dies on arrival. */
   send(msg: Message, sentAt: number, latencyUs: number, lost = false): MessageInFlight {
     const flight: MessageInFlight = { id: this.nextId++, sentAt, deliverAt: sentAt + latencyUs, msg };
-    this.inFlight.set(flight.id, flight);
     if (lost) this.lost.add(flight.id);
     return flight;
   }
 
   /**
-   * Removes a message from the wire at its delivery time: 'lost' if the network ate it,
-   * 'arrived' otherwise (the link may still be down), 'gone' if it was not on the wire.
+   * Takes message `id` off the wire at its delivery time: 'lost' if the network ate it,
+   * 'arrived' otherwise (the link may still be down).
    */
-  take(id: number): 'arrived' | 'lost' | 'gone' {
-    if (!this.inFlight.delete(id)) return 'gone';
-    return this.lost.delete(id) ? 'lost' : 'arrived';
+  take(id: number): 'arrived' | 'lost' {
+    return this.lost.size > 0 && this.lost.delete(id) ? 'lost' : 'arrived';
   }
 
   linksDown(): Array<[NodeId, NodeId]> {
@@ -122,9 +124,5 @@ export class Network {
       for (const to of this.nodeIds) if (!this.isUp(from, to)) out.push([from, to]);
     }
     return out;
-  }
-
-  messages(): MessageInFlight[] {
-    return [...this.inFlight.values()].map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 }

@@ -30,8 +30,8 @@ import type {
 } from '@raftlab/raft';
 import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
-import type { ApplyOutcome } from './kv';
-import { sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
+import type { ApplyOutcome, CommandCache } from './kv';
+import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
 import type { NodeExtras } from './node_state';
 import type { NodeState, SimConfig, SimEventBody } from './types';
 
@@ -46,6 +46,8 @@ export interface NodeHost {
   readReady(node: NodeId, requestId: string, index: number): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
+  /** The cluster's decoded commands, shared by every node's state machine. */
+  readonly commands: CommandCache;
 }
 
 export class SimNode {
@@ -65,11 +67,18 @@ export class SimNode {
   /** Time of the pending wake-up, or null; a wake-up whose token is stale is ignored. */
   private wakeAt: number | null = null;
   private wakeToken = 0;
-  private timerStart: number | null = null;
-  private timerEnd: number | null = null;
+  /**
+   * The election timer as last drawn and the storage's snapshot index: the part of the
+   * NodeState the core does not know. One object, brought up to date in place before
+   * every check for a changed state (which runs after every input).
+   */
+  private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
+  /** The RawNode's status, read into the same object by every such check. */
+  private readonly statusView: BasicStatus;
   private lastEmitted: NodeState | null = null;
   /** Peers in `lastEmitted.progress` (0 when it has none). */
   private lastPeers = 0;
+  private readonly progressCopier = new ProgressCopier();
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
@@ -92,7 +101,8 @@ export class SimNode {
     this.kv = this.freshStateMachine();
     this.nextTickAt = this.firstTickAfter(host.now() - 1);
     this.start(random, undefined);
-    if (this.raw !== null) this.scheduleWake(this.raw);
+    this.statusView = this.raw!.basicStatus();
+    this.scheduleWake(this.raw!);
   }
 
   get up(): boolean {
@@ -101,6 +111,11 @@ export class SimNode {
 
   status(): Status | null {
     return this.raw === null ? null : this.raw.status();
+  }
+
+  /** `status()` without the configuration and the progress (which `status()` copies). */
+  basicStatus(): BasicStatus | null {
+    return this.raw === null ? null : this.raw.basicStatus();
   }
 
   private start(random: () => number, applied: number | undefined): void {
@@ -124,8 +139,8 @@ export class SimNode {
     const snap = this.storage.snapshot();
     if (snap.metadata.index > 0) this.kv.restore(snap.data);
     this.pendingReads = [];
-    this.timerStart = null;
-    this.timerEnd = null;
+    this.extras.timerStart = null;
+    this.extras.timerEnd = null;
   }
 
   /** The wake-up scheduled through `host.scheduleTick` has come. */
@@ -145,9 +160,10 @@ export class SimNode {
    */
   private catchUpTicks(): void {
     const raw = this.raw;
-    if (raw === null || this.nextTickAt > this.host.now()) return;
+    const now = this.host.now();
+    if (raw === null || this.nextTickAt > now) return;
     const tickUs = this.config.tickUs;
-    let owed = Math.floor((this.host.now() - this.nextTickAt) / tickUs) + 1;
+    let owed = Math.floor((now - this.nextTickAt) / tickUs) + 1;
     this.nextTickAt += owed * tickUs;
     while (owed > 0) {
       const due = raw.ticksUntilDue();
@@ -175,8 +191,13 @@ export class SimNode {
     return Math.max(this.phase, this.phase + k * tickUs);
   }
 
+  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below). */
   step(msg: Message): void {
-    this.withRaw((raw) => raw.step(msg));
+    const raw = this.raw;
+    if (raw === null) return;
+    this.catchUpTicks();
+    raw.step(msg);
+    this.drain();
   }
 
   campaign(): void {
@@ -279,8 +300,8 @@ export class SimNode {
     this.epoch++;
     this.wakeAt = null;
     this.wakeToken++;
-    this.timerStart = null;
-    this.timerEnd = null;
+    this.extras.timerStart = null;
+    this.extras.timerEnd = null;
     this.host.emit({ type: 'node-crashed', node: this.id });
     this.emitStateIfChanged();
   }
@@ -319,39 +340,42 @@ export class SimNode {
       const rd = raw.ready();
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
-      if (rd.entries.length > 0) {
-        const first = rd.entries[0].index;
-        if (first <= this.storage.lastIndex()) {
-          // The term is the node's term as it truncates: a follower that just stepped down
-          // from leading an older term may truncate; a leader of the current term never does.
-          this.host.emit({
-            type: 'log-truncated',
-            node: this.id,
-            fromIndex: first,
-            term: raw.basicStatus().term,
-          });
-        }
-        this.storage.append(rd.entries);
-        this.host.emit({ type: 'log-appended', node: this.id, entries: rd.entries.map((e) => ({ ...e })) });
-        if (this.config.bugs.includes('apply-uncommitted')) {
-          // BUG (apply-uncommitted): entries reach the state machine (and clients hear
-          // "done") before a majority holds them, so a new leader can erase them (§5.3).
-          for (const entry of rd.entries) {
-            this.host.applied(this.id, entry, this.kv.apply(entry));
-            this.appliedEarly = entry.index;
-          }
-        }
-      }
+      if (rd.entries.length > 0) this.persistEntries(raw, rd.entries);
       for (const msg of rd.messages) this.host.send(msg);
       for (const entry of rd.committedEntries) this.applyEntry(entry);
       raw.advance(rd);
-      this.pendingReads.push(...rd.readStates);
+      if (rd.readStates.length > 0) this.pendingReads.push(...rd.readStates);
       this.releaseReads();
       // Only applying moves the applied index the snapshot policy looks at.
       if (rd.committedEntries.length > 0) this.maybeSnapshot();
     }
     this.scheduleWake(raw);
     this.emitStateIfChanged();
+  }
+
+  /** Ready step 1 for new entries; apart from the loop above, as most Readies have none. */
+  private persistEntries(raw: RawNode, entries: Entry[]): void {
+    const first = entries[0].index;
+    if (first <= this.storage.lastIndex()) {
+      // The term is the node's term as it truncates: a follower that just stepped down
+      // from leading an older term may truncate; a leader of the current term never does.
+      this.host.emit({
+        type: 'log-truncated',
+        node: this.id,
+        fromIndex: first,
+        term: raw.basicStatus().term,
+      });
+    }
+    this.storage.append(entries);
+    this.host.emit({ type: 'log-appended', node: this.id, entries: entries.map((e) => ({ ...e })) });
+    if (this.config.bugs.includes('apply-uncommitted')) {
+      // BUG (apply-uncommitted): entries reach the state machine (and clients hear
+      // "done") before a majority holds them, so a new leader can erase them (§5.3).
+      for (const entry of entries) {
+        this.host.applied(this.id, entry, this.kv.apply(entry));
+        this.appliedEarly = entry.index;
+      }
+    }
   }
 
   /** A leader's snapshot replaces the log and the state machine (§7), before any apply. */
@@ -402,13 +426,15 @@ export class SimNode {
 
   private freshStateMachine(): KvStateMachine {
     this.appliedEarly = 0;
-    return new KvStateMachine(!this.config.bugs.includes('no-session-dedupe'));
+    return new KvStateMachine(!this.config.bugs.includes('no-session-dedupe'), this.host.commands);
   }
 
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */
   state(): NodeState {
     const raw = this.raw;
-    if (raw !== null) return upNodeState(raw, raw.basicStatus(), this.extras());
+    if (raw !== null) {
+      return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex: this.snapshotIndex() });
+    }
     const hs = this.storage.initialState().hardState;
     return {
       id: this.id,
@@ -427,10 +453,6 @@ export class SimNode {
     };
   }
 
-  private extras(): NodeExtras {
-    return { snapshotIndex: this.snapshotIndex(), timerStart: this.timerStart, timerEnd: this.timerEnd };
-  }
-
   /**
    * The election timer as the UI draws it: it fires at the tick where electionElapsed
    * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
@@ -438,14 +460,15 @@ export class SimNode {
    */
   private updateTimer(status: BasicStatus): void {
     if (status.role === 'leader') {
-      this.timerStart = null;
-      this.timerEnd = null;
+      this.extras.timerStart = null;
+      this.extras.timerEnd = null;
       return;
     }
     const tickUs = this.config.tickUs;
     const timeout = status.randomizedElectionTimeout;
-    this.timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
-    this.timerStart = this.timerEnd - timeout * tickUs;
+    const timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
+    this.extras.timerEnd = timerEnd;
+    this.extras.timerStart = timerEnd - timeout * tickUs;
   }
 
   emitStateIfChanged(): void {
@@ -456,14 +479,15 @@ export class SimNode {
       state = this.state();
       if (last !== null && sameNodeState(state, last)) return;
     } else {
-      const status = raw.basicStatus();
+      const status = raw.readBasicStatus(this.statusView);
       this.updateTimer(status);
-      const extras = this.extras();
+      const extras = this.extras;
+      extras.snapshotIndex = this.snapshotIndex();
       if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return;
-      state = upNodeState(raw, status, extras);
+      state = upNodeState(raw, status, extras, this.progressCopier);
     }
     this.lastEmitted = state;
-    this.lastPeers = state.progress === null ? 0 : Object.keys(state.progress).length;
+    this.lastPeers = state.progress === null ? 0 : this.progressCopier.peers;
     this.host.emit({ type: 'node-state', node: state });
   }
 

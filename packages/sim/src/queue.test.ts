@@ -10,7 +10,7 @@ test('pops by time, then by insertion order', () => {
   q.push(1, 'd');
   q.push(3, 'e');
   const out: string[] = [];
-  for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.item);
+  for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e);
   expect(out).toEqual(['b', 'd', 'e', 'a', 'c']);
   expect(q.peekTime()).toBeNull();
 });
@@ -32,7 +32,7 @@ test('matches a stable sort of (time, insertion) for any interleaving of pushes 
           model = [...model].sort((a, b) => a.time - b.time || a.id - b.id);
           const expected = model.shift();
           const got = q.pop();
-          expect(got?.item).toBe(expected?.id);
+          expect(got).toBe(expected?.id);
           expect(q.size).toBe(model.length);
         }
       },

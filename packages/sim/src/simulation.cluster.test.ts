@@ -134,6 +134,33 @@ describe('inputs and views', () => {
     expect(again.config.nodes).toBe(5);
   });
 
+  test('view().messages: every message sent and not yet delivered or dropped, in send order', () => {
+    const sim = new Simulation({ seed: 3 });
+    const onWire = new Map<number, unknown>();
+    sim.onEvent((e) => {
+      if (e.type === 'message-sent') onWire.set(e.message.id, e.message);
+      if (e.type === 'message-delivered' || e.type === 'message-dropped') onWire.delete(e.id);
+    });
+    waitForLeader(sim);
+    // Losses, a cut link and a crash, so messages also leave the wire by being dropped.
+    sim.input({
+      kind: 'link-quality',
+      from: 1,
+      to: 2,
+      quality: { loss: 0.5, duplicate: 0.5, latency: null },
+    });
+    sim.input({ kind: 'link', from: 3, to: 4, up: false });
+    sim.input({ kind: 'crash', node: 5 });
+    let checked = 0;
+    for (let i = 0; i < 400 && sim.step(); i++) {
+      if (i % 7 !== 0) continue;
+      const messages = sim.view().messages;
+      expect(messages).toEqual([...onWire.values()]);
+      checked += messages.length;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   test('onEvent returns an unsubscribe function; seq increases by one', () => {
     const sim = new Simulation({ seed: 2 });
     const seen: SimEvent[] = [];

@@ -14,7 +14,8 @@
  *                count are made up lazily before the node's next input (node.ts), so
  *                an idle cluster costs a few events per election timeout, not one per
  *                node per tick;
- *   - `deliver`  a Raft message reaching its destination (or being dropped there);
+ *   - delivery   a Raft message reaching its destination (or being dropped there): the
+ *                `MessageInFlight` itself, which is also how `view()` lists the wire;
  *   - `client`   client traffic and timers (see client.ts).
  *
  * Processing a task may call into a node (tick/step/propose/campaign); the node drains
@@ -37,7 +38,8 @@
  */
 import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
-import { InvariantChecker } from './invariants';
+import { CommandCache } from './kv';
+import { InvariantChecker, checksEventType } from './invariants';
 import type { ClientEvent } from './client';
 import { clone } from './clone';
 import { Network } from './network';
@@ -61,10 +63,9 @@ import type {
   Trace,
 } from './types';
 
+/** A message in flight is its own delivery task (one per message, no wrapper object). */
 type Task =
-  | { kind: 'tick'; node: NodeId; token: number }
-  | { kind: 'deliver'; flight: MessageInFlight }
-  | { kind: 'client'; event: ClientEvent };
+  { kind: 'tick'; node: NodeId; token: number } | { kind: 'client'; event: ClientEvent } | MessageInFlight;
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
@@ -105,6 +106,7 @@ export class Simulation {
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
       scheduleTick: (node: NodeId, at: number, token: number) =>
         this.queue.push(at, { kind: 'tick', node, token }),
+      commands: new CommandCache(),
     };
     this.host = host;
     // The order of draws from `master` is part of every recorded trace: keep it.
@@ -297,21 +299,15 @@ export class Simulation {
 
   /** Processes exactly one task, advancing now to its time; false when the queue is empty. */
   step(): boolean {
-    const task = this.queue.pop();
-    if (task === undefined) return false;
-    this.clock = task.time;
+    const time = this.queue.peekTime();
+    if (time === null) return false;
+    const item = this.queue.pop()!;
+    this.clock = time;
     this.processed++;
-    const item = task.item;
-    switch (item.kind) {
-      case 'tick':
-        this.node(item.node).tickDue(item.token);
-        return true;
-      case 'deliver':
-        return this.deliver(item.flight);
-      case 'client':
-        this.clients.handle(item.event);
-        return true;
-    }
+    if ('msg' in item) return this.deliver(item);
+    if (item.kind === 'tick') this.node(item.node).tickDue(item.token);
+    else this.clients.handle(item.event);
+    return true;
   }
 
   nextEventTime(): number | null {
@@ -323,7 +319,7 @@ export class Simulation {
     let best: NodeId | 0 = 0;
     let bestTerm = -1;
     for (const node of this.nodes) {
-      const status = node.status();
+      const status = node.basicStatus();
       if (status?.role === 'leader' && status.term > bestTerm) {
         best = node.id;
         bestTerm = status.term;
@@ -338,10 +334,21 @@ export class Simulation {
       config: clone(this.config),
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
-      messages: this.network.messages(),
+      messages: this.messagesInFlight(),
       linkQualities: this.network.linkQualities(),
       violations: this.invariants.evidence(),
     };
+  }
+
+  /** Copies of the messages on the wire (sent, not yet delivered or dropped), in send order. */
+  private messagesInFlight(): MessageInFlight[] {
+    const flights: MessageInFlight[] = [];
+    this.queue.forEach((task) => {
+      if ('msg' in task) flights.push(task);
+    });
+    // Ids are handed out in send order.
+    flights.sort((a, b) => a.id - b.id);
+    return flights.map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 
   trace(): Trace {
@@ -390,6 +397,16 @@ export class Simulation {
       this.emit({ type: 'invariant-violated', violation });
   }
 
+  /**
+   * Whether an event of `type` would reach no one: no listener is subscribed and the
+   * invariant checker ignores the type. Such an event, sent or delivered for every
+   * message, is then not built but only numbered, so every later event keeps the
+   * `seq` it has in an observed run.
+   */
+  private unobserved(type: SimEvent['type']): boolean {
+    return this.listeners.length === 0 && !checksEventType(type);
+  }
+
   private latency(range: LatencyRange = this.config.latency): number {
     return this.latencyRandom.int(range.minUs, range.maxUs);
   }
@@ -407,16 +424,16 @@ export class Simulation {
 
   private transmit(msg: Message, latencyUs: number, lost: boolean): void {
     const flight = this.network.send(msg, this.clock, latencyUs, lost);
-    this.queue.push(flight.deliverAt, { kind: 'deliver', flight });
+    this.queue.push(flight.deliverAt, flight);
     // Messages are immutable once the core hands them out (its contract), and so is a
     // flight once on the wire, so the event shares the object instead of copying it.
-    this.emit({ type: 'message-sent', message: flight });
+    if (this.unobserved('message-sent')) this.nextEventSeq++;
+    else this.emit({ type: 'message-sent', message: flight });
   }
 
   private deliver(flight: MessageInFlight): true {
     const id = flight.id;
     const taken = this.network.take(id);
-    if (taken === 'gone') return true;
     const { from, to } = flight.msg;
     const node = this.node(to);
     // Decided at delivery time: cutting a link kills what is already travelling on it.
@@ -427,7 +444,8 @@ export class Simulation {
     } else if (!node.up) {
       this.emit({ type: 'message-dropped', id, reason: 'node-down' });
     } else {
-      this.emit({ type: 'message-delivered', id });
+      if (this.unobserved('message-delivered')) this.nextEventSeq++;
+      else this.emit({ type: 'message-delivered', id });
       node.step(flight.msg);
     }
     return true;
