@@ -4,8 +4,7 @@
  */
 import { memo } from 'react';
 import type { Entry } from '@raftlab/protocol';
-import { useRaft } from '../../store/store';
-import { roleWord } from '../../store/selectors';
+import type { Truncation } from '../../store/types';
 import { describeEntry, entryAt, termColor } from './logModel';
 
 /** Width of one index column, px (keep in step with --log-cell in styles.css). */
@@ -18,6 +17,16 @@ export const SNAPSHOT_WIDTH = 96;
 export interface LogRowProps {
   /** Whose log this is. */
   nodeId: number;
+  /** The entries the dashboard keeps of it. */
+  log: readonly Entry[] | undefined;
+  commit: number;
+  applied: number;
+  /** The node's role in words, for the row's styling. */
+  role: string;
+  /** Entries recently deleted from any node's log, flashed where they were. */
+  truncations: readonly Truncation[];
+  /** The index picked out by the client history, if any. */
+  highlightIndex: number | null;
   /** The grid's first index (column 0). */
   first: number;
   /** First index in view (inclusive). */
@@ -32,27 +41,28 @@ export interface LogRowProps {
 
 const x = (index: number, first: number) => (index - first) * CELL_WIDTH;
 
-function Cell({
+/**
+ * One entry. Memoised on plain values, so when the commit index moves only the cells
+ * whose state changed render again (at 10× every batch moves it, and a row draws about
+ * twenty cells).
+ */
+const Cell = memo(function Cell({
   e,
-  first,
-  commit,
-  applied,
+  left,
+  state,
   highlight,
 }: {
   /** The entry. */ e: Entry;
-  /** The grid's first index. */ first: number;
-  /** The node's commit index. */ commit: number;
-  /** The node's applied index. */ applied: number;
+  /** Offset from the strip's start, px. */ left: number;
+  /** How far the node has got with it. */ state: 'applied' | 'committed' | 'not committed';
   /** Picked out by the client history. */ highlight: boolean;
 }) {
   const text = describeEntry(e);
-  const committed = e.index <= commit;
-  const state = e.index <= applied ? 'applied' : committed ? 'committed' : 'not committed';
   return (
     <div
       role="cell"
-      className={`log-cell ${committed ? 'log-cell--committed' : 'log-cell--pending'}${highlight ? ' log-cell--highlight' : ''}`}
-      style={{ left: x(e.index, first), background: termColor(e.term) }}
+      className={`log-cell ${state === 'not committed' ? 'log-cell--pending' : 'log-cell--committed'}${highlight ? ' log-cell--highlight' : ''}`}
+      style={{ left, background: termColor(e.term) }}
       title={`index ${e.index}, term ${e.term}: ${text} (${state})`}
       aria-current={highlight ? 'true' : undefined}
     >
@@ -62,15 +72,22 @@ function Cell({
       <span className="log-cell__text">{text}</span>
     </div>
   );
-}
+});
 
-export const LogRow = memo(function LogRow({ nodeId, first, from, to, width, snapshotWidth }: LogRowProps) {
-  const log = useRaft((s) => s.logs[nodeId]);
-  const commit = useRaft((s) => s.nodes[nodeId]?.commit ?? 0);
-  const applied = useRaft((s) => s.nodes[nodeId]?.applied ?? 0);
-  const role = useRaft((s) => (s.nodes[nodeId] ? roleWord(s.nodes[nodeId]) : 'follower'));
-  const highlightIndex = useRaft((s) => s.highlightIndex);
-  const truncations = useRaft((s) => s.truncations);
+export const LogRow = memo(function LogRow({
+  nodeId,
+  log,
+  commit,
+  applied,
+  role,
+  truncations,
+  highlightIndex,
+  first,
+  from,
+  to,
+  width,
+  snapshotWidth,
+}: LogRowProps) {
   const nodeFirst = log && log.length > 0 ? log[0].index : null;
   const cells: Entry[] = [];
   for (let i = from; i <= to; i++) {
@@ -109,9 +126,8 @@ export const LogRow = memo(function LogRow({ nodeId, first, from, to, width, sna
           <Cell
             key={e.index}
             e={e}
-            first={first}
-            commit={commit}
-            applied={applied}
+            left={x(e.index, first)}
+            state={e.index <= applied ? 'applied' : e.index <= commit ? 'committed' : 'not committed'}
             highlight={e.index === highlightIndex}
           />
         ))}

@@ -3,16 +3,30 @@
  * are virtualised (@tanstack/react-virtual, horizontal), so a 100,000-entry log draws
  * only the cells in view. It follows the newest entry unless the person scrolls back.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useShallow } from 'zustand/react/shallow';
-import { useRaft } from '../../store/store';
+import { useRaft, type RaftStore } from '../../store/store';
+import { roleWord } from '../../store/selectors';
+import { useThrottledRaft } from '../../store/useThrottled';
 import { columnRange } from './logModel';
 import { CELL_WIDTH, LABEL_WIDTH, LogRow, SNAPSHOT_WIDTH } from './LogRow';
 
+/**
+ * Throttled like the reading panels (at every change up to 2×, twice a second beyond):
+ * at 10× entries arrive faster than anyone can read a column, and each refresh renders,
+ * lays out and scrolls nine rows — the log view was the dashboard's most expensive
+ * panel (bench:web, about 33 ms/s of main-thread time at 9 nodes).
+ */
+const selectGrid = (s: RaftStore) => ({
+  nodeIds: s.nodeIds,
+  logs: s.logs,
+  nodes: s.nodes,
+  truncations: s.truncations,
+});
+
 export function LogView() {
-  const nodeIds = useRaft(useShallow((s) => s.nodeIds));
-  const [first, last] = useRaft(useShallow((s) => columnRange(s.nodeIds.map((id) => s.logs[id] ?? []))));
+  const { nodeIds, logs, nodes, truncations } = useThrottledRaft(selectGrid, 0);
+  const [first, last] = useMemo(() => columnRange(nodeIds.map((id) => logs[id] ?? [])), [nodeIds, logs]);
   const highlightIndex = useRaft((s) => s.highlightIndex);
   const scroller = useRef<HTMLDivElement>(null);
   const pinnedRight = useRef(true);
@@ -84,6 +98,12 @@ export function LogView() {
           <LogRow
             key={id}
             nodeId={id}
+            log={logs[id]}
+            commit={nodes[id]?.commit ?? 0}
+            applied={nodes[id]?.applied ?? 0}
+            role={nodes[id] ? roleWord(nodes[id]) : 'follower'}
+            truncations={truncations}
+            highlightIndex={highlightIndex}
             first={first}
             from={from}
             to={to}
