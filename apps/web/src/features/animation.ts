@@ -17,6 +17,15 @@ import { raftStore } from '../store/store';
 /** Draws a layer at `vnow`; returns wall ms until it needs drawing again (see above). */
 export type Draw = (vnow: number, wallNow: number) => number;
 
+/**
+ * Layers that redraw at a fixed pace (the clock readout, the timer arcs at high speed)
+ * share this period and its phase: they redraw in slot `paceSlot(wallNow)` and wait
+ * `msToNextPace(wallNow)`, so they land in the same frame rather than two.
+ */
+export const PACE_MS = 100;
+export const paceSlot = (wallNow: number): number => Math.floor(wallNow / PACE_MS);
+export const msToNextPace = (wallNow: number): number => PACE_MS - (wallNow % PACE_MS);
+
 /** Under this delay the next frame comes first anyway. */
 const FRAME_MS = 16;
 

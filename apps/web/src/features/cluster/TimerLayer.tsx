@@ -6,20 +6,19 @@
 import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
 import { msUntilNextStep, timerRemaining } from '../clock/vclock';
-import { useAnimationFrame } from '../animation';
+import { msToNextPace, paceSlot, useAnimationFrame } from '../animation';
 import { timerArcPath, type RingLayout } from './layout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * Above this speed the arcs are redrawn at most every ARC_FRAME_MS of wall time. A
+ * Above this speed the arcs are redrawn at most every PACE_MS of wall time. A
  * follower's timer is reset by every heartbeat (every 50 ms of virtual time, §5.2): at
  * 2× that is every 25 ms, under two frames, so redrawing each frame shows only flicker,
  * yet repainting nine arcs every frame was a quarter of the page's main-thread time at
  * 10× (bench:web, 9 nodes).
  */
 const FULL_RATE_MAX_SPEED = 2;
-const ARC_FRAME_MS = 100;
 /** Arcs are drawn in steps of 1/100 of a turn: finer steps are under a pixel. */
 const STEPS = 100;
 
@@ -31,7 +30,7 @@ export interface TimerLayerProps {
 export function TimerLayer({ layout }: TimerLayerProps) {
   const groupRef = useRef<SVGGElement>(null);
   const arcs = useRef(new Map<number, SVGPathElement>());
-  const lastDrawn = useRef(Number.NEGATIVE_INFINITY);
+  const lastSlot = useRef(-1);
 
   const draw = useCallback(
     (vnow: number, wallNow: number) => {
@@ -39,9 +38,8 @@ export function TimerLayer({ layout }: TimerLayerProps) {
       if (!group) return Number.POSITIVE_INFINITY;
       const { nodes, nodeIds, clock } = raftStore.getState();
       const paced = clock.speed > FULL_RATE_MAX_SPEED;
-      const since = wallNow - lastDrawn.current;
-      if (paced && since < ARC_FRAME_MS) return ARC_FRAME_MS - since;
-      lastDrawn.current = wallNow;
+      if (paced && paceSlot(wallNow) === lastSlot.current) return msToNextPace(wallNow);
+      lastSlot.current = paceSlot(wallNow);
       const speed = clock.paused ? 0 : clock.speed;
       let next = Number.POSITIVE_INFINITY;
       const inner = layout.nodeRadius + 4;
@@ -78,7 +76,7 @@ export function TimerLayer({ layout }: TimerLayerProps) {
           arcs.current.delete(id);
         }
       }
-      return paced && next < Number.POSITIVE_INFINITY ? ARC_FRAME_MS : next;
+      return paced && next < Number.POSITIVE_INFINITY ? msToNextPace(wallNow) : next;
     },
     [layout],
   );
