@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const id = await createCluster(base, NODES, SPEED);
-    writer = startWriter(base, id, 100);
+    writer = startWriter(base, id, Number(process.env.BENCH_WRITE_MS ?? 100));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     const bundle = bundleSize();
     const results = {
       date: new Date().toISOString(),
-      config: { nodes: NODES, speed: SPEED, writeEveryMs: 100, measureMs: MEASURE_MS, viewport: '1280x800' },
+      config: { nodes: NODES, speed: SPEED, writeEveryMs: Number(process.env.BENCH_WRITE_MS ?? 100), measureMs: MEASURE_MS, viewport: '1280x800' },
       live: {
         frameIntervalMs: live,
         mainThreadBusyMsPerS: Math.round(busy),
