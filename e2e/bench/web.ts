@@ -229,7 +229,13 @@ async function main(): Promise<void> {
     const bundle = bundleSize();
     const results = {
       date: new Date().toISOString(),
-      config: { nodes: NODES, speed: SPEED, writeEveryMs: Number(process.env.BENCH_WRITE_MS ?? 100), measureMs: MEASURE_MS, viewport: '1280x800' },
+      config: {
+        nodes: NODES,
+        speed: SPEED,
+        writeEveryMs: Number(process.env.BENCH_WRITE_MS ?? 100),
+        measureMs: MEASURE_MS,
+        viewport: '1280x800',
+      },
       live: {
         frameIntervalMs: live,
         mainThreadBusyMsPerS: Math.round(busy),
