@@ -1,6 +1,6 @@
 /** The Safety panel's checklist: each invariant holds until a violation names it. */
 import type { Violation } from '@raftlab/protocol';
-import { INVARIANT_NAMES, INVARIANT_RULES, type InvariantId } from '../feed/narrate';
+import { INVARIANT_NAMES, INVARIANT_RULES, type InvariantId } from './invariantNames';
 
 export interface InvariantStatus {
   id: InvariantId;
