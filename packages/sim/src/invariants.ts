@@ -104,9 +104,16 @@ interface LogEntryRecord {
   data: string;
 }
 
+/** What the checks need of a node's last reported state: copied, as the report may be reused. */
+interface StateRecord {
+  role: NodeState['role'];
+  term: number;
+  commit: number;
+}
+
 interface NodeTrack {
   log: LogEntryRecord[]; // log[i - 1] is the entry at index i
-  state: NodeState | null;
+  state: StateRecord | null;
 }
 
 export class InvariantChecker {
@@ -132,9 +139,12 @@ export class InvariantChecker {
     return this.kept.map((v) => ({ ...v, nodes: [...v.nodes] }));
   }
 
+  /**
+   * The violations `event` reveals. Runs after every event and almost always finds
+   * nothing: the checks push into one scratch list, and only a non-empty result is
+   * copied out.
+   */
   observe(event: SimEvent): readonly Violation[] {
-    // Runs after every event and almost always finds nothing: the checks push into one
-    // scratch list, and only a non-empty result is copied out.
     const found = this.found;
     switch (event.type) {
       case 'log-appended':
@@ -152,6 +162,19 @@ export class InvariantChecker {
       default:
         break;
     }
+    return this.collect(found);
+  }
+
+  /**
+   * `observe` of a `node-state` event carrying `state`, without the event. Reads
+   * `state` only during the call, so the caller may reuse the object.
+   */
+  observeState(state: NodeState): readonly Violation[] {
+    this.stateChanged(state, this.found);
+    return this.collect(this.found);
+  }
+
+  private collect(found: Violation[]): readonly Violation[] {
     if (found.length === 0) return NO_VIOLATIONS;
     this.count += found.length;
     for (const violation of found) if (this.kept.length < MAX_KEPT) this.kept.push(violation);
@@ -240,19 +263,29 @@ export class InvariantChecker {
   private stateChanged(next: NodeState, found: Violation[]) {
     const track = this.track(next.id);
     const prev = track.state;
-    track.state = next;
-    if (prev && next.term < prev.term) {
+    const known = prev !== null;
+    const prevRole = prev?.role;
+    const prevTerm = prev?.term ?? 0;
+    const prevCommit = prev?.commit ?? 0;
+    // Copied, into the record of the previous report, before anything is checked.
+    if (prev === null) track.state = { role: next.role, term: next.term, commit: next.commit };
+    else {
+      prev.role = next.role;
+      prev.term = next.term;
+      prev.commit = next.commit;
+    }
+    if (known && next.term < prevTerm) {
       found.push({
         invariant: 'monotonic-term',
-        message: `Node ${next.id}'s term went back from ${prev.term} to ${next.term}`,
+        message: `Node ${next.id}'s term went back from ${prevTerm} to ${next.term}`,
         nodes: [next.id],
         term: next.term,
       });
     }
-    if (prev && next.commit < prev.commit) {
+    if (known && next.commit < prevCommit) {
       found.push({
         invariant: 'monotonic-commit',
-        message: `Node ${next.id}'s commit index went back from ${prev.commit} to ${next.commit}`,
+        message: `Node ${next.id}'s commit index went back from ${prevCommit} to ${next.commit}`,
         nodes: [next.id],
         index: next.commit,
       });
@@ -268,13 +301,9 @@ export class InvariantChecker {
         nodes: [next.id],
       });
     }
-    this.committedAdvanced(next.id, prev?.commit ?? 0, next.commit, track, found);
-    if (
-      prev?.role === 'leader' &&
-      next.role === 'leader' &&
-      prev.term === next.term &&
-      next.commit > prev.commit
-    ) {
+    this.committedAdvanced(next.id, prevCommit, next.commit, track, found);
+    const sameLeadership = prevRole === 'leader' && next.role === 'leader' && prevTerm === next.term;
+    if (sameLeadership && next.commit > prevCommit) {
       const entry = track.log[next.commit - 1];
       if (entry && entry.term !== next.term) {
         found.push({
@@ -288,9 +317,7 @@ export class InvariantChecker {
         });
       }
     }
-    if (next.role === 'leader' && !(prev?.role === 'leader' && prev.term === next.term)) {
-      this.becameLeader(next.id, next.term, track, found);
-    }
+    if (next.role === 'leader' && !sameLeadership) this.becameLeader(next.id, next.term, track, found);
   }
 
   private committedAdvanced(id: NodeId, from: number, to: number, track: NodeTrack, found: Violation[]) {

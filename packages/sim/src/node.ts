@@ -31,8 +31,7 @@ import type {
 import { raftBugs } from './bugs';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome, CommandCache } from './kv';
-import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
-import type { NodeExtras } from './node_state';
+import { NodeStateReporter } from './node_report';
 import type { NodeState, SimConfig, SimEventBody } from './types';
 
 /** What a node needs from the simulation around it. */
@@ -44,6 +43,13 @@ export interface NodeHost {
   applied(node: NodeId, entry: Entry, outcome: ApplyOutcome | null): void;
   /** A read barrier of this node is confirmed and entry `index` is applied: serve the read now. */
   readReady(node: NodeId, requestId: string, index: number): void;
+  /**
+   * Whether anyone keeps reported node states (a listener). If not, `stateChanged` gets
+   * one object rewritten in place (see node_report.ts).
+   */
+  stateObserved(): boolean;
+  /** The node's state changed: the `node-state` event, and the invariant checks. */
+  stateChanged(state: NodeState): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
   /** The cluster's decoded commands, shared by every node's state machine. */
@@ -67,18 +73,7 @@ export class SimNode {
   /** Time of the pending wake-up, or null; a wake-up whose token is stale is ignored. */
   private wakeAt: number | null = null;
   private wakeToken = 0;
-  /**
-   * The election timer as last drawn and the storage's snapshot index: the part of the
-   * NodeState the core does not know. One object, brought up to date in place before
-   * every check for a changed state (which runs after every input).
-   */
-  private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
-  /** The RawNode's status, read into the same object by every such check. */
-  private readonly statusView: BasicStatus;
-  private lastEmitted: NodeState | null = null;
-  /** Peers in `lastEmitted.progress` (0 when it has none). */
-  private lastPeers = 0;
-  private readonly progressCopier = new ProgressCopier();
+  private readonly reporter: NodeStateReporter;
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
@@ -98,10 +93,10 @@ export class SimNode {
     private readonly voters: NodeId[] = nodeIds(config.nodes),
   ) {
     this.storage = new MemoryStorage({ voters });
+    this.reporter = new NodeStateReporter(config.tickUs);
     this.kv = this.freshStateMachine();
     this.nextTickAt = this.firstTickAfter(host.now() - 1);
     this.start(random, undefined);
-    this.statusView = this.raw!.basicStatus();
     this.scheduleWake(this.raw!);
   }
 
@@ -139,8 +134,7 @@ export class SimNode {
     const snap = this.storage.snapshot();
     if (snap.metadata.index > 0) this.kv.restore(snap.data);
     this.pendingReads = [];
-    this.extras.timerStart = null;
-    this.extras.timerEnd = null;
+    this.reporter.clearTimer();
   }
 
   /** The wake-up scheduled through `host.scheduleTick` has come. */
@@ -300,8 +294,7 @@ export class SimNode {
     this.epoch++;
     this.wakeAt = null;
     this.wakeToken++;
-    this.extras.timerStart = null;
-    this.extras.timerEnd = null;
+    this.reporter.clearTimer();
     this.host.emit({ type: 'node-crashed', node: this.id });
     this.emitStateIfChanged();
   }
@@ -432,9 +425,7 @@ export class SimNode {
   /** Current NodeState. Pure: reading it (e.g. for a view) never changes the run. */
   state(): NodeState {
     const raw = this.raw;
-    if (raw !== null) {
-      return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex: this.snapshotIndex() });
-    }
+    if (raw !== null) return this.reporter.current(raw, this.snapshotIndex());
     const hs = this.storage.initialState().hardState;
     return {
       id: this.id,
@@ -453,42 +444,15 @@ export class SimNode {
     };
   }
 
-  /**
-   * The election timer as the UI draws it: it fires at the tick where electionElapsed
-   * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
-   * `electionElapsed` together, so this is the same whether or not they were made up.
-   */
-  private updateTimer(status: BasicStatus): void {
-    if (status.role === 'leader') {
-      this.extras.timerStart = null;
-      this.extras.timerEnd = null;
-      return;
-    }
-    const tickUs = this.config.tickUs;
-    const timeout = status.randomizedElectionTimeout;
-    const timerEnd = this.nextTickAt + (timeout - status.electionElapsed - 1) * tickUs;
-    this.extras.timerEnd = timerEnd;
-    this.extras.timerStart = timerEnd - timeout * tickUs;
-  }
-
+  /** Reports the node's state to the host if it changed (after every input). */
   emitStateIfChanged(): void {
     const raw = this.raw;
-    const last = this.lastEmitted;
-    let state: NodeState;
-    if (raw === null) {
-      state = this.state();
-      if (last !== null && sameNodeState(state, last)) return;
-    } else {
-      const status = raw.readBasicStatus(this.statusView);
-      this.updateTimer(status);
-      const extras = this.extras;
-      extras.snapshotIndex = this.snapshotIndex();
-      if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return;
-      state = upNodeState(raw, status, extras, this.progressCopier);
-    }
-    this.lastEmitted = state;
-    this.lastPeers = state.progress === null ? 0 : this.progressCopier.peers;
-    this.host.emit({ type: 'node-state', node: state });
+    const fresh = this.host.stateObserved();
+    const changed =
+      raw === null
+        ? this.reporter.downChanged(this.state())
+        : this.reporter.upChanged(raw, this.snapshotIndex(), this.nextTickAt, fresh);
+    if (changed !== null) this.host.stateChanged(changed);
   }
 
   /** The persisted log (for the view). */

@@ -43,6 +43,35 @@ export class ProgressCopier {
     return this.copy;
   }
 
+  /**
+   * Writes the leader's progress into `record`, a copy of `peers` peers this copier
+   * made earlier, in place; false (and `record` half written) when the peers differ.
+   */
+  rewrite(raw: RawNode, record: NonNullable<NodeState['progress']>, peers: number): boolean {
+    this.target = record;
+    this.peers = 0;
+    this.missing = false;
+    raw.withProgress(this.write);
+    return !this.missing && this.peers === peers;
+  }
+
+  private target: NonNullable<NodeState['progress']> = {};
+  private missing = false;
+
+  private readonly write = (id: number, pr: Readonly<ProgressStatus>): void => {
+    this.peers++;
+    const into = this.target[id];
+    if (into === undefined) {
+      this.missing = true;
+      return;
+    }
+    into.matchIndex = pr.matchIndex;
+    into.nextIndex = pr.nextIndex;
+    into.state = pr.state;
+    into.paused = pr.paused;
+    into.recentActive = pr.recentActive;
+  };
+
   private fill(raw: RawNode, start: NonNullable<NodeState['progress']>): void {
     this.copy = start;
     this.peers = 0;

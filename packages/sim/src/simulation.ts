@@ -56,6 +56,7 @@ import type {
   KvOp,
   LatencyRange,
   MessageInFlight,
+  NodeState,
   OpStage,
   SimConfig,
   SimEvent,
@@ -101,6 +102,8 @@ export class Simulation {
     const host = {
       now: () => this.clock,
       emit: (body: SimEventBody) => this.emit(body),
+      stateObserved: () => this.listeners.length > 0,
+      stateChanged: (state: NodeState) => this.stateChanged(state),
       send: (msg: Message) => this.send(msg),
       applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
@@ -394,6 +397,17 @@ export class Simulation {
     for (const listener of this.listeners) listener(event);
     // Checked after every event; a violation is itself an event, right after its cause.
     for (const violation of this.invariants.observe(event))
+      this.emit({ type: 'invariant-violated', violation });
+  }
+
+  /**
+   * A node's state changed. Unobserved, the event is numbered but not built, and the
+   * invariant checker reads `state` itself, which is then the node's reused mirror.
+   */
+  private stateChanged(state: NodeState): void {
+    if (this.listeners.length > 0) return this.emit({ type: 'node-state', node: state });
+    this.nextEventSeq++;
+    for (const violation of this.invariants.observeState(state))
       this.emit({ type: 'invariant-violated', violation });
   }
 

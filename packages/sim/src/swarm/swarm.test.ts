@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BugName } from '../bugs';
+import { Simulation } from '../simulation';
 import { runSeed } from './run';
 
 const SEEDS = 200;
@@ -37,5 +38,30 @@ describe('bug switches are caught', () => {
     const buggy = runSeed(seed, { config: { bugs: [bug] } });
     expect(buggy.ok, `seed ${seed} should catch ${bug}`).toBe(false);
     expect(runSeed(seed).ok).toBe(true);
+  });
+});
+
+describe('watching a run changes nothing', () => {
+  // Unwatched, the simulator builds less (node states rewritten in place, message events
+  // only numbered); the checks and the numbering must come out the same.
+  it.each(CATCHING_SEEDS.slice(0, 3))('%s, seed %d: same violations and seq numbers', (bug, seed) => {
+    const { trace, stats } = runSeed(seed, { config: { bugs: [bug] } });
+    const seqs: number[] = [];
+    const watched = Simulation.replay(trace, (e) => {
+      if (e.type === 'invariant-violated') seqs.push(e.seq);
+    });
+    const unwatched = Simulation.replay(trace);
+    for (const sim of [watched, unwatched]) while (sim.eventsProcessed < stats.events) sim.step();
+    expect(watched.violations).toBeGreaterThan(0);
+    expect(unwatched.view().violations).toEqual(watched.view().violations);
+    const next = (sim: Simulation) => {
+      let seq = -1;
+      const stop = sim.onEvent((e) => (seq = seq < 0 ? e.seq : seq));
+      while (seq < 0 && sim.step());
+      stop();
+      return seq;
+    };
+    expect(seqs.length).toBe(watched.violations);
+    expect(next(unwatched)).toBe(next(watched));
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * When and how a simulated node reports its `NodeState`. After every input the node
+ * asks whether what an observer sees has changed; if it has, that is one `node-state`
+ * event.
+ *
+ * The event goes to the simulation's listeners, who may keep it, and to the invariant
+ * checker, which reads it during the call and keeps nothing. With a listener, each
+ * report is a fresh object. Without one (the swarm, the benchmarks), each report is one
+ * mirror object rewritten in place, progress and all. A follower's election timer
+ * restarts with every heartbeat (§5.2), so even an idle follower reports about twenty
+ * times a second, and building those objects was a third of a light run's time.
+ * Whether a report happens does not depend on listeners, so every event keeps its seq.
+ */
+import type { BasicStatus, RawNode } from '@raftlab/raft';
+import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
+import type { NodeExtras } from './node_state';
+import type { NodeState } from './types';
+
+export class NodeStateReporter {
+  /**
+   * The election timer as last drawn and the storage's snapshot index: the part of the
+   * NodeState the core does not know, brought up to date in place before every check.
+   */
+  private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
+  /** The core's status, read into this one object by every check. */
+  private status: BasicStatus | null = null;
+  /** What was last reported: a reported object, or the mirror. */
+  private last: NodeState | null = null;
+  /** Peers in `last.progress` (0 when it has none). */
+  private lastPeers = 0;
+  private readonly copier = new ProgressCopier();
+  /** The object reports are written into while no one listens; never handed to a listener. */
+  private mirror: NodeState | null = null;
+  /** Peers in `mirror.progress`. */
+  private mirrorPeers = 0;
+
+  constructor(private readonly tickUs: number) {}
+
+  /** The node crashed or restarted: no election timer is running. */
+  clearTimer(): void {
+    this.extras.timerStart = null;
+    this.extras.timerEnd = null;
+  }
+
+  /**
+   * The state of an up node, to report if it changed since the last report, else null.
+   * `nextTickAt` is the node's next tick not yet fed to the core (see SimNode). With
+   * `fresh` false the result is the mirror, valid until the next call.
+   */
+  upChanged(raw: RawNode, snapshotIndex: number, nextTickAt: number, fresh: boolean): NodeState | null {
+    const status = raw.readBasicStatus((this.status ??= raw.basicStatus()));
+    this.updateTimer(status, nextTickAt);
+    const extras = this.extras;
+    extras.snapshotIndex = snapshotIndex;
+    const last = this.last;
+    if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return null;
+    const state = fresh ? upNodeState(raw, status, extras, this.copier) : this.rewriteMirror(raw, status);
+    this.last = state;
+    this.lastPeers = state.progress === null ? 0 : this.copier.peers;
+    return state;
+  }
+
+  /** `state`, a crashed node's state, if it differs from the last report; else null. */
+  downChanged(state: NodeState): NodeState | null {
+    if (this.last !== null && sameNodeState(state, this.last)) return null;
+    this.last = state;
+    this.lastPeers = 0;
+    return state;
+  }
+
+  /** The current state of an up node as a new object, without reporting it (for views). */
+  current(raw: RawNode, snapshotIndex: number): NodeState {
+    return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex });
+  }
+
+  private rewriteMirror(raw: RawNode, status: BasicStatus): NodeState {
+    const extras = this.extras;
+    const mirror = this.mirror;
+    if (mirror === null) {
+      this.mirror = upNodeState(raw, status, extras, this.copier);
+      this.mirrorPeers = this.copier.peers;
+      return this.mirror;
+    }
+    mirror.up = true;
+    mirror.role = status.role;
+    mirror.term = status.term;
+    mirror.vote = status.vote;
+    mirror.leader = status.leader;
+    mirror.commit = status.commit;
+    mirror.applied = status.applied;
+    mirror.lastIndex = status.lastIndex;
+    mirror.snapshotIndex = extras.snapshotIndex;
+    mirror.timerStart = extras.timerStart;
+    mirror.timerEnd = extras.timerEnd;
+    if (status.role !== 'leader') {
+      mirror.progress = null;
+    } else if (mirror.progress === null || !this.copier.rewrite(raw, mirror.progress, this.mirrorPeers)) {
+      mirror.progress = this.copier.copyFrom(raw);
+      this.mirrorPeers = this.copier.peers;
+    }
+    return mirror;
+  }
+
+  /**
+   * The election timer as the UI draws it: it fires at the tick where electionElapsed
+   * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
+   * `electionElapsed` together, so this is the same whether or not they were made up.
+   */
+  private updateTimer(status: BasicStatus, nextTickAt: number): void {
+    if (status.role === 'leader') return this.clearTimer();
+    const timeout = status.randomizedElectionTimeout;
+    const timerEnd = nextTickAt + (timeout - status.electionElapsed - 1) * this.tickUs;
+    this.extras.timerEnd = timerEnd;
+    this.extras.timerStart = timerEnd - timeout * this.tickUs;
+  }
+}
