@@ -40,7 +40,9 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 /** Builds the dashboard and starts the server on a free port; `stop()` ends it. */
 export async function startServer(): Promise<{ base: string; stop: () => void }> {
   console.log('Building the web app…');
-  execSync('npm run build -w @raftlab/web', { cwd: root, stdio: 'ignore' });
+  // BENCH_PROFILE=components needs the components' names: an unminified build.
+  const minify = process.env.BENCH_PROFILE === 'components' ? ' -- --minify false' : '';
+  execSync(`npm run build -w @raftlab/web${minify}`, { cwd: root, stdio: 'ignore' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {

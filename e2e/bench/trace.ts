@@ -109,6 +109,20 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
     }
     for (const [key, n] of [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
       console.log(`invalidation ${key}: ${n}`);
+    // Where the layout invalidations are: the nearest element with a class, per node.
+    const byNode = new Map<number, number>();
+    for (const e of events) {
+      if (e.name !== 'LayoutInvalidationTracking') continue;
+      const id = (e.args as { data?: { nodeId?: number } } | undefined)?.data?.nodeId;
+      if (id !== undefined) byNode.set(id, (byNode.get(id) ?? 0) + 1);
+    }
+    const where = new Map<string, number>();
+    for (const [backendNodeId, n] of byNode) {
+      const path = await describeNode(cdp, backendNodeId);
+      where.set(path, (where.get(path) ?? 0) + n);
+    }
+    for (const [path, n] of [...where.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`layout invalidated under ${path}: ${n}`);
     const rows = [...byClip.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 15);
     for (const [key, agg] of rows) console.log(`paint ${key}: ${agg.n}× ${(agg.us / 1000).toFixed(1)} ms`);
   }
@@ -125,6 +139,7 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
       µs: mean((e) => e.dur ?? 0),
     });
   }
+  if (process.env.BENCH_TRACE === 'layout') console.log('layout passes:', layoutPasses(mine, ms));
   console.log('CPU ms/s by event:', perSecondCounts(byName, ms * 1000));
   const perSecond: Record<string, number> = {};
   for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
@@ -148,6 +163,7 @@ export async function profileTop(cdp: CDPSession, ms: number, top = 25): Promise
   };
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i]));
+  if (process.env.BENCH_PROFILE === 'components') return componentTimes(profile, self, ms, top);
   const byName = new Map<string, number>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
@@ -164,4 +180,106 @@ function perSecondCounts(counts: Record<string, number>, ms: number): Record<str
   const out: Record<string, number> = {};
   for (const [name, n] of Object.entries(counts)) out[name] = Math.round((n * 1000) / ms);
   return out;
+}
+
+/**
+ * Layout passes split by what ran them: forced inside script (a read of a layout
+ * property after a DOM change) or the frame's own; per second, with their mean size.
+ */
+function layoutPasses(mine: TraceEvent[], ms: number) {
+  const scripts = mine.filter((e) => KINDS[e.name] === 'script');
+  const out: Record<string, { perSecond: number; msPerS: number; meanDirty: number }> = {};
+  const rootCounts = new Map<string, number>();
+  for (const e of mine) {
+    if (e.name !== 'Layout') continue;
+    const forced = scripts.some((s) => s.ts <= e.ts && e.ts + e.dur! <= s.ts + s.dur!);
+    const key = forced ? 'forced by script' : 'frame';
+    const dirty =
+      (e.args as { beginData?: { dirtyObjects?: number } } | undefined)?.beginData?.dirtyObjects ?? 0;
+    const roots = (
+      e.args as { endData?: { layoutRoots?: { nodeName: string; depth: number }[] } } | undefined
+    )?.endData?.layoutRoots;
+    for (const r of roots ?? []) {
+      const k = `${key}: ${r.nodeName} (depth ${r.depth})`;
+      rootCounts.set(k, (rootCounts.get(k) ?? 0) + 1);
+    }
+    const o = (out[key] ??= { perSecond: 0, msPerS: 0, meanDirty: 0 });
+    o.perSecond++;
+    o.msPerS += (e.tdur ?? e.dur!) / 1000;
+    o.meanDirty += dirty;
+  }
+  for (const [k, n] of rootCounts) console.log(`layout root ${k}: ${n}`);
+  for (const o of Object.values(out)) {
+    o.meanDirty = Math.round(o.meanDirty / o.perSecond);
+    o.perSecond = Math.round((o.perSecond * 1000) / ms);
+    o.msPerS = Math.round((o.msPerS * 1000) / ms);
+  }
+  return out;
+}
+
+/**
+ * Time inside each React component's render (a capitalised function name, so this
+ * needs the unminified build), its own code and what it calls, but not its children,
+ * which React renders separately; and time in the effects and commit phases.
+ */
+function componentTimes(
+  profile: { nodes: ProfileNode[] },
+  self: Map<number, number>,
+  ms: number,
+  top: number,
+): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const total = new Map<string, number>();
+  const watched = /^([A-Z][A-Za-z0-9]*|commitRoot|flushPassiveEffects|performWorkOnRoot|onmessage)$/;
+  for (const n of profile.nodes) {
+    const us = self.get(n.id) ?? 0;
+    if (us === 0) continue;
+    const seen = new Set<string>();
+    for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
+      const name = byId.get(id)!.callFrame.functionName;
+      if (!watched.test(name) || seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + us);
+    }
+  }
+  // Where the commit phase's time goes, by function (self time).
+  const inCommit = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const us = self.get(n.id) ?? 0;
+    let id: number | undefined = n.id;
+    while (id !== undefined && byId.get(id)!.callFrame.functionName !== 'commitRoot') id = parent.get(id);
+    if (us === 0 || id === undefined) continue;
+    const name = n.callFrame.functionName || '(anonymous)';
+    inCommit.set(name, (inCommit.get(name) ?? 0) + us);
+  }
+  const lines = (m: Map<string, number>, suffix: string) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => `${(us / ms).toFixed(1).padStart(6)} ms/s  ${name}${suffix}`);
+  return [...lines(total, ' (inclusive)'), ...lines(inCommit, ' (self, in commitRoot)')];
+}
+
+/** A node's place in the page: the classes of its nearest three classed ancestors. */
+async function describeNode(cdp: CDPSession, backendNodeId: number): Promise<string> {
+  try {
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () {
+        const out = [];
+        for (let n = this.nodeType === 1 ? this : this.parentElement; n && out.length < 3; n = n.parentElement) {
+          const c = n.getAttribute && n.getAttribute('class');
+          if (c) out.push(n.tagName.toLowerCase() + '.' + c.split(' ')[0]);
+        }
+        return out.join(' < ');
+      }`,
+      returnByValue: true,
+    });
+    return String(result.value);
+  } catch {
+    return '(gone)';
+  }
 }
