@@ -1,21 +1,20 @@
-/** The virtual clock readout, updated imperatively (about 10 times a second). */
+/** The virtual clock readout, updated imperatively (at most 10 times a second, see Pacer). */
 import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
-import { msToNextPace, paceSlot, useAnimationFrame } from '../animation';
+import { Pacer, useAnimationFrame } from '../animation';
 import { formatVirtualTime } from './vclock';
 
 export function VirtualClock() {
   const ref = useRef<HTMLSpanElement>(null);
   // The readout changes at most every PACE_MS: faster, its digits only blur.
-  const lastSlot = useRef(-1);
-  const draw = useCallback((vnow: number, wallNow: number) => {
+  const pacer = useRef(new Pacer());
+  const draw = useCallback((vnow: number, wallNow: number, storeChanged: boolean) => {
     if (!ref.current) return Number.POSITIVE_INFINITY;
-    if (paceSlot(wallNow) === lastSlot.current) return msToNextPace(wallNow);
-    lastSlot.current = paceSlot(wallNow);
+    const { paused, speed } = raftStore.getState().clock;
+    if (!pacer.current.due(wallNow, speed, storeChanged)) return pacer.current.wait(wallNow, speed);
     const text = formatVirtualTime(vnow);
     if (ref.current.textContent !== text) ref.current.textContent = text;
-    const { paused, speed } = raftStore.getState().clock;
-    return paused || speed === 0 ? Number.POSITIVE_INFINITY : msToNextPace(wallNow);
+    return paused || speed === 0 ? Number.POSITIVE_INFINITY : pacer.current.wait(wallNow, speed);
   }, []);
   useAnimationFrame(draw);
   return (

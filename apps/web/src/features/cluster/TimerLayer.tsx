@@ -6,19 +6,18 @@
 import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
 import { msUntilNextStep, timerRemaining } from '../clock/vclock';
-import { msToNextPace, paceSlot, useAnimationFrame } from '../animation';
+import { Pacer, useAnimationFrame } from '../animation';
+import { FAST_SPEED } from '../../store/useThrottled';
 import { timerArcPath, type RingLayout } from './layout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/**
- * Above this speed the arcs are redrawn at most every PACE_MS of wall time. A
- * follower's timer is reset by every heartbeat (every 50 ms of virtual time, §5.2): at
- * 2× that is every 25 ms, under two frames, so redrawing each frame shows only flicker,
- * yet repainting nine arcs every frame was a quarter of the page's main-thread time at
- * 10× (bench:web, 9 nodes).
+/*
+ * Above FAST_SPEED the arcs are paced (see Pacer). A follower's timer is reset by every
+ * heartbeat (every 50 ms of virtual time, §5.2): at 2× that is every 25 ms, under two
+ * frames, so redrawing each frame shows only flicker, yet repainting nine arcs every
+ * frame was a quarter of the page's main-thread time at 10× (bench:web, 9 nodes).
  */
-const FULL_RATE_MAX_SPEED = 2;
 /** Arcs are drawn in steps of 1/100 of a turn: finer steps are under a pixel. */
 const STEPS = 100;
 
@@ -30,16 +29,16 @@ export interface TimerLayerProps {
 export function TimerLayer({ layout }: TimerLayerProps) {
   const groupRef = useRef<SVGGElement>(null);
   const arcs = useRef(new Map<number, SVGPathElement>());
-  const lastSlot = useRef(-1);
+  const pacer = useRef(new Pacer());
 
   const draw = useCallback(
-    (vnow: number, wallNow: number) => {
+    (vnow: number, wallNow: number, storeChanged: boolean) => {
       const group = groupRef.current;
       if (!group) return Number.POSITIVE_INFINITY;
       const { nodes, nodeIds, clock } = raftStore.getState();
-      const paced = clock.speed > FULL_RATE_MAX_SPEED;
-      if (paced && paceSlot(wallNow) === lastSlot.current) return msToNextPace(wallNow);
-      lastSlot.current = paceSlot(wallNow);
+      const paced = clock.speed > FAST_SPEED;
+      if (paced && !pacer.current.due(wallNow, clock.speed, storeChanged))
+        return pacer.current.wait(wallNow, clock.speed);
       const speed = clock.paused ? 0 : clock.speed;
       let next = Number.POSITIVE_INFINITY;
       const inner = layout.nodeRadius + 4;
@@ -76,7 +75,7 @@ export function TimerLayer({ layout }: TimerLayerProps) {
           arcs.current.delete(id);
         }
       }
-      return paced && next < Number.POSITIVE_INFINITY ? msToNextPace(wallNow) : next;
+      return paced && next < Number.POSITIVE_INFINITY ? pacer.current.wait(wallNow, clock.speed) : next;
     },
     [layout],
   );
