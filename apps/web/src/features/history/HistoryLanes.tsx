@@ -17,6 +17,8 @@ import { MARK_WORDS, opMark } from './verdictModel';
 import './verdict.css';
 
 const SHOWN = 60;
+/** Lanes drawn at most: the newest clients' (a curl-driven run has a client per request). */
+const MAX_LANES = 16;
 const LANE_H = 30;
 /** Room above a bar for its mark (its place in the prefix, or ✗). */
 const BAR_TOP = 11;
@@ -30,7 +32,7 @@ export function HistoryLanes() {
   const { history, now } = useThrottledRaft(selectHistory, 250);
   const highlightIndex = useRaft((s) => s.highlightIndex);
   const verdict = useRaft((s) => s.check.verdict);
-  const { bars, clients, from, to } = historyBars(history, now, SHOWN);
+  const { bars, clients, from, to } = historyBars(history, now, SHOWN, MAX_LANES);
   const height = Math.max(1, clients.length) * LANE_H + 22;
   const x = scaleLinear()
     .domain([from, Math.max(to, from + 1)])
@@ -48,7 +50,7 @@ export function HistoryLanes() {
         <VerdictBadge />
       </div>
       <p className="hint history__key">
-        One lane per client · green ok · red failed · amber unknown · grey pending
+        One lane per client (the newest {MAX_LANES}) · green ok · red failed · amber unknown · grey pending
       </p>
       {bars.length === 0 ? (
         <p className="hint">No client operations yet: use Put, Get or Delete.</p>

@@ -29,4 +29,10 @@ describe('historyBars', () => {
       historyBars([op(1, 1, 1, 2), op(2, 1, 3, 4), op(3, 1, 5, 6)], 6, 2).bars.map((b) => b.op.opId),
     ).toEqual([2, 3]);
   });
+  it('goes back no further than the newest maxLanes clients', () => {
+    const history = [op(1, 1, 1, 2), op(2, 2, 3, 4), op(3, 3, 5, 6), op(4, 2, 7, 8)];
+    const { bars, clients } = historyBars(history, 8, 10, 2);
+    expect(clients).toEqual([2, 3]);
+    expect(bars.map((b) => b.op.opId)).toEqual([2, 3, 4]);
+  });
 });

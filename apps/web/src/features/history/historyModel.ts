@@ -24,14 +24,27 @@ export function describeHistoryOp(h: HistoryOp): string {
   return `${what} by client ${h.clientId}: ${status}`;
 }
 
-/** The newest `limit` operations as bars, with a lane per client (lanes in client order). */
+/**
+ * The newest `limit` operations as bars, with a lane per client (lanes in client order),
+ * going back no further than the newest `maxLanes` clients: every HTTP request is a
+ * client of its own, so a run driven by curl would otherwise draw a lane per operation.
+ */
 export function historyBars(
   history: readonly HistoryOp[],
   now: number,
   limit: number,
+  maxLanes = Number.POSITIVE_INFINITY,
 ): { bars: OpBar[]; clients: number[]; from: number; to: number } {
-  const shown = history.slice(-limit);
-  const clients = [...new Set(shown.map((h) => h.clientId))].sort((a, b) => a - b);
+  const seen = new Set<number>();
+  let first = history.length;
+  while (first > 0 && history.length - first < limit) {
+    const client = history[first - 1].clientId;
+    if (!seen.has(client) && seen.size >= maxLanes) break;
+    seen.add(client);
+    first--;
+  }
+  const shown = history.slice(first);
+  const clients = [...seen].sort((a, b) => a - b);
   const lane = new Map(clients.map((c, i) => [c, i]));
   const bars = shown.map((op) => ({
     op,
