@@ -181,6 +181,31 @@ describe('applyEvents', () => {
     expect(store.getState().samples.at(-1)?.terms).toEqual({ 1: 1, 2: 1, 3: 1 });
   });
 
+  it("joins a leader's AppendEntries to each follower into one sentence, within one batch only", () => {
+    const store = createRaftStore();
+    store.getState().applySnapshot(snapshot(), 0);
+    const append = (id: number, to: number) => ({
+      ...heartbeat(id, 1, to),
+      msg: { ...heartbeat(id, 1, to).msg, prevLogIndex: 2, prevLogTerm: 1, entries: [entry(3, 1)] },
+    });
+    const sent = (id: number, to: number) => ({
+      type: 'message-sent' as const,
+      t: 3_000,
+      message: append(id, to),
+    });
+    store
+      .getState()
+      .applyEvents(events(sent(1, 2), sent(2, 3), { type: 'node-crashed', t: 3_000, node: 2 }), 1);
+    store.getState().applyEvents(events(sent(3, 2), sent(4, 3), sent(5, 2)), 2);
+    expect(store.getState().feed.map((item) => [item.text, item.nodes])).toEqual([
+      ['Node 1 sent entry 3 to nodes 2 and 3 after index 2 (term 1)', [1, 2, 3]],
+      [expect.stringMatching(/^Node 2 crashed/), [2]],
+      ['Node 1 sent entry 3 to nodes 2 and 3 after index 2 (term 1)', [1, 2, 3]],
+      // A second message to node 2 (a retry) is news of its own.
+      ['Node 1 sent entry 3 to node 2 after index 2 (term 1)', [1, 2]],
+    ]);
+  });
+
   it('tracks a message from sent to delivered, and records a drop', () => {
     const store = createRaftStore();
     store.getState().applySnapshot(snapshot(), 0);

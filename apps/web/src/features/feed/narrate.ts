@@ -26,6 +26,18 @@ export interface FeedItem {
   rule: string;
   /** Nodes the sentence is about (for filtering by the selected node). */
   nodes: number[];
+  /** Set on sentences that join with the next one like them (see `joinFeedItems`). */
+  group?: FeedGroup;
+}
+
+/**
+ * Sentences that differ only in one node, like a leader's AppendEntries to each
+ * follower, join into one when they come in a row: `phrase` says it of `members`.
+ */
+export interface FeedGroup {
+  key: string;
+  members: number[];
+  phrase: (members: number[]) => string;
 }
 
 /** What the narrator reads of the dashboard's state (before the event is applied). */
@@ -94,8 +106,8 @@ export class Narrator {
   /** Sentences for one event, given the state before it. */
   narrate(event: SimEvent, view: NarrationView): FeedItem[] {
     const out: FeedItem[] = [];
-    const say = (category: FeedCategory, text: string, rule: string, nodes: number[]) =>
-      out.push({ id: ++this.seq, t: event.t, category, text, rule, nodes });
+    const say: Say = (category, text, rule, nodes, group) =>
+      out.push({ id: ++this.seq, t: event.t, category, text, rule, nodes, ...(group ? { group } : {}) });
     switch (event.type) {
       case 'message-sent':
         this.remember(event.message.id, event.message.msg);
@@ -284,12 +296,13 @@ export class Narrator {
         } else {
           const first = msg.entries[0].index;
           const last = msg.entries[msg.entries.length - 1].index;
-          say(
-            'replication',
-            `Node ${msg.from} sent ${range(first, last)} to node ${msg.to} after index ${msg.prevLogIndex} (term ${msg.prevLogTerm})`,
-            '§5.3',
-            pair,
-          );
+          const phrase = (to: number[]) =>
+            `Node ${msg.from} sent ${range(first, last)} to ${nodeWord(to)} ${list(to)} after index ${msg.prevLogIndex} (term ${msg.prevLogTerm})`;
+          say('replication', phrase([msg.to]), '§5.3', pair, {
+            key: `sent ${msg.from} ${first} ${last} ${msg.prevLogIndex} ${msg.prevLogTerm}`,
+            members: [msg.to],
+            phrase,
+          });
         }
         break;
       case 'AppendEntriesResponse':
@@ -404,12 +417,15 @@ export class Narrator {
       if (heartbeat) {
         say('heartbeat', `Node ${follower} answered node ${leader}'s heartbeat`, '§5.2', pair);
       } else {
-        say(
-          'replication',
-          `Node ${follower} accepted node ${leader}'s entries: its log matches up to index ${msg.matchIndex}`,
-          '§5.3',
-          pair,
-        );
+        const phrase = (followers: number[]) =>
+          followers.length === 1
+            ? `Node ${follower} accepted node ${leader}'s entries: its log matches up to index ${msg.matchIndex}`
+            : `Nodes ${list(followers)} accepted node ${leader}'s entries: their logs match up to index ${msg.matchIndex}`;
+        say('replication', phrase([follower]), '§5.3', pair, {
+          key: `accepted ${leader} ${msg.matchIndex}`,
+          members: [follower],
+          phrase,
+        });
       }
       return;
     }
@@ -482,7 +498,26 @@ export class Narrator {
   }
 }
 
-type Say = (category: FeedCategory, text: string, rule: string, nodes: number[]) => void;
+type Say = (category: FeedCategory, text: string, rule: string, nodes: number[], group?: FeedGroup) => void;
+
+const nodeWord = (ids: readonly number[]): string => (ids.length === 1 ? 'node' : 'nodes');
+
+/**
+ * `next` said of `last`'s members too, when both are of one group and `next` adds a
+ * member: the one sentence that replaces them. Otherwise null.
+ */
+export function joinFeedItems(last: FeedItem | undefined, next: FeedItem): FeedItem | null {
+  const a = last?.group;
+  const b = next.group;
+  if (!last || !a || !b || a.key !== b.key || b.members.some((m) => a.members.includes(m))) return null;
+  const members = [...a.members, ...b.members];
+  return {
+    ...last,
+    text: a.phrase(members),
+    nodes: [...new Set([...last.nodes, ...next.nodes])],
+    group: { ...a, members },
+  };
+}
 
 const isRequest = (msg: Message): boolean =>
   msg.type === 'RequestVote' || msg.type === 'PreVote' || msg.type === 'AppendEntries';
