@@ -66,9 +66,8 @@ const Cell = memo(function Cell({
       title={`index ${e.index}, term ${e.term}: ${text} (${state})`}
       aria-current={highlight ? 'true' : undefined}
     >
-      <span className="log-cell__term">
-        {e.index} · t{e.term}
-      </span>
+      {/* One text node, not three: a refresh at 10× adds about fifty cells. */}
+      <span className="log-cell__term">{`${e.index} · t${e.term}`}</span>
       <span className="log-cell__text">{text}</span>
     </div>
   );
@@ -103,9 +102,7 @@ export const LogRow = memo(function LogRow({
     <div className={`log-row log-row--${role}`} role="row">
       <div className="log-row__label" role="rowheader">
         <strong>Node {nodeId}</strong>
-        <span>
-          commit {commit} · applied {applied}
-        </span>
+        <span>{`commit ${commit} · applied ${applied}`}</span>
       </div>
       {snapshotWidth > 0 && (
         <div className="log-row__snapspace" style={{ width: snapshotWidth }}>
