@@ -25,7 +25,8 @@ export function stepFollower(r: Raft, m: Message): void {
       return;
     case 'ReadIndex':
       // Thesis §6.4: only the leader can vouch for a read index; ask it.
-      if (m.from === r.id) r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId });
+      if (m.from === r.id)
+        r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId, from: r.id, term: r.term });
       return;
     case 'ReadIndexResponse':
       r.readOnly.recvResponse(m.requestId, m.index);
