@@ -294,51 +294,40 @@ export class Raft {
   // ---- messages --------------------------------------------------------------
 
   step(m: Message): void {
-    if (m.term > this.term) {
-      if (this.elections.ignoresHigherTerm(m)) return;
-      if (m.type === 'PreVote' || (m.type === 'PreVoteResponse' && m.voteGranted)) {
-        // Thesis §9.6: pre-vote terms are hypothetical and never adopted.
-      } else {
-        // §5.1: a higher term means we are out of date; the sender of an
-        // AppendEntries is the leader of that term.
-        this.becomeFollower(m.term, m.type === 'AppendEntries' ? m.from : NONE);
-      }
-    } else if (m.term < this.term) {
-      // Figure 2: reply false to AppendEntries/RequestVote with a stale term; our
-      // term in the reply makes the sender step down. Stale responses are dropped.
-      if (m.type === 'AppendEntries') {
-        this.send({
-          type: 'AppendEntriesResponse',
-          to: m.from,
-          success: false,
-          matchIndex: 0,
-          from: this.id,
-          term: this.term,
-        });
-      } else if (m.type === 'RequestVote') {
-        this.send({
-          type: 'RequestVoteResponse',
-          to: m.from,
-          voteGranted: false,
-          from: this.id,
-          term: this.term,
-        });
-      } else if (m.type === 'PreVote') {
-        this.send({
-          type: 'PreVoteResponse',
-          to: m.from,
-          voteGranted: false,
-          from: this.id,
-          term: this.term,
-        });
-      }
-      return;
-    }
-    if (m.type === 'RequestVote' || m.type === 'PreVote') {
+    // Messages of every type pass here, so each read of a field is a generic lookup:
+    // the term and the type are read once.
+    const { term, type } = m;
+    if (term !== this.term && !this.stepTerm(m)) return;
+    if (type === 'RequestVote' || type === 'PreVote') {
       this.elections.handleVoteRequest(m);
       return;
     }
     this.stepFn(m);
+  }
+
+  /** §5.1, for a message of another term: false when it is dropped (after any answer). */
+  private stepTerm(m: Message): boolean {
+    if (m.term > this.term) {
+      if (this.elections.ignoresHigherTerm(m)) return false;
+      // Thesis §9.6: pre-vote terms are hypothetical and never adopted.
+      if (m.type === 'PreVote' || (m.type === 'PreVoteResponse' && m.voteGranted)) return true;
+      // §5.1: a higher term means we are out of date; the sender of an
+      // AppendEntries is the leader of that term.
+      this.becomeFollower(m.term, m.type === 'AppendEntries' ? m.from : NONE);
+      return true;
+    }
+    // Figure 2: reply false to AppendEntries/RequestVote with a stale term; our
+    // term in the reply makes the sender step down. Stale responses are dropped.
+    const { id: from, term } = this;
+    const to = m.from;
+    if (m.type === 'AppendEntries') {
+      this.send({ type: 'AppendEntriesResponse', to, success: false, matchIndex: 0, from, term });
+    } else if (m.type === 'RequestVote') {
+      this.send({ type: 'RequestVoteResponse', to, voteGranted: false, from, term });
+    } else if (m.type === 'PreVote') {
+      this.send({ type: 'PreVoteResponse', to, voteGranted: false, from, term });
+    }
+    return false;
   }
 
   private appendEntries(entries: Pick<Entry, 'kind' | 'data'>[]): number {

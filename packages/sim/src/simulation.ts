@@ -427,7 +427,7 @@ export class Simulation {
 
   /** Puts a message on the wire. Loss and duplication draw from the PRNG only on imperfect links. */
   private send(msg: Message): void {
-    const quality = this.network.quality(msg.from, msg.to);
+    const quality = this.network.qualityFor(msg);
     const range = quality.latency ?? this.config.latency;
     const lost = quality.loss > 0 && this.latencyRandom.next() < quality.loss;
     this.transmit(msg, this.latency(range), lost);
@@ -448,19 +448,19 @@ export class Simulation {
   private deliver(flight: MessageInFlight): true {
     const id = flight.id;
     const taken = this.network.take(id);
-    const { from, to } = flight.msg;
-    const node = this.node(to);
+    const msg = flight.msg;
+    const node = this.node(msg.to);
     // Decided at delivery time: cutting a link kills what is already travelling on it.
     if (taken === 'lost') {
       this.emit({ type: 'message-dropped', id, reason: 'loss' });
-    } else if (!this.network.isUp(from, to)) {
+    } else if (!this.network.carries(msg)) {
       this.emit({ type: 'message-dropped', id, reason: 'link-down' });
     } else if (!node.up) {
       this.emit({ type: 'message-dropped', id, reason: 'node-down' });
     } else {
       if (this.unobserved('message-delivered')) this.nextEventSeq++;
       else this.emit({ type: 'message-delivered', id });
-      node.step(flight.msg);
+      node.step(msg);
     }
     return true;
   }
