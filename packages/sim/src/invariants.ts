@@ -117,7 +117,8 @@ interface NodeTrack {
 }
 
 export class InvariantChecker {
-  private readonly nodes = new Map<NodeId, NodeTrack>();
+  /** By node id: looked up for every report and log event, where a Map was a measurable cost. */
+  private readonly nodes: Array<NodeTrack | undefined> = [];
   private readonly leaders = new Map<number, NodeId>();
   /** First-seen (data, previous term) of each (index, term), for Log Matching. */
   private readonly firstSeen = new Map<string, { data: string; prevTerm: number; node: NodeId }>();
@@ -184,10 +185,10 @@ export class InvariantChecker {
   }
 
   private track(id: NodeId): NodeTrack {
-    let track = this.nodes.get(id);
-    if (!track) {
+    let track = this.nodes[id];
+    if (track === undefined) {
       track = { log: [], state: null };
-      this.nodes.set(id, track);
+      this.nodes[id] = track;
     }
     return track;
   }
