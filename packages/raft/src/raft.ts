@@ -4,7 +4,7 @@
  * Theory of operation
  * -------------------
  * `Raft` is a pure, single-threaded state machine. Three inputs drive it:
- *   - `tick()`: one unit of logical time; calls `tickFn`,
+ *   - `tick()`: one unit of logical time,
  *   - `step(m)`: a message from a peer,
  *   - `hup()` / `propose()` / `readIndex()` / `transferLeader()`: local requests.
  * Its outputs are read by `RawNode`: outgoing messages accumulate in `msgs`, new
@@ -16,7 +16,7 @@
  * term turns us into a follower of that term first; a message with a lower term is
  * answered with our term where Figure 2 says so and otherwise dropped. RequestVote
  * and PreVote are then answered by common code; every other message goes to the
- * per-role function in `stepFn`.
+ * handler of our role (`stepRole`).
  *
  * Roles and the only legal transitions (anything else throws):
  *
@@ -24,16 +24,20 @@
  *        ▲  └──────timeout (no pre-vote)─────────────────────▲  │                │
  *        └─────────── higher term / lost / leader found ─────┴──┴────────────────┘
  *
- * `becomeFollower` / `becomePreCandidate` / `becomeCandidate` / `becomeLeader` swap
- * `stepFn` (stepFollower, stepCandidate, stepLeader in raft_step.ts) and `tickFn`
- * (tickElection, tickHeartbeat in raft_tick.ts); handlers never branch on the role.
+ * `becomeFollower` / `becomePreCandidate` / `becomeCandidate` / `becomeLeader` set
+ * `role`, and the role picks the message handler (stepFollower, stepCandidate,
+ * stepLeader in raft_step.ts) and the timer (tickElection, tickHeartbeat in
+ * raft_tick.ts) in one place each (`stepRole`, `tick`, `ticksUntilDue`, `skipTicks`);
+ * the handlers never branch on the role. (A switch rather than functions swapped
+ * in at each transition: a call through such a field reached a different function
+ * per role, which V8 calls the slow, generic way; measured 3% of a light run.)
  * All transitions live here; one file per concern decides when to call them:
  * raft_tick.ts (timeouts, heartbeats, check-quorum), raft_election.ts (votes,
  * pre-vote, §4.2.3 guard), raft_replication.ts (AppendEntries on both sides, commit
  * rule), raft_snapshot.ts (InstallSnapshot, §7), raft_transfer.ts (leadership
  * transfer, §3.10) and read_only.ts (ReadIndex and lease reads, §6.4). Local
  * requests that depend on the role (a read) enter as messages from ourselves
- * through `stepFn`. Proposals are appended at once but sent on the next Ready
+ * through `stepRole`. Proposals are appended at once but sent on the next Ready
  * (`flushProposals`), so proposals between two Readies share one AppendEntries.
  *
  * Membership (thesis §4.1, one server at a time) lives in raft_membership.ts: the
@@ -96,12 +100,7 @@ export class Raft {
   /** §5.2: drawn from [electionTick, 2 * electionTick) at every reset. */
   randomizedElectionTimeout = 0;
 
-  private stepFn: (m: Message) => void = (m) => stepFollower(this, m);
   private readonly timers = new Timers(this);
-  private tickFn: () => void = () => this.timers.tickElection();
-  /** Swapped with `tickFn`: how many ticks until one that does more than count. */
-  private dueFn: () => number = () => this.timers.ticksUntilElection();
-  private skipFn: (n: number) => void = (n) => this.timers.skipElectionTicks(n);
   readonly elections = new Elections(this);
   readonly replication = new Replication(this);
   readonly snapshots = new Snapshots(this);
@@ -135,31 +134,28 @@ export class Raft {
   }
 
   tick(): void {
-    this.tickFn();
+    if (this.role === 'leader') this.timers.tickHeartbeat();
+    else this.timers.tickElection();
   }
 
   /** See RawNode.ticksUntilDue. */
   ticksUntilDue(): number {
-    return this.dueFn();
+    return this.role === 'leader' ? this.timers.ticksUntilHeartbeatDue() : this.timers.ticksUntilElection();
   }
 
   /** See RawNode.skipTicks. */
   skipTicks(n: number): void {
-    if (!(Number.isInteger(n) && n >= 0 && n < this.dueFn())) {
-      throw new RangeError(
-        `skipTicks(${n}): only ticks before the next due one (${this.dueFn()}) only count`,
-      );
+    const due = this.ticksUntilDue();
+    if (!(Number.isInteger(n) && n >= 0 && n < due)) {
+      throw new RangeError(`skipTicks(${n}): only ticks before the next due one (${due}) only count`);
     }
-    this.skipFn(n);
+    if (this.role === 'leader') this.timers.skipHeartbeatTicks(n);
+    else this.timers.skipElectionTicks(n);
   }
 
   // ---- role transitions --------------------------------------------------
 
   becomeFollower(term: number, lead: NodeId): void {
-    this.stepFn = (m) => stepFollower(this, m);
-    this.tickFn = () => this.timers.tickElection();
-    this.dueFn = () => this.timers.ticksUntilElection();
-    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.reset(term);
     this.lead = lead;
     this.role = 'follower';
@@ -168,10 +164,6 @@ export class Raft {
   /** Thesis §9.6: a pre-candidate neither increments its term nor changes its vote. */
   becomePreCandidate(): void {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> precandidate');
-    this.stepFn = (m) => stepCandidate(this, m);
-    this.tickFn = () => this.timers.tickElection();
-    this.dueFn = () => this.timers.ticksUntilElection();
-    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.votes.clear();
     this.lead = NONE;
     this.role = 'precandidate';
@@ -179,10 +171,6 @@ export class Raft {
 
   becomeCandidate(): void {
     if (this.role === 'leader') throw new Error('invalid transition: leader -> candidate');
-    this.stepFn = (m) => stepCandidate(this, m);
-    this.tickFn = () => this.timers.tickElection();
-    this.dueFn = () => this.timers.ticksUntilElection();
-    this.skipFn = (n) => this.timers.skipElectionTicks(n);
     this.reset(this.term + 1); // §5.2: increment currentTerm, vote for self
     this.vote = this.id;
     this.role = 'candidate';
@@ -190,10 +178,6 @@ export class Raft {
 
   becomeLeader(): void {
     if (this.role !== 'candidate') throw new Error(`invalid transition: ${this.role} -> leader`);
-    this.stepFn = (m) => stepLeader(this, m);
-    this.tickFn = () => this.timers.tickHeartbeat();
-    this.dueFn = () => this.timers.ticksUntilHeartbeatDue();
-    this.skipFn = (n) => this.timers.skipHeartbeatTicks(n);
     this.reset(this.term);
     this.lead = this.id;
     this.role = 'leader';
@@ -282,7 +266,7 @@ export class Raft {
   /** A linearizable read barrier (thesis §6.4); the answer comes in `Ready.readStates`. */
   readIndex(requestId: string): ReadIndexResult {
     if (this.lead === NONE) return { ok: false, error: 'no-leader' };
-    this.stepFn({ type: 'ReadIndex', from: this.id, to: this.id, term: this.term, requestId });
+    this.stepRole({ type: 'ReadIndex', from: this.id, to: this.id, term: this.term, requestId });
     return { ok: true };
   }
 
@@ -302,7 +286,20 @@ export class Raft {
       this.elections.handleVoteRequest(m);
       return;
     }
-    this.stepFn(m);
+    this.stepRole(m);
+  }
+
+  /** Everything but the term and vote requests is up to the role (raft_step.ts). */
+  private stepRole(m: Message): void {
+    switch (this.role) {
+      case 'leader':
+        return stepLeader(this, m);
+      case 'follower':
+        return stepFollower(this, m);
+      case 'precandidate':
+      case 'candidate':
+        return stepCandidate(this, m);
+    }
   }
 
   /** §5.1, for a message of another term: false when it is dropped (after any answer). */

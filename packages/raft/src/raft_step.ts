@@ -1,5 +1,5 @@
 /**
- * The per-role message handlers that `Raft.stepFn` points at (etcd's stepFollower,
+ * The per-role message handlers that `Raft.stepRole` picks (etcd's stepFollower,
  * stepCandidate, stepLeader). `Raft.step` has already dealt with the term (§5.1) and
  * answered vote requests; each handler routes what its role can receive to the file
  * of that concern, and drops the rest.
