@@ -170,28 +170,3 @@ export class Progress {
     };
   }
 }
-
-/**
- * The leader's Progress of every member, in id order (raft.ts): a list to walk and an
- * index by id. Built whole for a new leader or a new configuration, never edited. The
- * leader walks it or looks a peer up several times per input, and a Map did that
- * measurably slower (light load: about 4% of the simulator's time).
- */
-export class ProgressTracker {
-  readonly all: readonly Progress[];
-  private readonly byId: Array<Progress | undefined> = [];
-
-  /** `all` sorted by id. */
-  constructor(all: Progress[]) {
-    this.all = all;
-    for (const pr of all) this.byId[pr.id] = pr;
-  }
-
-  get(id: NodeId): Progress | undefined {
-    return this.byId[id];
-  }
-
-  get size(): number {
-    return this.all.length;
-  }
-}

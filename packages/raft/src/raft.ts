@@ -56,7 +56,7 @@ import { Membership, type ConfChangeResult } from './raft_membership';
 import { ReadOnly } from './read_only';
 import { Timers } from './raft_tick';
 import { stepCandidate, stepFollower, stepLeader } from './raft_step';
-import { Progress, ProgressTracker } from './progress';
+import { Progress } from './progress';
 import type { Storage } from './storage';
 import {
   NONE,
@@ -83,8 +83,8 @@ export class Raft {
   /** `voters.includes(id)`, kept by `membership` whenever it sets `voters`. */
   isVoter = false;
   learners: NodeId[] = [];
-  /** Leader only: one entry per voter and learner, including ourselves, in id order. */
-  progress = new ProgressTracker([]);
+  /** Leader only: one entry per voter and learner, including ourselves. */
+  progress = new Map<NodeId, Progress>();
   /** Candidate / pre-candidate: votes received in the current round. */
   votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
@@ -205,15 +205,14 @@ export class Raft {
     this.votes.clear();
     this.readOnly.reset();
     this.transfer.abort();
+    this.progress = new Map();
     const last = this.log.lastIndex();
-    const progress: Progress[] = [];
     for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
       // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
       const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight);
       if (id === this.id) pr.match = last;
-      progress.push(pr);
+      this.progress.set(id, pr);
     }
-    this.progress = new ProgressTracker(progress);
   }
 
   private resetRandomizedElectionTimeout(): void {

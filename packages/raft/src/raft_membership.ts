@@ -31,7 +31,7 @@ import {
   sameConf,
   sortedIds,
 } from './confchange';
-import { Progress, ProgressTracker } from './progress';
+import { Progress } from './progress';
 import type { Raft } from './raft';
 import {
   NONE,
@@ -39,6 +39,7 @@ import {
   type ConfChangeError,
   type ConfState,
   type Entry,
+  type NodeId,
   type ProposeError,
   type ProposeResult,
   type Snapshot,
@@ -181,12 +182,12 @@ export class Membership {
   private updateProgress(): void {
     const r = this.raft;
     const last = r.log.lastIndex();
-    const progress: Progress[] = [];
-    const leaving = this.confIndex > r.log.committed ? r.progress.all.map((pr) => pr.id) : [];
+    const progress = new Map<NodeId, Progress>();
+    const leaving = this.confIndex > r.log.committed ? [...r.progress.keys()] : [];
     for (const id of sortedIds([...r.voters, ...r.learners, ...leaving])) {
-      progress.push(r.progress.get(id) ?? new Progress(id, 0, last + 1, r.cfg.maxInflight));
+      progress.set(id, r.progress.get(id) ?? new Progress(id, 0, last + 1, r.cfg.maxInflight));
     }
-    r.progress = new ProgressTracker(progress);
+    r.progress = progress;
     // §3.10: only a voter can take over; a transfer to anyone else is abandoned.
     if (!r.voters.includes(r.transfer.transferee)) r.transfer.abort();
   }

@@ -130,7 +130,7 @@ export class Replication {
   /** Sends every follower what it lacks, as many messages as its window allows. */
   bcastAppend(): void {
     const r = this.raft;
-    for (const { id } of r.progress.all) {
+    for (const id of r.progress.keys()) {
       if (id !== r.id && this.sendAppend(id, true)) while (this.sendAppend(id, false));
     }
   }
@@ -142,7 +142,7 @@ export class Replication {
    */
   bcastHeartbeat(context?: string): void {
     const r = this.raft;
-    for (const pr of r.progress.all) {
+    for (const pr of r.progress.values()) {
       const id = pr.id;
       if (id === r.id) continue;
       // Past compaction, check at the snapshot's last entry instead: a follower that

@@ -66,7 +66,7 @@ export class Snapshots {
   /** Leader, every tick: a snapshot unanswered for an election timeout has failed. */
   tick(): void {
     const r = this.raft;
-    for (const pr of r.progress.all) {
+    for (const pr of r.progress.values()) {
       if (pr.state === 'snapshot' && ++pr.snapshotElapsed >= r.cfg.electionTick) {
         pr.pendingSnapshot = 0; // not received: probe from what is known to match
         pr.becomeProbe();

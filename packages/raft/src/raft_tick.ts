@@ -37,7 +37,7 @@ export class Timers {
         r.becomeFollower(r.term, NONE);
         return;
       }
-      for (const pr of r.progress.all) pr.recentActive = pr.id === r.id;
+      for (const pr of r.progress.values()) pr.recentActive = pr.id === r.id;
     }
     if (r.heartbeatElapsed >= r.cfg.heartbeatTick) {
       r.heartbeatElapsed = 0;
@@ -62,7 +62,7 @@ export class Timers {
   ticksUntilHeartbeatDue(): number {
     const r = this.raft;
     let due = Math.min(r.cfg.heartbeatTick - r.heartbeatElapsed, r.cfg.electionTick - r.electionElapsed);
-    for (const pr of r.progress.all) {
+    for (const pr of r.progress.values()) {
       if (pr.state === 'snapshot') due = Math.min(due, r.cfg.electionTick - pr.snapshotElapsed);
     }
     return Math.max(1, due);
@@ -78,7 +78,7 @@ export class Timers {
     const r = this.raft;
     r.heartbeatElapsed += n;
     r.electionElapsed += n;
-    for (const pr of r.progress.all) if (pr.state === 'snapshot') pr.snapshotElapsed += n;
+    for (const pr of r.progress.values()) if (pr.state === 'snapshot') pr.snapshotElapsed += n;
   }
 
   private quorumActive(): boolean {

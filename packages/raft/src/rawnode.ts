@@ -260,7 +260,7 @@ export class RawNode {
     const r = this.raft;
     const progress: Record<number, ProgressStatus> = {};
     if (r.role === 'leader') {
-      for (const pr of r.progress.all) progress[pr.id] = pr.toStatus();
+      for (const pr of r.progress.values()) progress[pr.id] = pr.toStatus();
     }
     return { ...this.basicStatus(), confState: r.membership.current(), progress };
   }
@@ -274,7 +274,7 @@ export class RawNode {
     const r = this.raft;
     if (r.role !== 'leader') return;
     const view = this.progressView;
-    for (const pr of r.progress.all) {
+    for (const pr of r.progress.values()) {
       view.matchIndex = pr.match;
       view.nextIndex = pr.next;
       view.state = pr.state;
@@ -292,7 +292,7 @@ export class RawNode {
   progressMatches(progress: Readonly<Record<NodeId, ProgressStatus>>, peers: number): boolean {
     const r = this.raft;
     if (r.role !== 'leader' || r.progress.size !== peers) return false;
-    for (const pr of r.progress.all) {
+    for (const pr of r.progress.values()) {
       const was = progress[pr.id];
       if (
         was === undefined ||
