@@ -24,15 +24,13 @@ export function committedIndex(
 ): number {
   if (voters.length === 0) return Infinity;
   // Insertion sort, descending: voter sets are small and this runs on every
-  // acknowledgement, so avoid the comparator call of Array.prototype.sort (and the
-  // array that every call of `splice` returns).
+  // acknowledgement, so avoid the comparator call of Array.prototype.sort.
   const matches: number[] = [];
   for (const id of voters) {
     const m = matchIndexOf(id) ?? 0;
     let i = matches.length;
-    matches.push(m);
-    for (; i > 0 && matches[i - 1] < m; i--) matches[i] = matches[i - 1];
-    matches[i] = m;
+    while (i > 0 && matches[i - 1] < m) i--;
+    matches.splice(i, 0, m);
   }
   // Sorted descending, the quorum-th value is held by at least `quorum` voters.
   return matches[quorumSize(voters.length) - 1];
