@@ -25,8 +25,7 @@ export class Replication {
       m.prevLogTerm,
       m.leaderCommit,
       m.entries,
-      // The bug needs entries; a heartbeat has none, so most messages skip the lookup.
-      m.entries.length > 0 && r.cfg.bugs.has('truncate-on-stale-append'),
+      r.cfg.bugs.has('truncate-on-stale-append'),
     );
     if (lastNew !== undefined) {
       this.accept(m, lastNew);
@@ -170,7 +169,7 @@ export class Replication {
     );
     // BUG (figure8-commit): counting replicas for an entry of an older term (Figure 8).
     const term =
-      index > r.log.committed && r.cfg.bugs.has('figure8-commit') ? (r.log.term(index) ?? r.term) : r.term;
+      r.cfg.bugs.has('figure8-commit') && index > r.log.committed ? (r.log.term(index) ?? r.term) : r.term;
     if (!r.log.maybeCommit(index, term)) return false;
     // An entry of this term is now committed: reads held back by §6.4 may proceed.
     r.readOnly.onCommit();
