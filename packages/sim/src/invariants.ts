@@ -117,8 +117,7 @@ interface NodeTrack {
 }
 
 export class InvariantChecker {
-  /** By node id: looked up for every report and log event, where a Map was a measurable cost. */
-  private readonly nodes: Array<NodeTrack | undefined> = [];
+  private readonly nodes = new Map<NodeId, NodeTrack>();
   private readonly leaders = new Map<number, NodeId>();
   /** First-seen (data, previous term) of each (index, term), for Log Matching. */
   private readonly firstSeen = new Map<string, { data: string; prevTerm: number; node: NodeId }>();
@@ -185,10 +184,10 @@ export class InvariantChecker {
   }
 
   private track(id: NodeId): NodeTrack {
-    let track = this.nodes[id];
-    if (track === undefined) {
+    let track = this.nodes.get(id);
+    if (!track) {
       track = { log: [], state: null };
-      this.nodes[id] = track;
+      this.nodes.set(id, track);
     }
     return track;
   }
