@@ -4,7 +4,9 @@
  * from here by `stableTo` / `stableSnapTo` once the caller reports (through
  * `advance`) that they are on disk.
  *
- * Invariant: with a snapshot pending, offset === snapshot.metadata.index + 1.
+ * Invariant: with a snapshot pending, offset === snapshot.metadata.index + 1. Entries
+ * before `offset` are the storage's, so the log ends at offset + entries.length - 1
+ * (RaftLog.lastIndex relies on it).
  */
 import type { Entry, Snapshot } from './types';
 
@@ -17,15 +19,6 @@ export class UnstableLog {
 
   constructor(offset: number) {
     this.offset = offset;
-  }
-
-  firstIndex(): number | undefined {
-    return this.snapshot ? this.snapshot.metadata.index + 1 : undefined;
-  }
-
-  lastIndex(): number | undefined {
-    if (this.entries.length > 0) return this.offset + this.entries.length - 1;
-    return this.snapshot?.metadata.index;
   }
 
   term(i: number): number | undefined {

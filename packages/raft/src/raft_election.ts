@@ -37,10 +37,10 @@ export class Elections {
     const lastLogTerm = r.log.lastTerm();
     for (const to of r.voters) {
       if (to === r.id) continue;
-      if (kind === 'pre-vote') r.send({ type: 'PreVote', to, term, lastLogIndex, lastLogTerm });
+      if (kind === 'pre-vote') r.send({ type: 'PreVote', to, term, lastLogIndex, lastLogTerm, from: r.id });
       else if (kind === 'transfer')
-        r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm, transfer: true });
-      else r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm });
+        r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm, transfer: true, from: r.id });
+      else r.send({ type: 'RequestVote', to, term, lastLogIndex, lastLogTerm, from: r.id });
     }
   }
 
@@ -78,11 +78,12 @@ export class Elections {
         r.vote = m.from;
         r.electionElapsed = 0;
       }
-      r.send({ type: 'RequestVoteResponse', to: m.from, voteGranted: granted });
+      r.send({ type: 'RequestVoteResponse', to: m.from, voteGranted: granted, from: r.id, term: r.term });
     } else {
       // A granted pre-vote answers at the proposed term; a refusal at ours, so a
       // pre-candidate that is behind learns the current term.
-      r.send({ type: 'PreVoteResponse', to: m.from, voteGranted: granted, term: granted ? m.term : r.term });
+      const term = granted ? m.term : r.term;
+      r.send({ type: 'PreVoteResponse', to: m.from, voteGranted: granted, term, from: r.id });
     }
   }
 

@@ -17,12 +17,7 @@ export class Replication {
     const r = this.raft;
     if (m.prevLogIndex < r.log.committed) {
       // Everything up to our commit index is known to match any leader's log.
-      this.reply(m, {
-        type: 'AppendEntriesResponse',
-        to: m.from,
-        success: true,
-        matchIndex: r.log.committed,
-      });
+      this.accept(m, r.log.committed);
       return;
     }
     const lastNew = r.log.maybeAppend(
@@ -33,30 +28,38 @@ export class Replication {
       r.cfg.bugs.has('truncate-on-stale-append'),
     );
     if (lastNew !== undefined) {
-      this.reply(m, { type: 'AppendEntriesResponse', to: m.from, success: true, matchIndex: lastNew });
+      this.accept(m, lastNew);
       return;
     }
     // Figure 2, step 2: reject. Fast backtracking (§5.3): point the leader at the
     // last index whose term could still match its prevLogTerm.
-    const conflictIndex = r.log.findConflictByTerm(
-      Math.min(m.prevLogIndex, r.log.lastIndex()),
-      m.prevLogTerm,
+    const rejectedIndex = m.prevLogIndex;
+    const conflictIndex = r.log.findConflictByTerm(Math.min(rejectedIndex, r.log.lastIndex()), m.prevLogTerm);
+    const conflictTerm = r.log.term(conflictIndex) ?? 0;
+    const { from: to, context } = m;
+    const { id: from, term } = r;
+    const type = 'AppendEntriesResponse';
+    const success = false;
+    const matchIndex = 0;
+    // A heartbeat's read context is echoed, whatever the log check says (§6.4).
+    r.send(
+      context === undefined
+        ? { type, to, success, matchIndex, rejectedIndex, conflictIndex, conflictTerm, from, term }
+        : { type, to, success, matchIndex, rejectedIndex, conflictIndex, conflictTerm, context, from, term },
     );
-    this.reply(m, {
-      type: 'AppendEntriesResponse',
-      to: m.from,
-      success: false,
-      matchIndex: 0,
-      rejectedIndex: m.prevLogIndex,
-      conflictIndex,
-      conflictTerm: r.log.term(conflictIndex) ?? 0,
-    });
   }
 
-  /** A heartbeat's read context is echoed, whatever the log check says (§6.4). */
-  private reply(m: AppendEntries, res: Omit<AppendEntriesResponse, 'from' | 'term'>): void {
-    if (m.context !== undefined) res.context = m.context;
-    this.raft.send(res);
+  /** Acknowledges the entries up to `matchIndex`, echoing a heartbeat's read context (§6.4). */
+  private accept(m: AppendEntries, matchIndex: number): void {
+    const r = this.raft;
+    const { from: to, context } = m;
+    const { id: from, term } = r;
+    const type = 'AppendEntriesResponse';
+    r.send(
+      context === undefined
+        ? { type, to, success: true, matchIndex, from, term }
+        : { type, to, success: true, matchIndex, context, from, term },
+    );
   }
 
   handleAppendResponse(m: AppendEntriesResponse): void {
@@ -108,7 +111,17 @@ export class Replication {
     }
     const entries = r.log.entriesFrom(pr.next, r.cfg.maxEntriesPerMessage);
     if (entries.length === 0 && !sendIfEmpty) return false;
-    r.send({ type: 'AppendEntries', to, prevLogIndex, prevLogTerm, entries, leaderCommit: r.log.committed });
+    const leaderCommit = r.log.committed;
+    r.send({
+      type: 'AppendEntries',
+      to,
+      prevLogIndex,
+      prevLogTerm,
+      entries,
+      leaderCommit,
+      from: r.id,
+      term: r.term,
+    });
     pr.sentEntries(prevLogIndex + entries.length, entries.length);
     return entries.length > 0;
   }
@@ -135,16 +148,15 @@ export class Replication {
       // lacks it rejects, which sends it back to probe and on to a snapshot (§7).
       const prevLogIndex = Math.max(pr.match, r.log.firstIndex() - 1);
       const prevLogTerm = r.log.term(prevLogIndex) ?? 0;
-      const heartbeat: Omit<AppendEntries, 'from' | 'term'> = {
-        type: 'AppendEntries',
-        to: id,
-        prevLogIndex,
-        prevLogTerm,
-        entries: NO_ENTRIES,
-        leaderCommit: r.log.committed,
-      };
-      if (context !== undefined) heartbeat.context = context;
-      r.send(heartbeat);
+      const { id: from, term } = r;
+      const type = 'AppendEntries';
+      const entries = NO_ENTRIES;
+      const leaderCommit = r.log.committed;
+      r.send(
+        context === undefined
+          ? { type, to: id, prevLogIndex, prevLogTerm, entries, leaderCommit, from, term }
+          : { type, to: id, prevLogIndex, prevLogTerm, entries, leaderCommit, context, from, term },
+      );
     }
   }
 

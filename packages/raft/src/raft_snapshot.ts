@@ -25,7 +25,15 @@ export class Snapshots {
     const r = this.raft;
     const snapshot = r.log.storage.snapshot();
     const { index, term } = snapshot.metadata;
-    r.send({ type: 'InstallSnapshot', to, lastIncludedIndex: index, lastIncludedTerm: term, snapshot });
+    r.send({
+      type: 'InstallSnapshot',
+      to,
+      lastIncludedIndex: index,
+      lastIncludedTerm: term,
+      snapshot,
+      from: r.id,
+      term: r.term,
+    });
     pr.becomeSnapshot(index);
   }
 
@@ -36,7 +44,13 @@ export class Snapshots {
       // The snapshot carries the configuration as of its last entry (§7).
       r.membership.restored(m.snapshot);
     }
-    r.send({ type: 'InstallSnapshotResponse', to: m.from, matchIndex: r.log.committed });
+    r.send({
+      type: 'InstallSnapshotResponse',
+      to: m.from,
+      matchIndex: r.log.committed,
+      from: r.id,
+      term: r.term,
+    });
   }
 
   /** Leader: the follower holds everything up to `matchIndex`; resume with a probe. */

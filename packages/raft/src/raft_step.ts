@@ -1,5 +1,5 @@
 /**
- * The per-role message handlers that `Raft.stepFn` points at (etcd's stepFollower,
+ * The per-role message handlers that `Raft.stepRole` picks (etcd's stepFollower,
  * stepCandidate, stepLeader). `Raft.step` has already dealt with the term (§5.1) and
  * answered vote requests; each handler routes what its role can receive to the file
  * of that concern, and drops the rest.
@@ -25,7 +25,8 @@ export function stepFollower(r: Raft, m: Message): void {
       return;
     case 'ReadIndex':
       // Thesis §6.4: only the leader can vouch for a read index; ask it.
-      if (m.from === r.id) r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId });
+      if (m.from === r.id)
+        r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId, from: r.id, term: r.term });
       return;
     case 'ReadIndexResponse':
       r.readOnly.recvResponse(m.requestId, m.index);

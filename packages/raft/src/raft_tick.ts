@@ -2,7 +2,7 @@
  * Logical time (§5.2): the follower's election timeout and the leader's heartbeat
  * interval, with the leader's once-per-election-timeout duties — check-quorum
  * (thesis §6.2) and the leadership-transfer deadline (§3.10). `Raft` calls
- * `tickElection` or `tickHeartbeat` through its `tickFn`, chosen by the role.
+ * `tickElection` or `tickHeartbeat`, chosen by the role.
  */
 import type { Raft } from './raft';
 import { voteResult } from './quorum';

@@ -35,7 +35,7 @@ export class LeaderTransfer {
     if (id !== this.transferee) return;
     const pr = r.progress.get(id);
     if (pr && pr.match === r.log.lastIndex()) {
-      r.send({ type: 'TimeoutNow', to: id });
+      r.send({ type: 'TimeoutNow', to: id, from: r.id, term: r.term });
     } else {
       r.replication.sendAppend(id, false);
     }

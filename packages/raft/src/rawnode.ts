@@ -191,8 +191,8 @@ export class RawNode {
     const r = this.raft;
     r.flushProposals();
     // Most Readies carry a message or two and nothing else: an empty list is the one
-    // shared frozen array rather than a new one per Ready, and the node starts a new
-    // outbox only when it hands out a non-empty one.
+    // shared frozen array rather than a new one per Ready, and the core starts a new
+    // outbox with its next message (Raft.send).
     // Every Ready has every field (the absent ones undefined), so all Readies share one
     // shape and the caller's reads of them stay monomorphic.
     const rd: Ready = {
@@ -206,7 +206,7 @@ export class RawNode {
       confState: undefined,
     };
     if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
-    if (r.msgs.length > 0) r.msgs = [];
+    if (r.msgs.length > 0) r.msgs = EMPTY_MESSAGES;
     if (r.readOnly.readStates.length > 0) r.readOnly.readStates = [];
     if (r.role !== this.prevSoftState.role || r.lead !== this.prevSoftState.leader) {
       rd.softState = this.prevSoftState = this.softState();

@@ -95,7 +95,8 @@ export class ReadOnly {
     if (req.from === r.id) {
       this.readStates.push({ index: req.index, requestId: req.requestId });
     } else {
-      r.send({ type: 'ReadIndexResponse', to: req.from, requestId: req.requestId, index: req.index });
+      const { requestId, index } = req;
+      r.send({ type: 'ReadIndexResponse', to: req.from, requestId, index, from: r.id, term: r.term });
     }
   }
 }

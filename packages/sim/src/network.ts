@@ -40,8 +40,16 @@ export class Network {
   }
 
   isUp(from: NodeId, to: NodeId): boolean {
-    // Asked at every delivery; with no link down there is nothing to look up.
-    return this.down.size === 0 || !this.down.has(this.key(from, to));
+    return !this.down.has(this.key(from, to));
+  }
+
+  /**
+   * Whether `msg`'s link is up; asked at every delivery. With no link down there is
+   * nothing to look up, and its ends are not even read: a read of a field that every
+   * type of message has is a generic, slow lookup.
+   */
+  carries(msg: Message): boolean {
+    return this.down.size === 0 || this.isUp(msg.from, msg.to);
   }
 
   /** Sets one directed link; returns the change, or null if it was already so. */
@@ -68,10 +76,11 @@ export class Network {
     return this.setAll(() => true);
   }
 
-  quality(from: NodeId, to: NodeId): LinkQuality {
-    // Asked for every message sent; most runs have no imperfect link at all.
+  /** The quality of `msg`'s link; asked for every message sent (see `carries`). */
+  qualityFor(msg: Message): LinkQuality {
+    // Most runs have no imperfect link at all.
     if (this.qualities.size === 0) return PERFECT_LINK;
-    return this.qualities.get(this.key(from, to)) ?? PERFECT_LINK;
+    return this.qualities.get(this.key(msg.from, msg.to)) ?? PERFECT_LINK;
   }
 
   setQuality(from: NodeId, to: NodeId, quality: LinkQuality): void {

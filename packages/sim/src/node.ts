@@ -334,8 +334,12 @@ export class SimNode {
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
       if (rd.entries.length > 0) this.persistEntries(raw, rd.entries);
-      for (const msg of rd.messages) this.host.send(msg);
-      for (const entry of rd.committedEntries) this.applyEntry(entry);
+      // Indexed, not for-of: a Ready's empty lists are the core's shared frozen arrays,
+      // and V8 iterates a frozen array the slow way, one object per step (it was a
+      // sixth of a light run's garbage).
+      const { messages, committedEntries } = rd;
+      for (let i = 0; i < messages.length; i++) this.host.send(messages[i]);
+      for (let i = 0; i < committedEntries.length; i++) this.applyEntry(committedEntries[i]);
       raw.advance(rd);
       if (rd.readStates.length > 0) this.pendingReads.push(...rd.readStates);
       this.releaseReads();

@@ -191,7 +191,12 @@ export class Simulation {
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
     this.validate(body);
-    this.inputs.push({ ...clone(body), at: this.clock, afterEvents: this.processed } as Input);
+    // The copy is fresh, so it is completed in place: a spread of it took V8's slow path
+    // (about 2% of a lightly loaded run, with one input a second).
+    const recorded = clone(body) as Input;
+    recorded.at = this.clock;
+    recorded.afterEvents = this.processed;
+    this.inputs.push(recorded);
     switch (body.kind) {
       case 'crash':
         this.clients.nodeCrashed(body.node);
@@ -427,7 +432,7 @@ export class Simulation {
 
   /** Puts a message on the wire. Loss and duplication draw from the PRNG only on imperfect links. */
   private send(msg: Message): void {
-    const quality = this.network.quality(msg.from, msg.to);
+    const quality = this.network.qualityFor(msg);
     const range = quality.latency ?? this.config.latency;
     const lost = quality.loss > 0 && this.latencyRandom.next() < quality.loss;
     this.transmit(msg, this.latency(range), lost);
@@ -448,19 +453,19 @@ export class Simulation {
   private deliver(flight: MessageInFlight): true {
     const id = flight.id;
     const taken = this.network.take(id);
-    const { from, to } = flight.msg;
-    const node = this.node(to);
+    const msg = flight.msg;
+    const node = this.node(msg.to);
     // Decided at delivery time: cutting a link kills what is already travelling on it.
     if (taken === 'lost') {
       this.emit({ type: 'message-dropped', id, reason: 'loss' });
-    } else if (!this.network.isUp(from, to)) {
+    } else if (!this.network.carries(msg)) {
       this.emit({ type: 'message-dropped', id, reason: 'link-down' });
     } else if (!node.up) {
       this.emit({ type: 'message-dropped', id, reason: 'node-down' });
     } else {
       if (this.unobserved('message-delivered')) this.nextEventSeq++;
       else this.emit({ type: 'message-delivered', id });
-      node.step(flight.msg);
+      node.step(msg);
     }
     return true;
   }
