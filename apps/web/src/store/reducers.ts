@@ -3,7 +3,8 @@
  * clock (the caller passes `receivedAt`), so the tests replay frames exactly.
  */
 import type { Entry, EventsFrame, HistoryOp, NodeState, SimEvent, SnapshotFrame } from '@raftlab/protocol';
-import { Narrator, joinFeedItems, type FeedItem } from '../features/feed/narrate';
+import { joinFeedItems, type FeedItem } from '../features/feed/feedItem';
+import { Narrator } from '../features/feed/narrate';
 import { BOUNDS, linkKey, type Announcement, type ChartSample, type KvBase, type RaftState } from './types';
 
 type EventOf<K extends SimEvent['type']> = Extract<SimEvent, { type: K }>;

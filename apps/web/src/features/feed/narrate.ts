@@ -11,34 +11,9 @@
  */
 import type { Entry, HeartbeatTally, Message, NodeState, SimEvent } from '@raftlab/protocol';
 import { INVARIANT_NAMES, INVARIANT_RULES } from '../safety/invariantNames';
+import type { FeedCategory, FeedGroup, FeedItem } from './feedItem';
 
-export type FeedCategory =
-  'election' | 'vote' | 'replication' | 'heartbeat' | 'commit' | 'client' | 'fault' | 'network' | 'safety';
-
-export interface FeedItem {
-  /** Local sequence number, increasing. */
-  id: number;
-  /** Virtual time, µs. */
-  t: number;
-  category: FeedCategory;
-  text: string;
-  /** The rule cited, e.g. `§5.4.1`. */
-  rule: string;
-  /** Nodes the sentence is about (for filtering by the selected node). */
-  nodes: number[];
-  /** Set on sentences that join with the next one like them (see `joinFeedItems`). */
-  group?: FeedGroup;
-}
-
-/**
- * Sentences that differ only in one node, like a leader's AppendEntries to each
- * follower, join into one when they come in a row: `phrase` says it of `members`.
- */
-export interface FeedGroup {
-  key: string;
-  members: number[];
-  phrase: (members: number[]) => string;
-}
+export type { FeedCategory, FeedGroup, FeedItem } from './feedItem';
 
 /** What the narrator reads of the dashboard's state (before the event is applied). */
 export interface NarrationView {
@@ -501,23 +476,6 @@ export class Narrator {
 type Say = (category: FeedCategory, text: string, rule: string, nodes: number[], group?: FeedGroup) => void;
 
 const nodeWord = (ids: readonly number[]): string => (ids.length === 1 ? 'node' : 'nodes');
-
-/**
- * `next` said of `last`'s members too, when both are of one group and `next` adds a
- * member: the one sentence that replaces them. Otherwise null.
- */
-export function joinFeedItems(last: FeedItem | undefined, next: FeedItem): FeedItem | null {
-  const a = last?.group;
-  const b = next.group;
-  if (!last || !a || !b || a.key !== b.key || b.members.some((m) => a.members.includes(m))) return null;
-  const members = [...a.members, ...b.members];
-  return {
-    ...last,
-    text: a.phrase(members),
-    nodes: [...new Set([...last.nodes, ...next.nodes])],
-    group: { ...a, members },
-  };
-}
 
 const isRequest = (msg: Message): boolean =>
   msg.type === 'RequestVote' || msg.type === 'PreVote' || msg.type === 'AppendEntries';
