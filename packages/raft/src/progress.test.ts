@@ -1,5 +1,48 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Progress } from './progress';
+import { Progress, ProgressCounts } from './progress';
+
+/** Every way the leader's code changes a Progress, as data for fast-check. */
+const operation = fc.oneof(
+  fc.record({ op: fc.constant('sent' as const), last: fc.nat(40), count: fc.nat(3) }),
+  fc.record({ op: fc.constant('update' as const), index: fc.nat(40) }),
+  fc.record({ op: fc.constant('decr' as const), rejected: fc.nat(40), hint: fc.nat(40) }),
+  fc.record({ op: fc.constantFrom('probe', 'replicate', 'free-one' as const) }),
+  fc.record({ op: fc.constant('snapshot' as const), index: fc.nat(40) }),
+  fc.record({ op: fc.constant('free' as const), index: fc.nat(40) }),
+  fc.record({ op: fc.constant('active' as const), value: fc.boolean() }),
+  fc.record({ op: fc.constant('probe-sent' as const), value: fc.boolean() }),
+);
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(pr: Progress, o: Operation): void {
+  switch (o.op) {
+    case 'sent':
+      return pr.sentEntries(o.last, o.count);
+    case 'update':
+      pr.maybeUpdate(o.index);
+      return;
+    case 'decr':
+      pr.maybeDecrTo(o.rejected, o.hint);
+      return;
+    case 'probe':
+      return pr.becomeProbe();
+    case 'replicate':
+      return pr.becomeReplicate();
+    case 'free-one':
+      return pr.freeFirstOne();
+    case 'snapshot':
+      return pr.becomeSnapshot(o.index);
+    case 'free':
+      return pr.freeTo(o.index);
+    case 'active':
+      pr.recentActive = o.value;
+      return;
+    case 'probe-sent':
+      pr.probeSent = o.value;
+      return;
+  }
+}
 
 describe('Progress', () => {
   it('probe: one message at a time; only the answer to the outstanding probe moves nextIndex back', () => {
@@ -32,5 +75,22 @@ describe('Progress', () => {
     expect(pr.next).toBe(9);
     pr.becomeProbe();
     expect(pr.next).toBe(9);
+  });
+
+  it('every change of what toStatus() reports is counted, and so is the snapshot state', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+        const counts = new ProgressCounts();
+        const pr = new Progress(2, 3, 4, 1, counts);
+        for (const o of operations) {
+          const before = JSON.stringify(pr.toStatus());
+          const changes = counts.changes;
+          apply(pr, o);
+          if (JSON.stringify(pr.toStatus()) !== before) expect(counts.changes, o.op).toBeGreaterThan(changes);
+          expect(counts.snapshots).toBe(pr.state === 'snapshot' ? 1 : 0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -10,19 +10,31 @@
  *   (raft_snapshot.ts); nothing more is sent until it answers or the attempt times out.
  *
  * Invariant: match < next.
+ *
+ * One leader's progresses share a `ProgressCounts`. Every change of what `toStatus()`
+ * reports (match, next, state, paused, recentActive) counts once in `changes`, so a
+ * caller that reports progress after every input asks one number instead of comparing
+ * each peer's fields (`RawNode.progressVersion`); the reported fields are accessors so
+ * that no assignment anywhere can change one without counting. `snapshots` counts the
+ * peers in snapshot state, so the timers of every tick need not walk the peers to find
+ * none (raft_tick.ts).
  */
 import type { NodeId, ProgressState, ProgressStatus } from './types';
+
+/** Counts over one leader's progresses (see above). */
+export class ProgressCounts {
+  changes = 0;
+  snapshots = 0;
+}
 
 export class Progress {
   /** The follower (or the leader itself), so a walk over the values needs no map entries. */
   readonly id: NodeId;
-  match: number;
-  next: number;
-  state: ProgressState = 'probe';
-  /** Probe state: an AppendEntries is outstanding, so wait before sending another. */
-  probeSent = false;
-  /** Heard from since the leader last checked its quorum (§4.2.3 / thesis §6.2). */
-  recentActive = false;
+  private matchIndex: number;
+  private nextIndex: number;
+  private progressState: ProgressState = 'probe';
+  private probing = false;
+  private active = false;
   /** Snapshot state: index of the snapshot sent, and ticks spent waiting for its answer. */
   pendingSnapshot = 0;
   snapshotElapsed = 0;
@@ -33,12 +45,60 @@ export class Progress {
   private inflight: number[] = [];
   private inflightStart = 0;
   private readonly maxInflight: number;
+  private readonly counts: ProgressCounts;
 
-  constructor(id: NodeId, match: number, next: number, maxInflight: number) {
+  constructor(id: NodeId, match: number, next: number, maxInflight: number, counts = new ProgressCounts()) {
     this.id = id;
-    this.match = match;
-    this.next = next;
+    this.matchIndex = match;
+    this.nextIndex = next;
     this.maxInflight = maxInflight;
+    this.counts = counts;
+    counts.changes++; // a new peer is a change of the reported progress
+  }
+
+  get match(): number {
+    return this.matchIndex;
+  }
+  set match(index: number) {
+    if (index !== this.matchIndex) this.counts.changes++;
+    this.matchIndex = index;
+  }
+
+  get next(): number {
+    return this.nextIndex;
+  }
+  set next(index: number) {
+    if (index !== this.nextIndex) this.counts.changes++;
+    this.nextIndex = index;
+  }
+
+  get state(): ProgressState {
+    return this.progressState;
+  }
+  private set state(state: ProgressState) {
+    if (state === this.progressState) return;
+    this.counts.changes++;
+    if (this.progressState === 'snapshot') this.counts.snapshots--;
+    if (state === 'snapshot') this.counts.snapshots++;
+    this.progressState = state;
+  }
+
+  /** Probe state: an AppendEntries is outstanding, so wait before sending another. */
+  get probeSent(): boolean {
+    return this.probing;
+  }
+  set probeSent(sent: boolean) {
+    if (sent !== this.probing) this.counts.changes++;
+    this.probing = sent;
+  }
+
+  /** Heard from since the leader last checked its quorum (§4.2.3 / thesis §6.2). */
+  get recentActive(): boolean {
+    return this.active;
+  }
+  set recentActive(active: boolean) {
+    if (active !== this.active) this.counts.changes++;
+    this.active = active;
   }
 
   becomeProbe(): void {
@@ -88,6 +148,7 @@ export class Progress {
       if (count > 0) {
         this.next = lastIndex + 1;
         this.inflight.push(lastIndex);
+        this.counts.changes++;
       }
     } else if (this.state === 'probe') {
       this.probeSent = true;
@@ -109,15 +170,20 @@ export class Progress {
 
   /** Acknowledged messages leave the in-flight window. */
   freeTo(index: number): void {
+    const start = this.inflightStart;
     while (this.inflightStart < this.inflight.length && this.inflight[this.inflightStart] <= index) {
       this.inflightStart++;
     }
+    if (this.inflightStart !== start) this.counts.changes++;
     this.compactInflight();
   }
 
   /** Makes room for one message: a heartbeat answer shows the follower is alive. */
   freeFirstOne(): void {
-    if (this.inflightCount() > 0) this.inflightStart++;
+    if (this.inflightCount() > 0) {
+      this.inflightStart++;
+      this.counts.changes++;
+    }
     this.compactInflight();
   }
 
@@ -145,6 +211,7 @@ export class Progress {
   }
 
   private clearInflight(): void {
+    if (this.inflightCount() > 0) this.counts.changes++;
     this.inflight = [];
     this.inflightStart = 0;
   }

@@ -56,7 +56,7 @@ import { Membership, type ConfChangeResult } from './raft_membership';
 import { ReadOnly } from './read_only';
 import { Timers } from './raft_tick';
 import { stepCandidate, stepFollower, stepLeader } from './raft_step';
-import { Progress } from './progress';
+import { Progress, ProgressCounts } from './progress';
 import type { Storage } from './storage';
 import {
   NONE,
@@ -85,6 +85,11 @@ export class Raft {
   learners: NodeId[] = [];
   /** Leader only: one entry per voter and learner, including ourselves. */
   progress = new Map<NodeId, Progress>();
+  /**
+   * Shared by the progresses: their changes (a replaced map counts too; see
+   * RawNode.progressVersion) and how many are in snapshot state.
+   */
+  readonly progressCounts = new ProgressCounts();
   /** Candidate / pre-candidate: votes received in the current round. */
   votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
@@ -206,10 +211,12 @@ export class Raft {
     this.readOnly.reset();
     this.transfer.abort();
     this.progress = new Map();
+    this.progressCounts.changes++;
+    this.progressCounts.snapshots = 0;
     const last = this.log.lastIndex();
     for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
       // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
-      const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight);
+      const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight, this.progressCounts);
       if (id === this.id) pr.match = last;
       this.progress.set(id, pr);
     }

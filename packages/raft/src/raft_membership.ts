@@ -185,9 +185,16 @@ export class Membership {
     const progress = new Map<NodeId, Progress>();
     const leaving = this.confIndex > r.log.committed ? [...r.progress.keys()] : [];
     for (const id of sortedIds([...r.voters, ...r.learners, ...leaving])) {
-      progress.set(id, r.progress.get(id) ?? new Progress(id, 0, last + 1, r.cfg.maxInflight));
+      progress.set(
+        id,
+        r.progress.get(id) ?? new Progress(id, 0, last + 1, r.cfg.maxInflight, r.progressCounts),
+      );
     }
     r.progress = progress;
+    // A peer may have left, perhaps in snapshot state: recount.
+    r.progressCounts.changes++;
+    r.progressCounts.snapshots = 0;
+    for (const pr of progress.values()) if (pr.state === 'snapshot') r.progressCounts.snapshots++;
     // §3.10: only a voter can take over; a transfer to anyone else is abandoned.
     if (!r.voters.includes(r.transfer.transferee)) r.transfer.abort();
   }

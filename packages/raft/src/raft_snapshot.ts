@@ -66,6 +66,7 @@ export class Snapshots {
   /** Leader, every tick: a snapshot unanswered for an election timeout has failed. */
   tick(): void {
     const r = this.raft;
+    if (r.progressCounts.snapshots === 0) return;
     for (const pr of r.progress.values()) {
       if (pr.state === 'snapshot' && ++pr.snapshotElapsed >= r.cfg.electionTick) {
         pr.pendingSnapshot = 0; // not received: probe from what is known to match

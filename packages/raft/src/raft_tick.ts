@@ -62,8 +62,11 @@ export class Timers {
   ticksUntilHeartbeatDue(): number {
     const r = this.raft;
     let due = Math.min(r.cfg.heartbeatTick - r.heartbeatElapsed, r.cfg.electionTick - r.electionElapsed);
-    for (const pr of r.progress.values()) {
-      if (pr.state === 'snapshot') due = Math.min(due, r.cfg.electionTick - pr.snapshotElapsed);
+    // Asked before and after every input: walk the peers only if one is being sent a snapshot.
+    if (r.progressCounts.snapshots > 0) {
+      for (const pr of r.progress.values()) {
+        if (pr.state === 'snapshot') due = Math.min(due, r.cfg.electionTick - pr.snapshotElapsed);
+      }
     }
     return Math.max(1, due);
   }
@@ -78,6 +81,7 @@ export class Timers {
     const r = this.raft;
     r.heartbeatElapsed += n;
     r.electionElapsed += n;
+    if (r.progressCounts.snapshots === 0) return;
     for (const pr of r.progress.values()) if (pr.state === 'snapshot') pr.snapshotElapsed += n;
   }
 

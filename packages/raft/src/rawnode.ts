@@ -47,6 +47,7 @@ import type {
   Config,
   Entry,
   HardState,
+  LightStatus,
   Message,
   NodeId,
   ProgressStatus,
@@ -307,6 +308,16 @@ export class RawNode {
     return true;
   }
 
+  /**
+   * A number that moves whenever what `withProgress` would report may have changed (a
+   * peer's match, next, state, paused or recentActive, or the set of peers), and stays
+   * put otherwise. A caller that reports progress changes after every input compares
+   * this one number where `progressMatches` compares every peer's fields.
+   */
+  progressVersion(): number {
+    return this.raft.progressCounts.changes;
+  }
+
   /** `status()` without the configuration and the progress: no copies of either. */
   basicStatus(): BasicStatus {
     return this.readBasicStatus({ ...ZERO_STATUS });
@@ -318,6 +329,16 @@ export class RawNode {
    */
   readBasicStatus(into: BasicStatus): BasicStatus {
     const r = this.raft;
+    this.readLightStatus(into);
+    into.lastTerm = r.log.lastTerm();
+    into.firstIndex = r.log.firstIndex();
+    into.leadTransferee = r.transfer.transferee;
+    return into;
+  }
+
+  /** `readBasicStatus` of the `LightStatus` fields only, written into `into`. */
+  readLightStatus(into: LightStatus): LightStatus {
+    const r = this.raft;
     into.id = r.id;
     into.role = r.role;
     into.term = r.term;
@@ -326,11 +347,8 @@ export class RawNode {
     into.commit = r.log.committed;
     into.applied = r.log.applied;
     into.lastIndex = r.log.lastIndex();
-    into.lastTerm = r.log.lastTerm();
-    into.firstIndex = r.log.firstIndex();
     into.electionElapsed = r.electionElapsed;
     into.randomizedElectionTimeout = r.randomizedElectionTimeout;
-    into.leadTransferee = r.transfer.transferee;
     return into;
   }
 

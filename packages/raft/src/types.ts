@@ -213,6 +213,25 @@ export interface BasicStatus {
   leadTransferee: NodeId;
 }
 
+/**
+ * `BasicStatus` without `lastTerm`, `firstIndex` and `leadTransferee`: what an observer
+ * that reads the status after every input needs (`RawNode.readLightStatus`). The two log
+ * lookups were a third of the cost of reading a `BasicStatus`.
+ */
+export type LightStatus = Pick<
+  BasicStatus,
+  | 'id'
+  | 'role'
+  | 'term'
+  | 'vote'
+  | 'leader'
+  | 'commit'
+  | 'applied'
+  | 'lastIndex'
+  | 'electionElapsed'
+  | 'randomizedElectionTimeout'
+>;
+
 export interface Status extends BasicStatus {
   confState: ConfState;
   /** Leader only: progress per peer (including itself). */

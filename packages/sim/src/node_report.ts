@@ -10,29 +10,44 @@
  * restarts with every heartbeat (§5.2), so even an idle follower reports about twenty
  * times a second, and building those objects was a third of a light run's time.
  * Whether a report happens does not depend on listeners, so every event keeps its seq.
+ *
+ * A leader's progress is not compared peer by peer: the core counts every change of it
+ * (`RawNode.progressVersion`), and the same count means the same progress: no walk
+ * over five peers' fields after every answer to a heartbeat. Nor are the status fields
+ * that cost a log lookup read (`RawNode.readLightStatus`).
+ * With `NodeStateReporter.verify` set (the tests do), every such shortcut is checked
+ * against the full comparison, and a disagreement throws.
  */
-import type { BasicStatus, RawNode } from '@raftlab/raft';
+import type { LightStatus, RawNode } from '@raftlab/raft';
 import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
 import type { NodeExtras } from './node_state';
 import type { NodeState } from './types';
 
 export class NodeStateReporter {
+  /** Check every progress shortcut against the field-by-field comparison (for tests). */
+  static verify = false;
+
   /**
    * The election timer as last drawn and the storage's snapshot index: the part of the
    * NodeState the core does not know, brought up to date in place before every check.
    */
   private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
   /** The core's status, read into this one object by every check. */
-  private status: BasicStatus | null = null;
+  private status: LightStatus | null = null;
   /** What was last reported: a reported object, or the mirror. */
   private last: NodeState | null = null;
   /** Peers in `last.progress` (0 when it has none). */
   private lastPeers = 0;
+  /** The core and its progress version when `last` was reported. */
+  private lastRaw: RawNode | null = null;
+  private lastVersion = -1;
   private readonly copier = new ProgressCopier();
   /** The object reports are written into while no one listens; never handed to a listener. */
   private mirror: NodeState | null = null;
-  /** Peers in `mirror.progress`. */
+  /** Peers in `mirror.progress`, and the core and progress version it was copied at. */
   private mirrorPeers = 0;
+  private mirrorRaw: RawNode | null = null;
+  private mirrorVersion = -1;
 
   constructor(private readonly tickUs: number) {}
 
@@ -48,16 +63,31 @@ export class NodeStateReporter {
    * `fresh` false the result is the mirror, valid until the next call.
    */
   upChanged(raw: RawNode, snapshotIndex: number, nextTickAt: number, fresh: boolean): NodeState | null {
-    const status = raw.readBasicStatus((this.status ??= raw.basicStatus()));
+    const status = raw.readLightStatus((this.status ??= raw.basicStatus()));
     this.updateTimer(status, nextTickAt);
     const extras = this.extras;
     extras.snapshotIndex = snapshotIndex;
+    const version = raw.progressVersion();
     const last = this.last;
-    if (last !== null && upNodeUnchanged(last, this.lastPeers, raw, status, extras)) return null;
-    const state = fresh ? upNodeState(raw, status, extras, this.copier) : this.rewriteMirror(raw, status);
+    if (last !== null && upNodeUnchanged(last, status, extras, this.progressUnchanged(raw, version)))
+      return null;
+    const state = fresh
+      ? upNodeState(raw, status, extras, this.copier)
+      : this.rewriteMirror(raw, status, version);
     this.last = state;
     this.lastPeers = state.progress === null ? 0 : this.copier.peers;
+    this.lastRaw = raw;
+    this.lastVersion = version;
     return state;
+  }
+
+  /** Whether the leader's progress is as `last` has it, by the core's count of changes. */
+  private progressUnchanged(raw: RawNode, version: number): boolean {
+    const unchanged = raw === this.lastRaw && version === this.lastVersion;
+    const progress = this.last?.progress;
+    if (NodeStateReporter.verify && unchanged && progress && !raw.progressMatches(progress, this.lastPeers))
+      throw new Error(`progress changed without a change of RawNode.progressVersion (${version})`);
+    return unchanged;
   }
 
   /** `state`, a crashed node's state, if it differs from the last report; else null. */
@@ -73,9 +103,12 @@ export class NodeStateReporter {
     return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex });
   }
 
-  private rewriteMirror(raw: RawNode, status: BasicStatus): NodeState {
+  private rewriteMirror(raw: RawNode, status: LightStatus, version: number): NodeState {
     const extras = this.extras;
     const mirror = this.mirror;
+    const progressCopied = raw === this.mirrorRaw && version === this.mirrorVersion;
+    this.mirrorRaw = raw;
+    this.mirrorVersion = version;
     if (mirror === null) {
       this.mirror = upNodeState(raw, status, extras, this.copier);
       this.mirrorPeers = this.copier.peers;
@@ -94,6 +127,8 @@ export class NodeStateReporter {
     mirror.timerEnd = extras.timerEnd;
     if (status.role !== 'leader') {
       mirror.progress = null;
+    } else if (mirror.progress !== null && progressCopied) {
+      // The same progress as when the mirror's copy was written.
     } else if (mirror.progress === null || !this.copier.rewrite(raw, mirror.progress, this.mirrorPeers)) {
       mirror.progress = this.copier.copyFrom(raw);
       this.mirrorPeers = this.copier.peers;
@@ -106,7 +141,7 @@ export class NodeStateReporter {
    * reaches the randomized timeout (§5.2). Deferred ticks advance `nextTickAt` and
    * `electionElapsed` together, so this is the same whether or not they were made up.
    */
-  private updateTimer(status: BasicStatus, nextTickAt: number): void {
+  private updateTimer(status: LightStatus, nextTickAt: number): void {
     if (status.role === 'leader') return this.clearTimer();
     const timeout = status.randomizedElectionTimeout;
     const timerEnd = nextTickAt + (timeout - status.electionElapsed - 1) * this.tickUs;

@@ -1,10 +1,10 @@
 /**
  * The `NodeState` a simulated node reports to observers, and the test of whether it
- * changed. The test runs after every Ready, so it compares scalars and has the core
- * compare the leader's progress in place (`RawNode.progressMatches`) instead of
- * building a `Status` and a `NodeState` to compare each time.
+ * changed. The test runs after every Ready, so it compares scalars, and the leader's
+ * progress by the core's count of its changes (node_report.ts), instead of building a
+ * `Status` and a `NodeState` to compare each time.
  */
-import type { BasicStatus, ProgressStatus, RawNode } from '@raftlab/raft';
+import type { LightStatus, ProgressStatus, RawNode } from '@raftlab/raft';
 import type { NodeState } from './types';
 
 /** What the node adds to the core's status: its storage and its timer as drawn. */
@@ -96,7 +96,7 @@ export class ProgressCopier {
 /** The state of an up node; `copier` copies a leader's progress. */
 export function upNodeState(
   raw: RawNode,
-  status: BasicStatus,
+  status: LightStatus,
   extras: NodeExtras,
   copier = new ProgressCopier(),
 ): NodeState {
@@ -119,15 +119,14 @@ export function upNodeState(
 }
 
 /**
- * True when `last` (an up node's state, listing `lastPeers` peers' progress) still
- * describes the node: no event is due.
+ * True when `last` (an up node's state) still describes the node: no event is due.
+ * `progressUnchanged`: whether a leader's progress is the same as when `last` was taken.
  */
 export function upNodeUnchanged(
   last: NodeState,
-  lastPeers: number,
-  raw: RawNode,
-  status: BasicStatus,
+  status: LightStatus,
   extras: NodeExtras,
+  progressUnchanged: boolean,
 ): boolean {
   if (
     !last.up ||
@@ -145,7 +144,7 @@ export function upNodeUnchanged(
     return false;
   const before = last.progress;
   if (status.role !== 'leader' || before === null) return before === null && status.role !== 'leader';
-  return raw.progressMatches(before, lastPeers);
+  return progressUnchanged;
 }
 
 /** Field-by-field equality of two node states (no JSON: this runs often). */

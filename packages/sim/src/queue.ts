@@ -3,58 +3,70 @@
  * sequence). Two events at the same time pop in the order they were pushed, so the
  * run never depends on heap internals.
  *
- * The heap is three parallel arrays (time, sequence, item) rather than an array of
- * records: every simulated event is one push and one pop, and a record per push was
- * garbage the moment it was popped.
+ * The heap holds numbers only, in three parallel arrays (time, sequence, slot); the
+ * items sit in `items` at their slot from push to pop and never move. Every simulated
+ * event is one push and one pop, and each sifts through a few levels:
+ *   - a record per push was garbage the moment it was popped;
+ *   - moving the items themselves stored a new object into a long-lived array at every
+ *     level, each store a call of V8's write barrier. A slot is written once per push,
+ *     and numbers need no barrier: the barrier's instructions in a light run fell by 60%.
  */
 export class EventQueue<T> {
   private readonly times: number[] = [];
   private readonly seqs: number[] = [];
-  private readonly items: T[] = [];
+  private readonly slots: number[] = [];
+  /** Items by slot; a popped item's slot is `undefined` and listed in `free`. */
+  private readonly items: Array<T | undefined> = [];
+  private readonly free: number[] = [];
   private nextSeq = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.slots.length;
   }
 
   push(time: number, item: T): void {
     const seq = this.nextSeq++;
-    const { times, seqs, items } = this;
+    const slot = this.free.length > 0 ? this.free.pop()! : this.items.length;
+    this.items[slot] = item;
+    const { times, seqs, slots } = this;
     // Sift up with a hole: move parents down until `(time, seq)` fits, then write it once.
-    let i = items.length;
+    let i = slots.length;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
       if (pt < time || (pt === time && seqs[parent] < seq)) break;
       times[i] = pt;
       seqs[i] = seqs[parent];
-      items[i] = items[parent];
+      slots[i] = slots[parent];
       i = parent;
     }
     times[i] = time;
     seqs[i] = seq;
-    items[i] = item;
+    slots[i] = slot;
   }
 
   /** Calls `visit` with every queued item, in no particular order. */
   forEach(visit: (item: T) => void): void {
-    for (const item of this.items) visit(item);
+    for (const slot of this.slots) visit(this.items[slot]!);
   }
 
   peekTime(): number | null {
-    return this.items.length === 0 ? null : this.times[0];
+    return this.slots.length === 0 ? null : this.times[0];
   }
 
   /** Removes and returns the earliest item; read its time with `peekTime()` first. */
   pop(): T | undefined {
-    const { times, seqs, items } = this;
-    if (items.length === 0) return undefined;
-    const top = items[0];
+    const { times, seqs, slots } = this;
+    if (slots.length === 0) return undefined;
+    const topSlot = slots[0];
+    const top = this.items[topSlot];
+    this.items[topSlot] = undefined;
+    this.free.push(topSlot);
     // The last element leaves the end and sifts down from the root.
     const time = times.pop()!;
     const seq = seqs.pop()!;
-    const item = items.pop()!;
-    const n = items.length;
+    const slot = slots.pop()!;
+    const n = slots.length;
     if (n === 0) return top;
     let i = 0;
     for (;;) {
@@ -70,12 +82,12 @@ export class EventQueue<T> {
       if (time < ct || (time === ct && seq < seqs[child])) break;
       times[i] = ct;
       seqs[i] = seqs[child];
-      items[i] = items[child];
+      slots[i] = slots[child];
       i = child;
     }
     times[i] = time;
     seqs[i] = seq;
-    items[i] = item;
+    slots[i] = slot;
     return top;
   }
 }
