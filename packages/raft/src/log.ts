@@ -20,6 +20,11 @@ export class RaftLog {
    * follow the latest config entry in the log (thesis §4.1; raft_membership.ts).
    */
   onAppend: ((entries: Entry[]) => void) | undefined;
+  /**
+   * Moves whenever `committed`, `applied` or `lastIndex()` may have changed (and
+   * sometimes when none did): see RawNode.statusVersion.
+   */
+  changes = 0;
 
   constructor(storage: Storage) {
     this.storage = storage;
@@ -147,6 +152,7 @@ export class RaftLog {
       );
     }
     this.unstable.truncateAndAppend(entries);
+    this.changes++;
     this.onAppend?.(entries);
     return this.lastIndex();
   }
@@ -176,6 +182,7 @@ export class RaftLog {
       throw new Error(`commitTo(${index}) beyond last index ${this.lastIndex()}`);
     }
     this.committed = index;
+    this.changes++;
   }
 
   /**
@@ -197,6 +204,7 @@ export class RaftLog {
       throw new Error(`appliedTo(${index}) outside [${this.applied}, ${this.committed}]`);
     }
     this.applied = index;
+    this.changes++;
   }
 
   /** A pending snapshot must reach the state machine before any entry after it. */
@@ -225,13 +233,17 @@ export class RaftLog {
     }
     this.unstable.restore(snap);
     this.committed = index;
+    this.changes++;
     return true;
   }
 
   /** The caller persisted the snapshot and loaded it into the state machine. */
   stableSnapTo(index: number): void {
     this.unstable.stableSnapTo(index);
-    if (index > this.applied) this.applied = index;
+    if (index > this.applied) {
+      this.applied = index;
+      this.changes++;
+    }
   }
 
   unstableEntries(): Entry[] {

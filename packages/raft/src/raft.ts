@@ -93,6 +93,11 @@ export class Raft {
   /** Candidate / pre-candidate: votes received in the current round. */
   votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
+  /**
+   * Moves whenever `role`, `term`, `vote` or `lead` may have changed (and sometimes
+   * when none did): see RawNode.statusVersion.
+   */
+  statusChanges = 0;
   /** Leader: entries were proposed since the last `flushProposals`. */
   proposalsPending = false;
 
@@ -164,6 +169,7 @@ export class Raft {
     this.reset(term);
     this.lead = lead;
     this.role = 'follower';
+    this.statusChanges++;
   }
 
   /** Thesis §9.6: a pre-candidate neither increments its term nor changes its vote. */
@@ -172,6 +178,7 @@ export class Raft {
     this.votes.clear();
     this.lead = NONE;
     this.role = 'precandidate';
+    this.statusChanges++;
   }
 
   becomeCandidate(): void {
@@ -179,6 +186,7 @@ export class Raft {
     this.reset(this.term + 1); // §5.2: increment currentTerm, vote for self
     this.vote = this.id;
     this.role = 'candidate';
+    this.statusChanges++;
   }
 
   becomeLeader(): void {
@@ -186,6 +194,7 @@ export class Raft {
     this.reset(this.term);
     this.lead = this.id;
     this.role = 'leader';
+    this.statusChanges++;
     const self = this.progress.get(this.id);
     if (self) {
       self.becomeReplicate();
@@ -220,6 +229,13 @@ export class Raft {
       if (id === this.id) pr.match = last;
       this.progress.set(id, pr);
     }
+  }
+
+  /** A follower heard from the leader of its term (every heartbeat: only a new one counts). */
+  followLeader(lead: NodeId): void {
+    if (this.lead === lead) return;
+    this.lead = lead;
+    this.statusChanges++;
   }
 
   private resetRandomizedElectionTimeout(): void {

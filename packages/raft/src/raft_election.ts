@@ -76,6 +76,7 @@ export class Elections {
         // The vote reaches the hard state in the same Ready as this response, and
         // the caller persists it before sending (Figure 2).
         r.vote = m.from;
+        r.statusChanges++;
         r.electionElapsed = 0;
       }
       r.send({ type: 'RequestVoteResponse', to: m.from, voteGranted: granted, from: r.id, term: r.term });

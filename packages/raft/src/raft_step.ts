@@ -11,12 +11,12 @@ export function stepFollower(r: Raft, m: Message): void {
   switch (m.type) {
     case 'AppendEntries':
       r.electionElapsed = 0;
-      r.lead = m.from;
+      r.followLeader(m.from);
       r.replication.handleAppendEntries(m);
       return;
     case 'InstallSnapshot':
       r.electionElapsed = 0;
-      r.lead = m.from;
+      r.followLeader(m.from);
       r.snapshots.handleInstall(m);
       return;
     case 'TimeoutNow':

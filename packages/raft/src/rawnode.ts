@@ -318,6 +318,23 @@ export class RawNode {
     return this.raft.progressCounts.changes;
   }
 
+  /**
+   * A number that moves whenever a field of `readLightStatus` other than the election
+   * timer's (`electionElapsed`, `randomizedElectionTimeout`) may have changed: role,
+   * term, vote, leader, commit, applied, last index. It may also move when none did.
+   * The timeout is only redrawn when the role or term changes (§5.2), so with this
+   * number unchanged, only `electionElapsed` can have moved. For a caller that reports
+   * changes after every input: one comparison where the status has seven.
+   */
+  statusVersion(): number {
+    return this.raft.statusChanges + this.raft.log.changes;
+  }
+
+  /** Ticks since the election timer last restarted (`basicStatus().electionElapsed`, without the copy). */
+  electionElapsed(): number {
+    return this.raft.electionElapsed;
+  }
+
   /** `status()` without the configuration and the progress: no copies of either. */
   basicStatus(): BasicStatus {
     return this.readBasicStatus({ ...ZERO_STATUS });
@@ -334,6 +351,11 @@ export class RawNode {
     into.firstIndex = r.log.firstIndex();
     into.leadTransferee = r.transfer.transferee;
     return into;
+  }
+
+  /** The index of the last entry handed out to apply (`basicStatus().applied`, without the copy). */
+  appliedIndex(): number {
+    return this.raft.log.applied;
   }
 
   /** `readBasicStatus` of the `LightStatus` fields only, written into `into`. */

@@ -16,8 +16,7 @@
  * what makes the session table's "seq <= lastSeq is a retry" rule sound (thesis §6.3).
  */
 import type { Entry, NodeId } from '@raftlab/raft';
-import { encodeCommand } from './kv';
-import type { ApplyOutcome } from './kv';
+import type { ApplyOutcome, CommandCache } from './kv';
 import type { SimNode } from './node';
 import type { FailReason, HistoryOp, KvOp, KvResult, OpStage, SimConfig, SimEventBody } from './types';
 
@@ -37,6 +36,8 @@ export interface ClientHost {
   schedule(at: number, event: ClientEvent): void;
   emit(body: SimEventBody): void;
   node(id: NodeId): SimNode;
+  /** The cluster's command cache: a command a client encodes is never parsed again. */
+  readonly commands: CommandCache;
 }
 
 interface Operation {
@@ -277,7 +278,9 @@ export class Clients {
     }
     if (operation.op.type === 'get') return this.read(operation, node, operation.op);
     if (status.role === 'leader') {
-      const data = encodeCommand({ clientId: operation.clientId, seq: operation.seq, op: operation.op });
+      // A copy of the op: the cache keeps the command, and the operation's op is ours.
+      const command = { clientId: operation.clientId, seq: operation.seq, op: { ...operation.op } };
+      const data = this.host.commands.encode(command);
       let accepted = false;
       node.propose(data, (proposed) => {
         if (!proposed.ok) return;

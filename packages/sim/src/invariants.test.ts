@@ -137,6 +137,14 @@ describe('InvariantChecker on hand-made histories', () => {
     ).toEqual(['monotonic-commit']);
     expect(run([state(1, { applied: 2, commit: 1, lastIndex: 2 })])).toEqual(['index-order']);
   });
+
+  it('reports a broken index order when it appears, not again while the indexes stay', () => {
+    const broken = state(1, { applied: 2, commit: 1, lastIndex: 2 });
+    expect(run([broken, broken, state(1, { applied: 3, commit: 1, lastIndex: 3 })])).toEqual([
+      'index-order',
+      'index-order',
+    ]);
+  });
 });
 
 describe('InvariantChecker inside the simulator', () => {

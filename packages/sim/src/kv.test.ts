@@ -79,3 +79,12 @@ test('CommandCache decodes like decodeCommand, parsing each text once, and stays
   for (let i = 0; i < 3000; i++) expect(cache.decode(text(i))?.seq).toBe(i);
   expect(cache.decode(text(1))).toEqual(decodeCommand(text(1)));
 });
+
+test('CommandCache.encode hands out the text and remembers the command as its decoding', () => {
+  const cache = new CommandCache();
+  const command: Command = { clientId: 2, seq: 7, op: { type: 'cas', key: 'k', expected: null, value: 'v' } };
+  const data = cache.encode(command);
+  expect(data).toBe(encodeCommand(command));
+  expect(cache.decode(data)).toBe(command); // no parse
+  expect(cache.decode(data)).toEqual(decodeCommand(data));
+});

@@ -48,8 +48,11 @@ export interface NodeHost {
    * one object rewritten in place (see node_report.ts).
    */
   stateObserved(): boolean;
-  /** The node's state changed: the `node-state` event, and the invariant checks. */
-  stateChanged(state: NodeState): void;
+  /**
+   * The node's state changed: the `node-state` event, and the invariant checks, which
+   * have nothing to check when only the election timer moved (`timerOnly`).
+   */
+  stateChanged(state: NodeState, timerOnly: boolean): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
   /** The cluster's decoded commands, shared by every node's state machine. */
@@ -364,7 +367,10 @@ export class SimNode {
       });
     }
     this.storage.append(entries);
-    this.host.emit({ type: 'log-appended', node: this.id, entries: entries.map((e) => ({ ...e })) });
+    // A listener may keep the event, so it gets copies; the invariant checker alone
+    // reads the entries during the call, and entries are never changed once made.
+    const copied = this.host.stateObserved() ? entries.map((e) => ({ ...e })) : entries;
+    this.host.emit({ type: 'log-appended', node: this.id, entries: copied });
     if (this.config.bugs.includes('apply-uncommitted')) {
       // BUG (apply-uncommitted): entries reach the state machine (and clients hear
       // "done") before a majority holds them, so a new leader can erase them (§5.3).
@@ -387,7 +393,7 @@ export class SimNode {
   /** Serves every confirmed read whose index the state machine has reached, in order. */
   private releaseReads(): void {
     if (this.pendingReads.length === 0) return;
-    const applied = this.raw?.basicStatus().applied ?? 0;
+    const applied = this.raw?.appliedIndex() ?? 0;
     const ready = this.pendingReads.filter((r) => r.index <= applied);
     this.pendingReads = this.pendingReads.filter((r) => r.index > applied);
     for (const read of ready) this.host.readReady(this.id, read.requestId, read.index);
@@ -397,13 +403,13 @@ export class SimNode {
   private maybeSnapshot(): void {
     const every = this.config.snapshotEvery;
     if (every <= 0 || this.raw === null) return;
-    if (this.raw.basicStatus().applied - this.snapshotIndex() >= every) this.snapshotNow();
+    if (this.raw.appliedIndex() - this.snapshotIndex() >= every) this.snapshotNow();
   }
 
   private snapshotNow(): void {
     const raw = this.raw;
     if (raw === null) return;
-    const applied = raw.basicStatus().applied;
+    const applied = raw.appliedIndex();
     if (applied <= this.snapshotIndex()) return;
     const snap = this.storage.createSnapshot(applied, raw.confStateAt(applied), this.kv.snapshot());
     this.storage.compact(applied);
@@ -456,7 +462,7 @@ export class SimNode {
       raw === null
         ? this.reporter.downChanged(this.state())
         : this.reporter.upChanged(raw, this.snapshotIndex(), this.nextTickAt, fresh);
-    if (changed !== null) this.host.stateChanged(changed);
+    if (changed !== null) this.host.stateChanged(changed, raw !== null && this.reporter.timerOnly);
   }
 
   /** The persisted log (for the view). */

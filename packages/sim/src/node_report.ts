@@ -11,11 +11,17 @@
  * times a second, and building those objects was a third of a light run's time.
  * Whether a report happens does not depend on listeners, so every event keeps its seq.
  *
- * A leader's progress is not compared peer by peer: the core counts every change of it
- * (`RawNode.progressVersion`), and the same count means the same progress: no walk
- * over five peers' fields after every answer to a heartbeat. Nor are the status fields
- * that cost a log lookup read (`RawNode.readLightStatus`).
- * With `NodeStateReporter.verify` set (the tests do), every such shortcut is checked
+ * Most checks find nothing or only a restarted election timer, so they are answered
+ * from two numbers the core keeps (the fast path): `RawNode.statusVersion` moves with
+ * every change of role, term, vote, leader, commit, applied or last index, and
+ * `RawNode.progressVersion` with every change of a leader's progress. With both as at
+ * the last check, and the same snapshot index, only the timer can differ, and it is
+ * recomputed from `electionElapsed` alone (the timeout is redrawn only with a new role
+ * or term, §5.2). Only when a number moved is the status read and compared field by
+ * field (`RawNode.readLightStatus`, without the fields that cost a log lookup). A
+ * report that differs only in the timer (`timerOnly`) tells the invariant checker
+ * nothing new, so the simulation numbers it but skips the checks (simulation.ts).
+ * With `NodeStateReporter.verify` set (the tests do), every shortcut is checked
  * against the full comparison, and a disagreement throws.
  */
 import type { LightStatus, RawNode } from '@raftlab/raft';
@@ -48,6 +54,13 @@ export class NodeStateReporter {
   private mirrorPeers = 0;
   private mirrorRaw: RawNode | null = null;
   private mirrorVersion = -1;
+  /** The core's numbers at the last check (either path), for the fast path. */
+  private checkedRaw: RawNode | null = null;
+  private checkedStatusVersion = -1;
+  private checkedProgressVersion = -1;
+  private checkedSnapshotIndex = -1;
+  /** Whether the last report (the last non-null answer of `upChanged`) changed only the timer. */
+  timerOnly = false;
 
   constructor(private readonly tickUs: number) {}
 
@@ -63,7 +76,38 @@ export class NodeStateReporter {
    * `fresh` false the result is the mirror, valid until the next call.
    */
   upChanged(raw: RawNode, snapshotIndex: number, nextTickAt: number, fresh: boolean): NodeState | null {
-    const status = raw.readLightStatus((this.status ??= raw.basicStatus()));
+    const statusVersion = raw.statusVersion();
+    const version = raw.progressVersion();
+    const status = this.status;
+    if (
+      status !== null &&
+      raw === this.checkedRaw &&
+      statusVersion === this.checkedStatusVersion &&
+      version === this.checkedProgressVersion &&
+      snapshotIndex === this.checkedSnapshotIndex
+    )
+      return this.timerChanged(raw, status, nextTickAt, fresh);
+    this.checkedRaw = raw;
+    this.checkedStatusVersion = statusVersion;
+    this.checkedProgressVersion = version;
+    this.checkedSnapshotIndex = snapshotIndex;
+    return this.compared(
+      raw,
+      raw.readLightStatus(status ?? (this.status = raw.basicStatus())),
+      snapshotIndex,
+      nextTickAt,
+      fresh,
+    );
+  }
+
+  /** The slow path: the status was read; compare it with the last report field by field. */
+  private compared(
+    raw: RawNode,
+    status: LightStatus,
+    snapshotIndex: number,
+    nextTickAt: number,
+    fresh: boolean,
+  ): NodeState | null {
     this.updateTimer(status, nextTickAt);
     const extras = this.extras;
     extras.snapshotIndex = snapshotIndex;
@@ -78,7 +122,54 @@ export class NodeStateReporter {
     this.lastPeers = state.progress === null ? 0 : this.copier.peers;
     this.lastRaw = raw;
     this.lastVersion = version;
+    this.timerOnly = false;
     return state;
+  }
+
+  /**
+   * The fast path: nothing but `electionElapsed` can have changed since the last check
+   * (whose status `status` holds), so nothing but the timer; null if it did not move.
+   */
+  private timerChanged(
+    raw: RawNode,
+    status: LightStatus,
+    nextTickAt: number,
+    fresh: boolean,
+  ): NodeState | null {
+    if (NodeStateReporter.verify) this.verifyFastPath(raw);
+    if (status.role === 'leader') return null; // a leader runs no election timer
+    const elapsed = raw.electionElapsed();
+    const extras = this.extras;
+    const timeout = status.randomizedElectionTimeout;
+    const timerEnd = nextTickAt + (timeout - elapsed - 1) * this.tickUs;
+    if (timerEnd === extras.timerEnd) return null;
+    status.electionElapsed = elapsed;
+    extras.timerEnd = timerEnd;
+    extras.timerStart = timerEnd - timeout * this.tickUs;
+    const last = this.last!;
+    this.timerOnly = true;
+    if (!fresh && last === this.mirror) {
+      last.timerStart = extras.timerStart;
+      last.timerEnd = timerEnd;
+      return last;
+    }
+    const state = fresh
+      ? upNodeState(raw, status, extras, this.copier)
+      : this.rewriteMirror(raw, status, this.lastVersion);
+    this.last = state;
+    return state;
+  }
+
+  /** The fast path's premise, checked against the core's full status (tests only). */
+  private verifyFastPath(raw: RawNode): void {
+    const now = raw.readLightStatus(raw.basicStatus());
+    const was = this.status!;
+    const fields = ['id', 'role', 'term', 'vote', 'leader', 'commit', 'applied', 'lastIndex'] as const;
+    const changed = fields.filter((field) => now[field] !== was[field]);
+    if (now.randomizedElectionTimeout !== was.randomizedElectionTimeout)
+      changed.push('randomizedElectionTimeout' as never);
+    if (changed.length > 0)
+      throw new Error(`${changed.join(', ')} changed without a change of RawNode.statusVersion`);
   }
 
   /** Whether the leader's progress is as `last` has it, by the core's count of changes. */

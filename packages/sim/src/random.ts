@@ -6,10 +6,13 @@
  * numbers do not depend on how much the parent is used afterwards.
  */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four 32-bit words of sfc32's state, as int32 in a typed array: V8 keeps plain
+   * fields only in 31 bits, so half the words were boxed numbers, rewritten four times
+   * a draw, and a draw cost about 20 ns (one per message sent, for its latency).
+   * Int32 arithmetic is the same as uint32 arithmetic modulo 2^32, bit for bit.
+   */
+  private readonly state = new Int32Array(4);
 
   constructor(seed: number) {
     let state = seed >>> 0;
@@ -20,23 +23,24 @@ export class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = splitmix32();
-    this.b = splitmix32();
-    this.c = splitmix32();
-    this.d = splitmix32();
+    for (let i = 0; i < 4; i++) this.state[i] = splitmix32();
     // Warm up so the first outputs do not mirror the seeding.
     for (let i = 0; i < 12; i++) this.nextU32();
   }
 
   /** A uniform unsigned 32-bit integer. */
   nextU32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    const s = this.state;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
   }
 
   /** A uniform float in [0, 1). */
