@@ -50,9 +50,10 @@ export interface NodeHost {
   stateObserved(): boolean;
   /**
    * The node's state changed: the `node-state` event, and the invariant checks, which
-   * have nothing to check when only the election timer moved (`timerOnly`).
+   * have nothing to check when only the election timer or a leader's progress moved
+   * (`timerOrProgressOnly`).
    */
-  stateChanged(state: NodeState, timerOnly: boolean): void;
+  stateChanged(state: NodeState, timerOrProgressOnly: boolean): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
   /** The cluster's decoded commands, shared by every node's state machine. */
@@ -462,7 +463,7 @@ export class SimNode {
       raw === null
         ? this.reporter.downChanged(this.state())
         : this.reporter.upChanged(raw, this.snapshotIndex(), this.nextTickAt, fresh);
-    if (changed !== null) this.host.stateChanged(changed, raw !== null && this.reporter.timerOnly);
+    if (changed !== null) this.host.stateChanged(changed, raw !== null && this.reporter.timerOrProgressOnly);
   }
 
   /** The persisted log (for the view). */

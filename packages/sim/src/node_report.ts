@@ -19,8 +19,9 @@
  * recomputed from `electionElapsed` alone (the timeout is redrawn only with a new role
  * or term, §5.2). Only when a number moved is the status read and compared field by
  * field (`RawNode.readLightStatus`, without the fields that cost a log lookup). A
- * report that differs only in the timer (`timerOnly`) tells the invariant checker
- * nothing new, so the simulation numbers it but skips the checks (simulation.ts).
+ * report that differs only in the timer or a leader's progress (`timerOrProgressOnly`)
+ * tells the invariant checker nothing new, so the simulation numbers it but skips the
+ * checks (simulation.ts), and the mirror's progress is not even copied for it.
  * With `NodeStateReporter.verify` set (the tests do), every shortcut is checked
  * against the full comparison, and a disagreement throws.
  */
@@ -59,8 +60,11 @@ export class NodeStateReporter {
   private checkedStatusVersion = -1;
   private checkedProgressVersion = -1;
   private checkedSnapshotIndex = -1;
-  /** Whether the last report (the last non-null answer of `upChanged`) changed only the timer. */
-  timerOnly = false;
+  /**
+   * Whether the last report (the last non-null answer of `upChanged`) moved only the
+   * election timer or a leader's progress, none of the fields the invariants read.
+   */
+  timerOrProgressOnly = false;
 
   constructor(private readonly tickUs: number) {}
 
@@ -79,34 +83,32 @@ export class NodeStateReporter {
     const statusVersion = raw.statusVersion();
     const version = raw.progressVersion();
     const status = this.status;
-    if (
+    const sameStatus =
       status !== null &&
       raw === this.checkedRaw &&
       statusVersion === this.checkedStatusVersion &&
-      version === this.checkedProgressVersion &&
-      snapshotIndex === this.checkedSnapshotIndex
-    )
+      snapshotIndex === this.checkedSnapshotIndex;
+    if (sameStatus && version === this.checkedProgressVersion)
       return this.timerChanged(raw, status, nextTickAt, fresh);
     this.checkedRaw = raw;
     this.checkedStatusVersion = statusVersion;
     this.checkedProgressVersion = version;
     this.checkedSnapshotIndex = snapshotIndex;
-    return this.compared(
-      raw,
-      raw.readLightStatus(status ?? (this.status = raw.basicStatus())),
-      snapshotIndex,
-      nextTickAt,
-      fresh,
-    );
+    const read = raw.readLightStatus(status ?? (this.status = raw.basicStatus()));
+    return this.compared(raw, read, snapshotIndex, nextTickAt, fresh, sameStatus);
   }
 
-  /** The slow path: the status was read; compare it with the last report field by field. */
+  /**
+   * The slow path: the status was read; compare it with the last report field by field.
+   * `sameStatus`: only the leader's progress (and the timer) can have changed.
+   */
   private compared(
     raw: RawNode,
     status: LightStatus,
     snapshotIndex: number,
     nextTickAt: number,
     fresh: boolean,
+    sameStatus: boolean,
   ): NodeState | null {
     this.updateTimer(status, nextTickAt);
     const extras = this.extras;
@@ -115,14 +117,16 @@ export class NodeStateReporter {
     const last = this.last;
     if (last !== null && upNodeUnchanged(last, status, extras, this.progressUnchanged(raw, version)))
       return null;
+    // Unobserved, the mirror's copy of the progress is read by no one (the invariants
+    // skip such a report), so it is only brought up to date with the rest of the state.
     const state = fresh
       ? upNodeState(raw, status, extras, this.copier)
-      : this.rewriteMirror(raw, status, version);
+      : this.rewriteMirror(raw, status, version, !sameStatus || NodeStateReporter.verify);
     this.last = state;
     this.lastPeers = state.progress === null ? 0 : this.copier.peers;
     this.lastRaw = raw;
     this.lastVersion = version;
-    this.timerOnly = false;
+    this.timerOrProgressOnly = sameStatus;
     return state;
   }
 
@@ -147,7 +151,7 @@ export class NodeStateReporter {
     extras.timerEnd = timerEnd;
     extras.timerStart = timerEnd - timeout * this.tickUs;
     const last = this.last!;
-    this.timerOnly = true;
+    this.timerOrProgressOnly = true;
     if (!fresh && last === this.mirror) {
       last.timerStart = extras.timerStart;
       last.timerEnd = timerEnd;
@@ -155,7 +159,7 @@ export class NodeStateReporter {
     }
     const state = fresh
       ? upNodeState(raw, status, extras, this.copier)
-      : this.rewriteMirror(raw, status, this.lastVersion);
+      : this.rewriteMirror(raw, status, this.lastVersion, true);
     this.last = state;
     return state;
   }
@@ -194,12 +198,23 @@ export class NodeStateReporter {
     return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex });
   }
 
-  private rewriteMirror(raw: RawNode, status: LightStatus, version: number): NodeState {
+  /**
+   * The mirror, rewritten to `status`; its progress copied too only with `copyProgress`
+   * (a leader's mirror keeps its earlier copy otherwise, to be recopied when needed).
+   */
+  private rewriteMirror(
+    raw: RawNode,
+    status: LightStatus,
+    version: number,
+    copyProgress: boolean,
+  ): NodeState {
     const extras = this.extras;
     const mirror = this.mirror;
     const progressCopied = raw === this.mirrorRaw && version === this.mirrorVersion;
-    this.mirrorRaw = raw;
-    this.mirrorVersion = version;
+    if (copyProgress || mirror === null) {
+      this.mirrorRaw = raw;
+      this.mirrorVersion = version;
+    }
     if (mirror === null) {
       this.mirror = upNodeState(raw, status, extras, this.copier);
       this.mirrorPeers = this.copier.peers;
@@ -218,7 +233,7 @@ export class NodeStateReporter {
     mirror.timerEnd = extras.timerEnd;
     if (status.role !== 'leader') {
       mirror.progress = null;
-    } else if (mirror.progress !== null && progressCopied) {
+    } else if (mirror.progress !== null && (progressCopied || !copyProgress)) {
       // The same progress as when the mirror's copy was written.
     } else if (mirror.progress === null || !this.copier.rewrite(raw, mirror.progress, this.mirrorPeers)) {
       mirror.progress = this.copier.copyFrom(raw);

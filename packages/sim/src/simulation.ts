@@ -104,7 +104,8 @@ export class Simulation {
       now: () => this.clock,
       emit: (body: SimEventBody) => this.emit(body),
       stateObserved: () => this.listeners.length > 0,
-      stateChanged: (state: NodeState, timerOnly: boolean) => this.stateChanged(state, timerOnly),
+      stateChanged: (state: NodeState, timerOrProgressOnly: boolean) =>
+        this.stateChanged(state, timerOrProgressOnly),
       send: (msg: Message) => this.send(msg),
       applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
@@ -410,14 +411,14 @@ export class Simulation {
   /**
    * A node's state changed. Unobserved, the event is numbered but not built, and the
    * invariant checker reads `state` itself, which is then the node's reused mirror; or
-   * not even that when only the election timer moved, which no invariant looks at (the
-   * checker reports nothing for a state whose other fields are as before, so observed
-   * runs find the same violations).
+   * not even that when only the election timer or a leader's progress moved, which no
+   * invariant looks at (the checker reports nothing for a state whose other fields are
+   * as before, so observed runs find the same violations).
    */
-  private stateChanged(state: NodeState, timerOnly: boolean): void {
+  private stateChanged(state: NodeState, timerOrProgressOnly: boolean): void {
     if (this.listeners.length > 0) return this.emit({ type: 'node-state', node: state });
     this.nextEventSeq++;
-    if (timerOnly) return;
+    if (timerOrProgressOnly) return;
     for (const violation of this.invariants.observeState(state))
       this.emit({ type: 'invariant-violated', violation });
   }
