@@ -23,14 +23,17 @@ export function committedIndex(
   matchIndexOf: (id: NodeId) => number | undefined,
 ): number {
   if (voters.length === 0) return Infinity;
-  // Insertion sort, descending: voter sets are small and this runs on every
-  // acknowledgement, so avoid the comparator call of Array.prototype.sort.
+  // Insertion sort in place, descending: voter sets are small and this runs on every
+  // acknowledgement, so no comparator calls (Array.prototype.sort) and no splice.
   const matches: number[] = [];
-  for (const id of voters) {
-    const m = matchIndexOf(id) ?? 0;
-    let i = matches.length;
-    while (i > 0 && matches[i - 1] < m) i--;
-    matches.splice(i, 0, m);
+  for (let k = 0; k < voters.length; k++) {
+    const m = matchIndexOf(voters[k]) ?? 0;
+    let i = k;
+    while (i > 0 && matches[i - 1] < m) {
+      matches[i] = matches[i - 1];
+      i--;
+    }
+    matches[i] = m;
   }
   // Sorted descending, the quorum-th value is held by at least `quorum` voters.
   return matches[quorumSize(voters.length) - 1];

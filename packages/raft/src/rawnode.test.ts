@@ -71,6 +71,24 @@ describe('RawNode', () => {
     expect(node.progressMatches(copy(), 3)).toBe(true);
   });
 
+  it('readyMessagesOnly: hands out messages alone, never ahead of state that must be persisted first', () => {
+    const node = new RawNode({ ...config, voters: [1, 2, 3] }, new MemoryStorage());
+    node.campaign(); // a vote and a term to persist before the vote requests leave
+    expect(node.readyMessagesOnly()).toBeNull();
+    node.advance(node.ready());
+    node.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: true });
+    expect(node.readyMessagesOnly()).toBeNull(); // leader: a new role and an entry
+    node.advance(node.ready());
+    node.tick(); // a heartbeat: messages only
+    const heartbeats = node.readyMessagesOnly();
+    expect(heartbeats?.map((m) => [m.type, m.to])).toEqual([
+      ['AppendEntries', 2],
+      ['AppendEntries', 3],
+    ]);
+    expect(node.hasReady()).toBe(false);
+    expect(node.readyMessagesOnly()).toBeNull(); // nothing pending
+  });
+
   it('rejects a message addressed to another node', () => {
     const node = new RawNode({ ...config, voters: [1, 2] }, new MemoryStorage());
     expect(() => node.step({ type: 'TimeoutNow', from: 2, to: 3, term: 1 })).toThrow();

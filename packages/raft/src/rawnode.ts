@@ -223,6 +223,38 @@ export class RawNode {
     return rd;
   }
 
+  /**
+   * When the pending Ready would carry messages and nothing else (no entries, no
+   * state change, nothing to apply), hands out those messages without building the
+   * Ready: exactly `ready().messages` followed by `advance()` of that Ready, which
+   * would have nothing else to acknowledge. Otherwise returns null and changes nothing.
+   * Most Readies are such (a heartbeat, its answer), and a host that sends at once
+   * saves an object and two calls each time.
+   */
+  readyMessagesOnly(): Message[] | null {
+    const r = this.raft;
+    const soft = this.prevSoftState;
+    const hard = this.prevHardState;
+    if (
+      r.msgs.length === 0 ||
+      r.proposalsPending ||
+      r.role !== soft.role ||
+      r.lead !== soft.leader ||
+      r.term !== hard.term ||
+      r.vote !== hard.vote ||
+      r.log.committed !== hard.commit ||
+      r.log.unstable.entries.length > 0 ||
+      r.log.hasNextCommittedEntries() ||
+      r.log.unstable.snapshot !== undefined ||
+      r.readOnly.readStates.length > 0 ||
+      r.membership.version !== this.prevConfVersion
+    )
+      return null;
+    const messages = r.msgs;
+    r.msgs = EMPTY_MESSAGES;
+    return messages;
+  }
+
   /** The caller has persisted, sent and applied `rd`. */
   advance(rd: Ready): void {
     const log = this.raft.log;

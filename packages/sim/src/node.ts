@@ -334,6 +334,13 @@ export class SimNode {
     const raw = this.raw;
     if (raw === null) return;
     while (raw.hasReady()) {
+      // Messages and nothing else (most Readies): send them; there is nothing to
+      // persist, apply or acknowledge.
+      const only = raw.readyMessagesOnly();
+      if (only !== null) {
+        for (let i = 0; i < only.length; i++) this.host.send(only[i]);
+        continue;
+      }
       const rd = raw.ready();
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
