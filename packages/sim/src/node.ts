@@ -74,8 +74,15 @@ export class SimNode {
    * Invariant: while up, every tick at or before `now` that may act has been fed.
    */
   private nextTickAt: number;
-  /** Time of the pending wake-up, or null; a wake-up whose token is stale is ignored. */
-  private wakeAt: number | null = null;
+  /** Time of the pending wake-up (Infinity: none); a wake-up whose token is stale is ignored. */
+  private wakeAt = Infinity;
+  /**
+   * Time of the first tick that may act, as the core said after the last input (Infinity:
+   * none will). Until then every tick only counts, so catching up needs no question to
+   * the core: every input ends with `scheduleWake`, which sets it, and nothing between
+   * two inputs changes the core's timers.
+   */
+  private dueTickAt = Infinity;
   private wakeToken = 0;
   private readonly reporter: NodeStateReporter;
   /** apply-uncommitted bug only: the last index applied before it was committed. */
@@ -144,7 +151,7 @@ export class SimNode {
   /** The wake-up scheduled through `host.scheduleTick` has come. */
   tickDue(token: number): void {
     if (this.raw === null || token !== this.wakeToken) return; // superseded, or crashed since
-    this.wakeAt = null;
+    this.wakeAt = Infinity;
     this.catchUpTicks();
     // Usually the deadline moved on (a heartbeat reset the timer) and the ticks only
     // counted: nothing to hand out, and the state an observer sees is unchanged.
@@ -162,7 +169,10 @@ export class SimNode {
     if (raw === null || this.nextTickAt > now) return;
     const tickUs = this.config.tickUs;
     let owed = Math.floor((now - this.nextTickAt) / tickUs) + 1;
-    this.nextTickAt += owed * tickUs;
+    const lastOwed = this.nextTickAt + (owed - 1) * tickUs;
+    this.nextTickAt = lastOwed + tickUs;
+    // Usually none of them is due: one skip (which the core checks), no question asked.
+    if (lastOwed < this.dueTickAt) return raw.skipTicks(owed);
     while (owed > 0) {
       const due = raw.ticksUntilDue();
       if (owed < due) return raw.skipTicks(owed);
@@ -175,9 +185,13 @@ export class SimNode {
   /** Schedules a wake-up for the first tick that may act, if it is earlier than the pending one. */
   private scheduleWake(raw: RawNode): void {
     const ticks = raw.ticksUntilDue();
-    if (ticks === Infinity) return;
+    if (ticks === Infinity) {
+      this.dueTickAt = Infinity;
+      return;
+    }
     const at = this.nextTickAt + (ticks - 1) * this.config.tickUs;
-    if (this.wakeAt !== null && this.wakeAt <= at) return;
+    this.dueTickAt = at;
+    if (this.wakeAt <= at) return;
     this.wakeAt = at;
     this.host.scheduleTick(this.id, at, ++this.wakeToken);
   }
@@ -296,7 +310,7 @@ export class SimNode {
     this.raw = null;
     this.kv = this.freshStateMachine();
     this.epoch++;
-    this.wakeAt = null;
+    this.wakeAt = Infinity;
     this.wakeToken++;
     this.reporter.clearTimer();
     this.host.emit({ type: 'node-crashed', node: this.id });

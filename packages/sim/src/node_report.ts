@@ -39,6 +39,8 @@ export class NodeStateReporter {
    * NodeState the core does not know, brought up to date in place before every check.
    */
   private readonly extras: NodeExtras = { snapshotIndex: 0, timerStart: null, timerEnd: null };
+  /** `extras.timerEnd` as a number (-1: no timer), for the fast path's comparison. */
+  private timerEnd = -1;
   /** The core's status, read into this one object by every check. */
   private status: LightStatus | null = null;
   /** What was last reported: a reported object, or the mirror. */
@@ -72,6 +74,7 @@ export class NodeStateReporter {
   clearTimer(): void {
     this.extras.timerStart = null;
     this.extras.timerEnd = null;
+    this.timerEnd = -1;
   }
 
   /**
@@ -146,8 +149,9 @@ export class NodeStateReporter {
     const extras = this.extras;
     const timeout = status.randomizedElectionTimeout;
     const timerEnd = nextTickAt + (timeout - elapsed - 1) * this.tickUs;
-    if (timerEnd === extras.timerEnd) return null;
+    if (timerEnd === this.timerEnd) return null;
     status.electionElapsed = elapsed;
+    this.timerEnd = timerEnd;
     extras.timerEnd = timerEnd;
     extras.timerStart = timerEnd - timeout * this.tickUs;
     const last = this.last!;
@@ -251,6 +255,7 @@ export class NodeStateReporter {
     if (status.role === 'leader') return this.clearTimer();
     const timeout = status.randomizedElectionTimeout;
     const timerEnd = nextTickAt + (timeout - status.electionElapsed - 1) * this.tickUs;
+    this.timerEnd = timerEnd;
     this.extras.timerEnd = timerEnd;
     this.extras.timerStart = timerEnd - timeout * this.tickUs;
   }
