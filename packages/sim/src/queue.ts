@@ -23,6 +23,10 @@ export class EventQueue<T> {
   private length = 0;
   /** Items by slot; a popped item's slot is `undefined` and listed in `free`. */
   private readonly items: Array<T | undefined> = [];
+  /** Each item's tag, by slot (see `push`). */
+  private readonly tags: number[] = [];
+  /** The tag of the item `pop` returned last. */
+  poppedTag = 0;
   private readonly free: number[] = [];
   private nextSeq = 0;
 
@@ -30,10 +34,16 @@ export class EventQueue<T> {
     return this.length;
   }
 
-  push(time: number, item: T): void {
+  /**
+   * Queues `item` at `time`. `tag`, a small integer the caller chooses, comes back in
+   * `poppedTag` with the item: the caller can tell its kinds of item apart by a number
+   * instead of reading fields of objects of many shapes.
+   */
+  push(time: number, item: T, tag = 0): void {
     const seq = this.nextSeq++;
     const slot = this.free.length > 0 ? this.free.pop()! : this.items.length;
     this.items[slot] = item;
+    this.tags[slot] = tag;
     if (this.length === this.times.length) this.grow();
     const { times, seqs, slots } = this;
     // Sift up with a hole: move parents down until `(time, seq)` fits, then write it once.
@@ -80,6 +90,7 @@ export class EventQueue<T> {
     if (this.length === 0) return undefined;
     const topSlot = slots[0];
     const top = this.items[topSlot];
+    this.poppedTag = this.tags[topSlot];
     this.items[topSlot] = undefined;
     this.free.push(topSlot);
     // The last element leaves the end and sifts down from the root.

@@ -64,9 +64,17 @@ import type {
   Trace,
 } from './types';
 
+/**
+ * The queue's tag of a task (EventQueue.push): a delivery's is its destination node id,
+ * so telling it from the rest, and finding the node, reads no field of a message (a
+ * message of any of a dozen shapes: each such read is a slow, generic lookup).
+ */
+const TICK_TAG = -1;
+
 /** A message in flight is its own delivery task (one per message, no wrapper object). */
-type Task =
-  { kind: 'tick'; node: NodeId; token: number } | { kind: 'client'; event: ClientEvent } | MessageInFlight;
+type TickTask = { kind: 'tick'; node: NodeId; token: number };
+type ClientTask = { kind: 'client'; event: ClientEvent };
+type Task = TickTask | ClientTask | MessageInFlight;
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
@@ -110,7 +118,7 @@ export class Simulation {
       applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
       scheduleTick: (node: NodeId, at: number, token: number) =>
-        this.queue.push(at, { kind: 'tick', node, token }),
+        this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
       commands,
     };
     this.host = host;
@@ -313,11 +321,14 @@ export class Simulation {
     const time = this.queue.peekTime();
     if (time === null) return false;
     const item = this.queue.pop()!;
+    const tag = this.queue.poppedTag;
     this.clock = time;
     this.processed++;
-    if ('msg' in item) return this.deliver(item);
-    if (item.kind === 'tick') this.node(item.node).tickDue(item.token);
-    else this.clients.handle(item.event);
+    if (tag > 0) return this.deliver(item as MessageInFlight, tag);
+    if (tag === TICK_TAG) {
+      const tick = item as TickTask;
+      this.node(tick.node).tickDue(tick.token);
+    } else this.clients.handle((item as ClientTask).event);
     return true;
   }
 
@@ -450,18 +461,19 @@ export class Simulation {
 
   private transmit(msg: Message, latencyUs: number, lost: boolean): void {
     const flight = this.network.send(msg, this.clock, latencyUs, lost);
-    this.queue.push(flight.deliverAt, flight);
+    this.queue.push(flight.deliverAt, flight, msg.to);
     // Messages are immutable once the core hands them out (its contract), and so is a
     // flight once on the wire, so the event shares the object instead of copying it.
     if (this.unobserved('message-sent')) this.nextEventSeq++;
     else this.emit({ type: 'message-sent', message: flight });
   }
 
-  private deliver(flight: MessageInFlight): true {
+  /** Delivers `flight` to node `to` (its message's `to`, kept by the queue: see TaskTag). */
+  private deliver(flight: MessageInFlight, to: NodeId): true {
     const id = flight.id;
     const taken = this.network.take(id);
     const msg = flight.msg;
-    const node = this.node(msg.to);
+    const node = this.nodes[to - 1];
     // Decided at delivery time: cutting a link kills what is already travelling on it.
     if (taken === 'lost') {
       this.emit({ type: 'message-dropped', id, reason: 'loss' });
