@@ -89,6 +89,12 @@ export class CommandCache {
 
 const MAX_CACHED_COMMANDS = 1024;
 
+/** An ApplyOutcome as literals of two fixed shapes: a spread of `result` took V8's slow path. */
+function outcome(command: Command, result: Executed, duplicate: boolean): ApplyOutcome {
+  const { value, swapped } = result;
+  return swapped === undefined ? { command, value, duplicate } : { command, value, swapped, duplicate };
+}
+
 export class KvStateMachine {
   private data = new Map<string, string>();
   private sessions = new Map<number, Session>();
@@ -113,11 +119,11 @@ export class KvStateMachine {
     // (or an abandoned older attempt): answer from the session, never execute twice.
     if (this.dedupe && session !== undefined && command.seq <= session.lastSeq) {
       const result = command.seq === session.lastSeq ? session.lastResult : { value: null };
-      return { command, ...result, duplicate: true };
+      return outcome(command, result, true);
     }
     const result = this.execute(command.op);
     this.sessions.set(command.clientId, { lastSeq: command.seq, lastResult: result });
-    return { command, ...result, duplicate: false };
+    return outcome(command, result, false);
   }
 
   private execute(op: KvOp): Executed {
