@@ -25,7 +25,8 @@ export class Replication {
       m.prevLogTerm,
       m.leaderCommit,
       m.entries,
-      r.cfg.bugs.has('truncate-on-stale-append'),
+      // Only entries can be truncated by the bug: a heartbeat skips the set lookup.
+      m.entries.length > 0 && r.cfg.bugs.has('truncate-on-stale-append'),
     );
     if (lastNew !== undefined) {
       this.accept(m, lastNew);

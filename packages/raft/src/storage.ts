@@ -108,11 +108,11 @@ export class MemoryStorage implements Storage {
     if (start > this.lastIndex() + 1) {
       throw new RangeError(`append: gap between last index ${this.lastIndex()} and ${start}`);
     }
-    // Truncate in place, then add the new entries. Entries are immutable values, so they
-    // are kept as given; `entries()` hands out copies, so no reader can change what is
-    // "on disk". (Setting `length` is a slow builtin call even when nothing changes.)
-    if (this.ents.length !== start - this.offset) this.ents.length = start - this.offset;
-    for (let i = 0; i < kept.length; i++) this.ents.push(kept[i]);
+    // Truncate in place (a no-op when appending at the end), then add the new entries.
+    // Entries are immutable values, so they are kept as given; `entries()` hands out
+    // copies, so no reader can change what is "on disk".
+    this.ents.length = start - this.offset;
+    for (const e of kept) this.ents.push(e);
   }
 
   /** Replaces the whole log by a snapshot (a follower receiving InstallSnapshot, §7). */

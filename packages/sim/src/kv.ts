@@ -89,12 +89,6 @@ export class CommandCache {
 
 const MAX_CACHED_COMMANDS = 1024;
 
-/** An ApplyOutcome as literals of two fixed shapes: a spread of `result` took V8's slow path. */
-function outcome(command: Command, result: Executed, duplicate: boolean): ApplyOutcome {
-  const { value, swapped } = result;
-  return swapped === undefined ? { command, value, duplicate } : { command, value, swapped, duplicate };
-}
-
 export class KvStateMachine {
   private data = new Map<string, string>();
   private sessions = new Map<number, Session>();
@@ -119,11 +113,11 @@ export class KvStateMachine {
     // (or an abandoned older attempt): answer from the session, never execute twice.
     if (this.dedupe && session !== undefined && command.seq <= session.lastSeq) {
       const result = command.seq === session.lastSeq ? session.lastResult : { value: null };
-      return outcome(command, result, true);
+      return { command, ...result, duplicate: true };
     }
     const result = this.execute(command.op);
     this.sessions.set(command.clientId, { lastSeq: command.seq, lastResult: result });
-    return outcome(command, result, false);
+    return { command, ...result, duplicate: false };
   }
 
   private execute(op: KvOp): Executed {
