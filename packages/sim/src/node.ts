@@ -347,7 +347,7 @@ export class SimNode {
   private drain(): void {
     const raw = this.raw;
     if (raw === null) return;
-    while (raw.hasReady()) {
+    for (;;) {
       // Messages and nothing else (most Readies): send them; there is nothing to
       // persist, apply or acknowledge.
       const only = raw.readyMessagesOnly();
@@ -355,6 +355,7 @@ export class SimNode {
         for (let i = 0; i < only.length; i++) this.host.send(only[i]);
         continue;
       }
+      if (!raw.hasReady()) break;
       const rd = raw.ready();
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
