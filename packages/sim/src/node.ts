@@ -349,11 +349,12 @@ export class SimNode {
     if (raw === null) return;
     for (;;) {
       // Messages and nothing else (most Readies): send them; there is nothing to
-      // persist, apply or acknowledge.
+      // persist, apply or acknowledge, and nothing else was pending with them (sending
+      // does not call into the core), so that was the last Ready.
       const only = raw.readyMessagesOnly();
       if (only !== null) {
         for (let i = 0; i < only.length; i++) this.host.send(only[i]);
-        continue;
+        break;
       }
       if (!raw.hasReady()) break;
       const rd = raw.ready();

@@ -192,6 +192,11 @@ export class Simulation {
     return this.processed;
   }
 
+  /**
+   * Subscribes `listener` to every event, called as it happens, in the middle of a task:
+   * it may read and keep the event, but must not call back into the simulation (an
+   * input there would land inside a task, where a trace cannot put it).
+   */
   onEvent(listener: (e: SimEvent) => void): () => void {
     this.listeners.push(listener);
     return () => {
