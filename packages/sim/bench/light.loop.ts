@@ -10,9 +10,12 @@
  *   V=200 valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file \
  *     --cachegrind-out-file=/dev/null node --single-threaded /tmp/light.mjs
  *
- * `I refs` is the count (startup, about 0.8 G, included). For a count per function, use
- * `--tool=callgrind` with `node --perf-basic-prof` and map the JIT's addresses through
- * /tmp/perf-<pid>.map. The printed event counts must not change with a pure speed-up.
+ * `I refs` is the count. Startup and the JIT's compiling are in it too (about 2 G at
+ * V=200), so compare the marginal count: I(V=300) - I(V=100), the instructions of 1,200
+ * virtual seconds in a warm process. For a count per function, use `--tool=callgrind`
+ * with `node --perf-basic-prof --no-compact-code-space` and map the JIT's addresses
+ * through /tmp/perf-<pid>.map. The printed event counts must not change with a pure
+ * speed-up.
  */
 import { Simulation } from '../src/simulation';
 
