@@ -35,6 +35,11 @@ export interface ClientHost {
   latency(): number;
   schedule(at: number, event: ClientEvent): void;
   emit(body: SimEventBody): void;
+  /**
+   * Numbers an event that no one would read (no listener; the invariant checker reads
+   * no client event) without building it, or returns false when someone listens.
+   */
+  skipUnread(): boolean;
   node(id: NodeId): SimNode;
   /** The cluster's command cache: a command a client encodes is never parsed again. */
   readonly commands: CommandCache;
@@ -124,7 +129,7 @@ export class Clients {
       status: 'pending',
     };
     this.historyOps.push(history);
-    this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
+    if (!this.host.skipUnread()) this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
     const operation: Operation = {
       history,
       clientId,
@@ -248,7 +253,8 @@ export class Clients {
     const opId = operation.history.opId;
     operation.attempt++;
     operation.proposal = null;
-    this.host.emit({ type: 'client-attempt', opId, attempt: operation.attempt, node: operation.target });
+    if (!this.host.skipUnread())
+      this.host.emit({ type: 'client-attempt', opId, attempt: operation.attempt, node: operation.target });
     this.host.schedule(now + this.host.latency(), { kind: 'arrive', opId, attempt: operation.attempt });
     this.host.schedule(now + this.host.config.clientAttemptTimeoutUs, {
       kind: 'attempt-timeout',
@@ -294,7 +300,8 @@ export class Clients {
           data,
         });
         operation.proposal = { node: node.id, index: proposed.index, term: proposed.term };
-        this.host.emit({ type: 'client-proposed', opId: operation.history.opId, ...operation.proposal });
+        if (!this.host.skipUnread())
+          this.host.emit({ type: 'client-proposed', opId: operation.history.opId, ...operation.proposal });
       });
       if (accepted) return;
     }
@@ -373,13 +380,14 @@ export class Clients {
     history.completedAt = this.host.now();
     if (result) history.result = result;
     if (reason) history.reason = reason;
-    this.host.emit({
-      type: 'client-completed',
-      opId: history.opId,
-      status,
-      ...(result ? { result: { ...result } } : {}),
-      ...(reason ? { reason } : {}),
-    });
+    if (!this.host.skipUnread())
+      this.host.emit({
+        type: 'client-completed',
+        opId: history.opId,
+        status,
+        ...(result ? { result: { ...result } } : {}),
+        ...(reason ? { reason } : {}),
+      });
     const client = this.clients.get(operation.clientId);
     if (client === undefined) return;
     if (client.active === operation) {
