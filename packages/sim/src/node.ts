@@ -29,6 +29,7 @@ import type {
   TransferResult,
 } from '@raftlab/raft';
 import { raftBugs } from './bugs';
+import { confChangeBlocker, leaseReadIndex } from './leader_status';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome, CommandCache } from './kv';
 import { NodeStateReporter } from './node_report';
@@ -241,22 +242,9 @@ export class SimNode {
     return result;
   }
 
-  /**
-   * Lease read (thesis §6.4.1): the index a leader may serve a read at without a round
-   * of heartbeats, or null when its lease is not known to hold. The lease holds only
-   * with check-quorum (a leader cut off from a quorum steps down within an election
-   * timeout, and the voters that heard from it refuse to elect another meanwhile,
-   * §4.2.3), when a quorum of voters was heard from in the current check-quorum round,
-   * and once the leader has committed an entry of its own term (§6.4 step 1).
-   */
+  /** See `leaseReadIndex` in leader_status.ts (thesis §6.4.1). */
   leaseReadIndex(): number | null {
-    const status = this.status();
-    if (status === null || status.role !== 'leader' || !this.config.checkQuorum) return null;
-    const voters = status.confState.voters;
-    const active = voters.filter((id) => id === this.id || status.progress[id]?.recentActive === true);
-    if (active.length * 2 <= voters.length) return null;
-    if (this.storage.term(status.commit) !== status.term) return null;
-    return status.commit;
+    return leaseReadIndex(this.status(), this.storage, this.config.checkQuorum, this.id);
   }
 
   /** Waits, like a ReadIndex barrier, for `index` to be applied, then calls `readReady`. */
@@ -284,19 +272,9 @@ export class SimNode {
     return result;
   }
 
-  /**
-   * Why this node, as leader, would refuse a membership change now (the core's codes),
-   * or null if it would accept one: it must lead, have committed an entry of its term
-   * and have no other change uncommitted (thesis §4.1), and not be transferring.
-   */
+  /** See `confChangeBlocker` in leader_status.ts (thesis §4.1). */
   confChangeBlocker(): string | null {
-    const status = this.status();
-    if (status === null || status.role !== 'leader') return 'not-leader';
-    if (status.leadTransferee !== 0) return 'transferring';
-    if (this.storage.term(status.commit) !== status.term) return 'term-not-committed';
-    const uncommitted = this.storage.entries(status.commit + 1, this.storage.lastIndex() + 1);
-    if (uncommitted.some((e) => e.kind === 'config')) return 'conf-change-pending';
-    return null;
+    return confChangeBlocker(this.status(), this.storage);
   }
 
   /** Snapshots the applied state now and compacts the log (the `compact` input). */

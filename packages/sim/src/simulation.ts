@@ -40,12 +40,14 @@ import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raf
 import { Clients } from './client';
 import { CommandCache } from './kv';
 import { InvariantChecker, checksEventType } from './invariants';
-import type { ClientEvent } from './client';
+import { validateInput } from './input_validation';
 import { clone } from './clone';
 import { Network } from './network';
 import type { LinkChange } from './network';
 import { SimNode, nodeIds } from './node';
 import { EventQueue } from './queue';
+import { TICK_TAG } from './tasks';
+import type { ClientTask, Task, TickTask } from './tasks';
 import { Random } from './random';
 import { DEFAULT_SIM_CONFIG, MAX_NODES } from './types';
 import type {
@@ -63,18 +65,6 @@ import type {
   SimEventBody,
   Trace,
 } from './types';
-
-/**
- * The queue's tag of a task (EventQueue.push): a delivery's is its destination node id,
- * so telling it from the rest, and finding the node, reads no field of a message (a
- * message of any of a dozen shapes: each such read is a slow, generic lookup).
- */
-const TICK_TAG = -1;
-
-/** A message in flight is its own delivery task (one per message, no wrapper object). */
-type TickTask = { kind: 'tick'; node: NodeId; token: number };
-type ClientTask = { kind: 'client'; event: ClientEvent };
-type Task = TickTask | ClientTask | MessageInFlight;
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
@@ -207,7 +197,7 @@ export class Simulation {
 
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
-    this.validate(body);
+    validateInput(body, this.nodes.length, (id) => this.node(id));
     // The copy is fresh, so it is completed in place: a spread of it took V8's slow path
     // (about 2% of a lightly loaded run, with one input a second).
     const recorded = clone(body) as Input;
@@ -393,19 +383,6 @@ export class Simulation {
   /** The client history, oldest first; with `newest`, only that many of the latest operations. */
   history(newest?: number): HistoryOp[] {
     return this.clients.history(newest);
-  }
-
-  private validate(body: InputBody): void {
-    const ids: NodeId[] = [];
-    if ('node' in body) ids.push(body.node);
-    if (body.kind === 'link' || body.kind === 'transfer') ids.push(body.from, body.to);
-    if (body.kind === 'conf-change' && body.change.type !== 'addVoter' && body.change.type !== 'addLearner')
-      ids.push(body.change.node);
-    if (body.kind === 'add-node' && this.nodes.length >= MAX_NODES)
-      throw new RangeError(`a cluster has at most ${MAX_NODES} nodes`);
-    if (body.kind === 'partition') ids.push(...body.groups.flat());
-    for (const id of ids) this.node(id);
-    if (body.kind === 'invoke' && !Number.isInteger(body.opId)) throw new RangeError(`bad opId ${body.opId}`);
   }
 
   private node(id: NodeId): SimNode {

@@ -1,0 +1,23 @@
+/**
+ * The checks an input passes before the simulation applies and records it: every node
+ * it names exists, the cluster has room for an added node, an invocation's id is an
+ * integer. A rejected input throws a RangeError and changes nothing (the server turns
+ * it into a 4xx answer).
+ */
+import type { NodeId } from '@raftlab/raft';
+import { MAX_NODES } from './types';
+import type { InputBody } from './types';
+
+/** Throws a RangeError if `body` cannot be applied; `node(id)` throws for an unknown node. */
+export function validateInput(body: InputBody, nodeCount: number, node: (id: NodeId) => unknown): void {
+  const ids: NodeId[] = [];
+  if ('node' in body) ids.push(body.node);
+  if (body.kind === 'link' || body.kind === 'transfer') ids.push(body.from, body.to);
+  if (body.kind === 'conf-change' && body.change.type !== 'addVoter' && body.change.type !== 'addLearner')
+    ids.push(body.change.node);
+  if (body.kind === 'add-node' && nodeCount >= MAX_NODES)
+    throw new RangeError(`a cluster has at most ${MAX_NODES} nodes`);
+  if (body.kind === 'partition') ids.push(...body.groups.flat());
+  for (const id of ids) node(id);
+  if (body.kind === 'invoke' && !Number.isInteger(body.opId)) throw new RangeError(`bad opId ${body.opId}`);
+}
