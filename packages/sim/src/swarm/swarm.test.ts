@@ -3,8 +3,9 @@
  * pinned catching seed per bug switch, so CI proves the harness can fail: each pinned
  * seed fails with its bug on and passes with it off.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BugName } from '../bugs';
+import { NodeStateReporter } from '../node_report';
 import { Simulation } from '../simulation';
 import { runSeed } from './run';
 
@@ -33,6 +34,13 @@ const CATCHING_SEEDS: Array<[BugName, number]> = [
   ['local-linearizable-reads', 733],
 ];
 
+/** The switches whose pinned seed is caught by the linearizability checker, not an invariant. */
+const CAUGHT_BY_HISTORY = new Set<BugName>([
+  'no-session-dedupe',
+  'apply-uncommitted',
+  'local-linearizable-reads',
+]);
+
 describe('bug switches are caught', () => {
   it.each(CATCHING_SEEDS)('%s: seed %d fails with the bug and passes without it', (bug, seed) => {
     const buggy = runSeed(seed, { config: { bugs: [bug] } });
@@ -42,9 +50,20 @@ describe('bug switches are caught', () => {
 });
 
 describe('watching a run changes nothing', () => {
-  // Unwatched, the simulator builds less (node states rewritten in place, message events
-  // only numbered); the checks and the numbering must come out the same.
-  it.each(CATCHING_SEEDS.slice(0, 3))('%s, seed %d: same violations and seq numbers', (bug, seed) => {
+  // Unwatched, the simulator builds less (node states rewritten in place or, when only a
+  // timer or a leader's progress moved, only numbered; message and client events only
+  // numbered); the checks and the numbering must come out the same. Every bug switch,
+  // so every kind of violation, is tried. The reporter's self-check is off here, as in
+  // production: with it on, the reporter copies what the unwatched run would skip.
+  let verify = false;
+  beforeAll(() => {
+    verify = NodeStateReporter.verify;
+    NodeStateReporter.verify = false;
+  });
+  afterAll(() => {
+    NodeStateReporter.verify = verify;
+  });
+  it.each(CATCHING_SEEDS)('%s, seed %d: same violations and seq numbers', (bug, seed) => {
     const { trace, stats } = runSeed(seed, { config: { bugs: [bug] } });
     const seqs: number[] = [];
     const watched = Simulation.replay(trace, (e) => {
@@ -52,8 +71,9 @@ describe('watching a run changes nothing', () => {
     });
     const unwatched = Simulation.replay(trace);
     for (const sim of [watched, unwatched]) while (sim.eventsProcessed < stats.events) sim.step();
-    expect(watched.violations).toBeGreaterThan(0);
+    if (!CAUGHT_BY_HISTORY.has(bug)) expect(watched.violations).toBeGreaterThan(0);
     expect(unwatched.view().violations).toEqual(watched.view().violations);
+    expect(unwatched.history()).toEqual(watched.history());
     const next = (sim: Simulation) => {
       let seq = -1;
       const stop = sim.onEvent((e) => (seq = seq < 0 ? e.seq : seq));
