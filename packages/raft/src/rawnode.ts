@@ -169,6 +169,11 @@ export class RawNode {
   }
 
   hasReady(): boolean {
+    return this.raft.msgs.length > 0 || this.pendingBesidesMessages();
+  }
+
+  /** Whether the next Ready would carry anything other than messages. */
+  private pendingBesidesMessages(): boolean {
     const r = this.raft;
     const soft = this.prevSoftState;
     const hard = this.prevHardState;
@@ -180,7 +185,6 @@ export class RawNode {
       r.vote !== hard.vote ||
       r.log.committed !== hard.commit ||
       r.log.unstable.entries.length > 0 ||
-      r.msgs.length > 0 ||
       r.log.hasNextCommittedEntries() ||
       r.log.unstable.snapshot !== undefined ||
       r.readOnly.readStates.length > 0 ||
@@ -233,23 +237,7 @@ export class RawNode {
    */
   readyMessagesOnly(): Message[] | null {
     const r = this.raft;
-    const soft = this.prevSoftState;
-    const hard = this.prevHardState;
-    if (
-      r.msgs.length === 0 ||
-      r.proposalsPending ||
-      r.role !== soft.role ||
-      r.lead !== soft.leader ||
-      r.term !== hard.term ||
-      r.vote !== hard.vote ||
-      r.log.committed !== hard.commit ||
-      r.log.unstable.entries.length > 0 ||
-      r.log.hasNextCommittedEntries() ||
-      r.log.unstable.snapshot !== undefined ||
-      r.readOnly.readStates.length > 0 ||
-      r.membership.version !== this.prevConfVersion
-    )
-      return null;
+    if (r.msgs.length === 0 || this.pendingBesidesMessages()) return null;
     const messages = r.msgs;
     r.msgs = EMPTY_MESSAGES;
     return messages;

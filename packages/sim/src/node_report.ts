@@ -98,16 +98,18 @@ export class NodeStateReporter {
     this.checkedProgressVersion = version;
     this.checkedSnapshotIndex = snapshotIndex;
     const read = raw.readLightStatus(status ?? (this.status = raw.basicStatus()));
-    return this.compared(raw, read, snapshotIndex, nextTickAt, fresh, sameStatus);
+    return this.compared(raw, read, version, snapshotIndex, nextTickAt, fresh, sameStatus);
   }
 
   /**
    * The slow path: the status was read; compare it with the last report field by field.
-   * `sameStatus`: only the leader's progress (and the timer) can have changed.
+   * `version`: the core's progress version now. `sameStatus`: only the leader's progress
+   * (and the timer) can have changed.
    */
   private compared(
     raw: RawNode,
     status: LightStatus,
+    version: number,
     snapshotIndex: number,
     nextTickAt: number,
     fresh: boolean,
@@ -116,7 +118,6 @@ export class NodeStateReporter {
     this.updateTimer(status, nextTickAt);
     const extras = this.extras;
     extras.snapshotIndex = snapshotIndex;
-    const version = raw.progressVersion();
     const last = this.last;
     if (last !== null && upNodeUnchanged(last, status, extras, this.progressUnchanged(raw, version)))
       return null;
@@ -172,10 +173,18 @@ export class NodeStateReporter {
   private verifyFastPath(raw: RawNode): void {
     const now = raw.readLightStatus(raw.basicStatus());
     const was = this.status!;
-    const fields = ['id', 'role', 'term', 'vote', 'leader', 'commit', 'applied', 'lastIndex'] as const;
+    const fields = [
+      'id',
+      'role',
+      'term',
+      'vote',
+      'leader',
+      'commit',
+      'applied',
+      'lastIndex',
+      'randomizedElectionTimeout',
+    ] as const;
     const changed = fields.filter((field) => now[field] !== was[field]);
-    if (now.randomizedElectionTimeout !== was.randomizedElectionTimeout)
-      changed.push('randomizedElectionTimeout' as never);
     if (changed.length > 0)
       throw new Error(`${changed.join(', ')} changed without a change of RawNode.statusVersion`);
   }
