@@ -1,5 +1,5 @@
 /**
- * `buildApp()` assembles the RaftLab server: one plugin per concern (the cluster
+ * `buildApp()` assembles the RaftLab server: one plugin per concern (errors, the cluster
  * registry and its real-time driver, rate limiting, WebSockets) and one route module per
  * resource. It never listens: `main.ts` does, and tests use `inject` / `injectWS`.
  */
@@ -7,9 +7,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { LIMITS } from '@raftlab/protocol';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
+import { RateLimited } from './errors';
 import clustersPlugin from './plugins/clusters';
+import errorsPlugin from './plugins/errors';
 import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
@@ -47,38 +49,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setErrorHandler((error: FastifyError & { retryAfterMs?: number }, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500 && !error.code?.startsWith('RAFTLAB_')) {
-      request.log.error({ err: error }, 'unexpected error');
-      return reply
-        .code(500)
-        .send({ error: 'RAFTLAB_ERR_INTERNAL', message: 'Internal error; see the server log' });
-    }
-    const code = error.validation ? 'RAFTLAB_ERR_BAD_REQUEST' : (error.code ?? 'RAFTLAB_ERR_BAD_REQUEST');
-    const message = error.validation
-      ? `Invalid ${error.validationContext ?? 'request'}: ${error.message}`
-      : error.message;
-    return reply
-      .code(status)
-      .send({ error: code, message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ error: 'RAFTLAB_ERR_NOT_FOUND', message: `No route ${request.method} ${request.url}` }),
-  );
-
+  await app.register(errorsPlugin);
   await app.register(fastifyRateLimit, {
     max: options.rateLimitPerMinute ?? 1200,
     timeWindow: 60_000,
     // In-process requests (inject / injectWS) carry no address; they share one bucket.
     keyGenerator: (request) => request.ip ?? 'in-process',
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'RAFTLAB_ERR_RATE_LIMITED',
-      message: `More than ${context.max} requests a minute from this address; retry in ${context.after}`,
-    }),
+    // The plugin throws what this returns, so the error handler answers it like any other.
+    errorResponseBuilder: (_request, context) => new RateLimited(context.max, context.after),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
   await app.register(clustersPlugin, {

@@ -1,75 +1,145 @@
 /**
- * The catalogue of every error the API answers with. Each has a stable code, a
- * message template and its HTTP status; the error handler in `app.ts` turns any of
- * them into the `{error, message}` body of DESIGN.md.
+ * The errors the API answers with: each is a catalogued code (`ERROR_CODES` in
+ * `@raftlab/protocol`, named here by its key) with its HTTP status and a message template
+ * filled from the constructor's arguments (printf-style). `plugins/errors.ts` turns any
+ * of them into the `{error, message}` body of DESIGN.md; the stream sends them as error
+ * frames.
  */
-import createError from '@fastify/error';
+import createError, { type FastifyErrorConstructor } from '@fastify/error';
+import { ERROR_CODES, type ErrorCode } from '@raftlab/protocol';
 
-export const ClusterNotFound = createError<[string]>(
-  'RAFTLAB_ERR_CLUSTER_NOT_FOUND',
-  'No cluster with id "%s"',
-  404,
-);
-export const NodeNotFound = createError<[number, number]>(
-  'RAFTLAB_ERR_NODE_NOT_FOUND',
-  'Node %d does not exist in this cluster (it has nodes 1..%d)',
-  404,
-);
-export const KeyNotFound = createError<[string]>('RAFTLAB_ERR_KEY_NOT_FOUND', 'Key "%s" is absent', 404);
-export const TooManyClusters = createError<[number]>(
-  'RAFTLAB_ERR_TOO_MANY_CLUSTERS',
-  'The server already runs %d clusters, all being watched; delete one or try later',
-  503,
-);
-export const TooManyPendingOps = createError<[number]>(
-  'RAFTLAB_ERR_BUSY',
-  'This cluster already has %d client operations in flight; retry later',
-  429,
-);
-export const NoLeader = createError(
-  'RAFTLAB_ERR_NO_LEADER',
-  'No leader is reachable right now; the operation did not take effect. Retry after an election',
-  503,
-);
-export const OutcomeUnknown = createError<[number]>(
-  'RAFTLAB_ERR_TIMEOUT',
-  'The operation timed out; it may or may not take effect (client operation %d)',
-  504,
-);
-export const BadNetwork = createError<[string]>('RAFTLAB_ERR_BAD_NETWORK', '%s', 400);
-export const BadTrace = createError<[string]>(
-  'RAFTLAB_ERR_BAD_TRACE',
-  'The trace cannot be replayed: %s',
-  400,
-);
-export const NodeState = createError<[string]>('RAFTLAB_ERR_NODE_STATE', '%s', 409);
-export const NotPaused = createError(
-  'RAFTLAB_ERR_NOT_PAUSED',
-  'Stepping needs a paused clock; pause it first with PUT /api/clusters/:id/clock {"paused": true}',
-  409,
-);
-export const WebNotBuilt = createError(
-  'RAFTLAB_ERR_WEB_NOT_BUILT',
-  'The dashboard is not built; run `npm run build` (npm start does it for you)',
-  503,
-);
-export const LeaseUnavailable = createError(
-  'RAFTLAB_ERR_LEASE_UNAVAILABLE',
-  'Lease reads need check-quorum (thesis §6.4.1), which this cluster runs without; use consistency=linearizable',
-  409,
-);
-export const NoLeaderForChange = createError<[string]>(
-  'RAFTLAB_ERR_NO_LEADER',
-  'No leader right now to %s; retry after an election',
-  409,
-);
-export const ConfChangeRefused = createError<[string, string]>(
-  'RAFTLAB_ERR_CONF_CHANGE',
-  'The leader refused the membership change (%s): %s',
-  409,
-);
-export const TooManyNodes = createError<[number]>(
-  'RAFTLAB_ERR_TOO_MANY_NODES',
-  'A cluster has at most %d nodes',
-  409,
-);
+/**
+ * Every code's status and message, by status; a code added to the catalogue does not
+ * typecheck until it has both. RAFTLAB_ERR_BAD_REQUEST has neither: the error handler
+ * gives it the status and message of the schema's or Fastify's refusal.
+ */
+const ANSWERS = {
+  // 400: the schemas accept the request, but the simulator cannot run it.
+  badNetwork: {
+    status: 400,
+    message: '%s',
+  },
+  badTrace: {
+    status: 400,
+    message: 'The trace cannot be replayed: %s',
+  },
+  // Sent as a WebSocket error frame, so the status is nominal.
+  badFrame: {
+    status: 400,
+    message: '%s',
+  },
+  notFound: {
+    status: 404,
+    message: 'No route %s %s',
+  },
+  clusterNotFound: {
+    status: 404,
+    message: 'No cluster with id "%s"',
+  },
+  nodeNotFound: {
+    status: 404,
+    message: 'Node %d does not exist in this cluster (it has nodes 1..%d)',
+  },
+  keyNotFound: {
+    status: 404,
+    message: 'Key "%s" is absent',
+  },
+  // 409: the request means nothing in the cluster's state now.
+  nodeState: {
+    status: 409,
+    message: '%s',
+  },
+  tooManyNodes: {
+    status: 409,
+    message: 'A cluster has at most %d nodes',
+  },
+  leaseUnavailable: {
+    status: 409,
+    message:
+      'Lease reads need check-quorum (thesis §6.4.1), which this cluster runs without; use consistency=linearizable',
+  },
+  notPaused: {
+    status: 409,
+    message:
+      'Stepping needs a paused clock; pause it first with PUT /api/clusters/:id/clock {"paused": true}',
+  },
+  noLeaderForChange: {
+    status: 409,
+    message: 'No leader right now to %s; retry after an election',
+  },
+  confChange: {
+    status: 409,
+    message: 'The leader refused the membership change (%s): %s',
+  },
+  rateLimited: {
+    status: 429,
+    message: 'More than %d requests a minute from this address; retry in %s',
+  },
+  busy: {
+    status: 429,
+    message: 'This cluster already has %d client operations in flight; retry later',
+  },
+  internal: {
+    status: 500,
+    message: 'Internal error; see the server log',
+  },
+  // DESIGN.md: a KV operation answers 503 when it did not happen, 504 when it may still.
+  noLeader: {
+    status: 503,
+    message: 'No leader is reachable right now; the operation did not take effect. Retry after an election',
+  },
+  // Only when every cluster is watched: otherwise the least recently used one is evicted.
+  tooManyClusters: {
+    status: 503,
+    message: 'The server already runs %d clusters, all being watched; delete one or try later',
+  },
+  webNotBuilt: {
+    status: 503,
+    message: 'The dashboard is not built; run `npm run build` (npm start does it for you)',
+  },
+  timeout: {
+    status: 504,
+    message: 'The operation timed out; it may or may not take effect (client operation %d)',
+  },
+} as const satisfies Record<
+  Exclude<keyof typeof ERROR_CODES, 'badRequest'>,
+  { status: number; message: string }
+>;
+
+type RaftLabError<Args extends unknown[]> = FastifyErrorConstructor<
+  { code: ErrorCode; statusCode: number },
+  Args
+>;
+
+function define<Args extends unknown[] = []>(name: keyof typeof ANSWERS): RaftLabError<Args> {
+  const { status, message } = ANSWERS[name];
+  return createError<ErrorCode, number, Args>(ERROR_CODES[name], message, status);
+}
+
+// Answered by the app itself, for any route (plugins/errors.ts).
+export const RouteNotFound = define<[method: string, url: string]>('notFound');
+export const Internal = define('internal');
+export const RateLimited = define<[max: number, retryIn: string]>('rateLimited');
+// Clusters, nodes and keys that do not exist.
+export const ClusterNotFound = define<[id: string]>('clusterNotFound');
+export const NodeNotFound = define<[node: number, nodeCount: number]>('nodeNotFound');
+export const KeyNotFound = define<[key: string]>('keyNotFound');
+// Capacity: the server's cap on clusters, a cluster's caps on operations in flight and on nodes.
+export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
+export const TooManyPendingOps = define<[pending: number]>('busy');
+export const TooManyNodes = define<[max: number]>('tooManyNodes');
+// A KV operation that did not succeed. NoLeader is thrown with `retryAfterMs` for the body.
+export const NoLeader = define('noLeader');
+export const OutcomeUnknown = define<[opId: number]>('timeout');
+export const LeaseUnavailable = define('leaseUnavailable');
+// Requests the schemas accept but the cluster's state, or the simulator, cannot.
+export const BadNetwork = define<[why: string]>('badNetwork');
+export const BadTrace = define<[why: string]>('badTrace');
+export const NodeState = define<[why: string]>('nodeState');
+export const NotPaused = define('notPaused');
+/** Not NoLeader: a 409 that says nothing was proposed, where a KV request's 503 says it did not happen. */
+export const NoLeaderForChange = define<[change: string]>('noLeaderForChange');
+export const ConfChangeRefused = define<[reason: string, meaning: string]>('confChange');
+// The dashboard's files and the stream.
+export const WebNotBuilt = define('webNotBuilt');
+export const BadFrame = define<[why: string]>('badFrame');

@@ -1,5 +1,6 @@
 /** Bodies, params and replies of the HTTP API (DESIGN.md, "apps/server"). */
 import { Type, type Static } from 'typebox';
+import { ErrorCodeSchema } from './errors';
 import { LIMITS } from './limits';
 import {
   ClockSchema,
@@ -14,7 +15,7 @@ import {
 } from './cluster';
 
 export const ErrorSchema = Type.Object({
-  error: Type.String({ description: 'Stable machine-readable code, e.g. RAFTLAB_ERR_NO_LEADER' }),
+  error: ErrorCodeSchema,
   message: Type.String({ description: 'What was wrong, for a person' }),
   retryAfterMs: Type.Optional(Type.Integer()),
 });
@@ -62,6 +63,16 @@ export const TraceSchema = Type.Object({
 });
 export type Trace = Static<typeof TraceSchema>;
 
+/** A latency range as the API takes it, in milliseconds (the simulator counts microseconds). */
+export const LatencyMsSchema = Type.Object(
+  {
+    min: Type.Number({ minimum: 0, maximum: 10_000 }),
+    max: Type.Number({ minimum: 0, maximum: 10_000 }),
+  },
+  { additionalProperties: false },
+);
+export type LatencyMs = Static<typeof LatencyMsSchema>;
+
 export const ClusterOptionsSchema = Type.Object(
   {
     speed: Type.Optional(Type.Number({ minimum: LIMITS.minSpeed, maximum: LIMITS.maxSpeed })),
@@ -74,15 +85,7 @@ export const ClusterOptionsSchema = Type.Object(
     snapshotEvery: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     /** Known Raft mistakes to switch on (see GET /api/bugs); the dashboard marks such a cluster. */
     bugs: Type.Optional(Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true })),
-    latencyMs: Type.Optional(
-      Type.Object(
-        {
-          min: Type.Number({ minimum: 0, maximum: 10_000 }),
-          max: Type.Number({ minimum: 0, maximum: 10_000 }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    latencyMs: Type.Optional(LatencyMsSchema),
   },
   { additionalProperties: false },
 );
@@ -164,18 +167,7 @@ export const NetworkBodySchema = Type.Union([
             /** Probability that a message on this link is delivered twice. */
             duplicate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
             /** This link's latency; null restores the cluster's default. */
-            latencyMs: Type.Optional(
-              Type.Union([
-                Type.Object(
-                  {
-                    min: Type.Number({ minimum: 0, maximum: 10_000 }),
-                    max: Type.Number({ minimum: 0, maximum: 10_000 }),
-                  },
-                  { additionalProperties: false },
-                ),
-                Type.Null(),
-              ]),
-            ),
+            latencyMs: Type.Optional(Type.Union([LatencyMsSchema, Type.Null()])),
           },
           { additionalProperties: false },
         ),

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { ClockSchema, ClusterViewSchema, HistoryOpSchema, OpStageSchema, SimEventSchema } from './cluster';
+import { ErrorCodeSchema } from './errors';
 
 export const SnapshotFrameSchema = Type.Object({
   type: Type.Literal('snapshot'),
@@ -41,7 +42,7 @@ export const EventsFrameSchema = Type.Object({
 });
 export const ErrorFrameSchema = Type.Object({
   type: Type.Literal('error'),
-  error: Type.String(),
+  error: ErrorCodeSchema,
   message: Type.String(),
 });
 export const PongFrameSchema = Type.Object({ type: Type.Literal('pong'), id: Type.Integer() });

@@ -334,6 +334,16 @@ export class Simulation {
     return this.queue.peekTime();
   }
 
+  /** Whether node `id` runs; throws for an unknown id. Unlike `view()`, copies nothing. */
+  isUp(id: NodeId): boolean {
+    return this.node(id).up;
+  }
+
+  /** The links that are not perfect, as in `view()`, without copying every node's log. */
+  linkQualities(): ClusterView['linkQualities'] {
+    return this.network.linkQualities();
+  }
+
   /** The up node that is leader with the highest term; 0 if none. */
   leader(): NodeId | 0 {
     let best: NodeId | 0 = 0;

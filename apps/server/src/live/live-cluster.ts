@@ -1,7 +1,9 @@
 /**
  * One simulated cluster brought to life: a deterministic `Simulation` plus a clock
  * that maps wall time to virtual time (× speed, pausable, steppable), the client
- * operations that HTTP requests are waiting on, and the viewers watching it.
+ * operations that HTTP requests are waiting on, and the viewers watching it. Routes read
+ * and change the cluster only through this class: its queries answer what they check
+ * (cheaply), and every change goes in as a simulator input.
  *
  * Theory of operation: the driver (`driver.ts`) calls `advance(wallMs)` about 30 times a
  * second. Virtual time moves by wallMs × speed; the simulator runs every event up to the
@@ -11,7 +13,18 @@
  */
 import type { Clock, SnapshotFrame } from '@raftlab/protocol';
 import { LIMITS } from '@raftlab/protocol';
-import type { HistoryOp, InputBody, KvOp, KvResult, SimEvent, Simulation } from '@raftlab/sim';
+import {
+  PERFECT_LINK,
+  type ClusterView,
+  type HistoryOp,
+  type InputBody,
+  type KvOp,
+  type KvResult,
+  type LinkQuality,
+  type SimEvent,
+  type Simulation,
+  type Trace,
+} from '@raftlab/sim';
 import { TooManyPendingOps } from '../errors';
 import type { TraceReplay } from './trace-replay';
 import { ViewerSet, type Viewer } from './viewers';
@@ -47,6 +60,7 @@ export class LiveCluster {
 
   constructor(
     readonly id: string,
+    /** The simulation itself, for this class and white-box tests; routes use the queries. */
     readonly sim: Simulation,
     private readonly options: LiveClusterOptions,
     lastUsed: number,
@@ -58,8 +72,63 @@ export class LiveCluster {
     this.unsubscribe = sim.onEvent((event) => this.onEvent(event));
   }
 
+  // Queries. Routes ask these rather than the simulation: each answers one question
+  // without copying the cluster (`view()` copies every node's log and table).
+
+  /** Nodes are never taken out of the simulation, so the ids are 1..nodeCount. */
   get nodeCount(): number {
     return this.sim.config.nodes;
+  }
+
+  hasNode(node: number): boolean {
+    return Number.isInteger(node) && node >= 1 && node <= this.nodeCount;
+  }
+
+  /** Whether `node` (which must exist) is running. */
+  isUp(node: number): boolean {
+    return this.sim.isUp(node);
+  }
+
+  /** The current leader (the highest-term leader that is up), or 0. */
+  leader(): number {
+    return this.sim.leader();
+  }
+
+  /** The voters and learners the leader works with; null without a leader. */
+  membership(): { voters: number[]; learners: number[] } | null {
+    return this.sim.membership();
+  }
+
+  isVoter(node: number): boolean {
+    return this.membership()?.voters.includes(node) ?? false;
+  }
+
+  isMember(node: number): boolean {
+    const conf = this.membership();
+    return conf !== null && (conf.voters.includes(node) || conf.learners.includes(node));
+  }
+
+  /** Why the leader would refuse a membership change now ('no-leader' or the core's code), or null. */
+  confChangeBlocker(): string | null {
+    return this.sim.confChangeBlocker();
+  }
+
+  /** How the directed link from → to behaves now. */
+  linkQuality(from: number, to: number): LinkQuality {
+    return this.sim.linkQualities().find((q) => q.from === from && q.to === to)?.quality ?? PERFECT_LINK;
+  }
+
+  /** The whole state, with each node's log cut to its newest entries (LIMITS.maxLogEntriesInView). */
+  view(): ClusterView {
+    return trimView(this.sim.view());
+  }
+
+  trace(): Trace {
+    return this.sim.trace();
+  }
+
+  history(): HistoryOp[] {
+    return this.sim.history();
   }
 
   clock(): Clock {
@@ -137,10 +206,6 @@ export class LiveCluster {
     });
   }
 
-  history(): HistoryOp[] {
-    return this.sim.history();
-  }
-
   addViewer(viewer: Viewer): void {
     this.viewers.add(viewer);
   }
@@ -168,7 +233,7 @@ export class LiveCluster {
       type: 'snapshot',
       clusterId: this.id,
       clock: this.clock(),
-      view: trimView(this.sim.view()),
+      view: this.view(),
       // A viewer keeps only the newest operations; the whole history is GET /history's.
       history: this.sim.history(LIMITS.maxHistoryInSnapshot),
       stages: this.sim.opStages(),
@@ -196,7 +261,7 @@ export class LiveCluster {
 }
 
 /** Keeps snapshot frames bounded: only the newest log entries of each node travel. */
-export function trimView(view: ReturnType<Simulation['view']>): ReturnType<Simulation['view']> {
+function trimView(view: ClusterView): ClusterView {
   for (const node of view.nodes) {
     if (node.log.length > LIMITS.maxLogEntriesInView) node.log = node.log.slice(-LIMITS.maxLogEntriesInView);
   }

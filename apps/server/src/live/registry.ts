@@ -5,10 +5,10 @@
  * from under it).
  */
 import { randomBytes } from 'node:crypto';
-import type { ClusterOptions } from '@raftlab/protocol';
-import { Simulation, type SimConfig, type Trace } from '@raftlab/sim';
+import { Simulation } from '@raftlab/sim';
 import { ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
+import { simConfig, type CreateRequest } from './sim-config';
 import { TraceReplay } from './trace-replay';
 
 export interface RegistryOptions {
@@ -16,13 +16,6 @@ export interface RegistryOptions {
   /** Speed of a new cluster when the request does not set one. */
   defaultSpeed: number;
   requestTimeoutMs: number;
-}
-
-export interface CreateRequest {
-  nodes?: number;
-  seed?: number;
-  options?: ClusterOptions;
-  trace?: Trace;
 }
 
 export class ClusterRegistry {
@@ -36,10 +29,11 @@ export class ClusterRegistry {
     return this.clusters.size;
   }
 
+  /** A new cluster; throws BadTrace for a config it cannot run (before evicting anything). */
   create(request: CreateRequest): LiveCluster {
+    const config = simConfig(request);
     if (this.clusters.size >= this.options.maxClusters) this.evictOne();
-    // A trace plays back from its start as the clock runs, so the run can be watched.
-    const sim = new Simulation(request.trace ? request.trace.config : simConfig(request));
+    const sim = new Simulation(config);
     const replay = request.trace ? new TraceReplay(request.trace.inputs) : undefined;
     const id = randomBytes(6).toString('hex');
     const cluster = new LiveCluster(
@@ -90,22 +84,4 @@ export class ClusterRegistry {
     victim.dispose();
     this.clusters.delete(victim.id);
   }
-}
-
-/** Maps the API's options (milliseconds, friendly names) onto the simulator's config. */
-function simConfig(request: CreateRequest): Partial<SimConfig> {
-  const o = request.options ?? {};
-  const config: Partial<SimConfig> = {
-    nodes: request.nodes ?? 5,
-    seed: request.seed ?? randomBytes(4).readUInt32LE(0),
-  };
-  if (o.preVote !== undefined) config.preVote = o.preVote;
-  if (o.checkQuorum !== undefined) config.checkQuorum = o.checkQuorum;
-  if (o.electionTick !== undefined) config.electionTick = o.electionTick;
-  if (o.heartbeatTick !== undefined) config.heartbeatTick = o.heartbeatTick;
-  if (o.snapshotEvery !== undefined) config.snapshotEvery = o.snapshotEvery;
-  if (o.bugs !== undefined) config.bugs = [...o.bugs];
-  if (o.latencyMs)
-    config.latency = { minUs: Math.round(o.latencyMs.min * 1000), maxUs: Math.round(o.latencyMs.max * 1000) };
-  return config;
 }

@@ -11,12 +11,11 @@ import {
   TraceSchema,
   type ClusterState,
 } from '@raftlab/protocol';
-import { BadTrace } from '../errors';
-import { trimView, type LiveCluster } from '../live/live-cluster';
+import type { LiveCluster } from '../live/live-cluster';
 import { verdictOf } from '../live/verdict';
 
-export function clusterState(cluster: LiveCluster): ClusterState {
-  return { id: cluster.id, clock: cluster.clock(), view: trimView(cluster.sim.view()) };
+function clusterState(cluster: LiveCluster): ClusterState {
+  return { id: cluster.id, clock: cluster.clock(), view: cluster.view() };
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -24,19 +23,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/clusters',
     { schema: { body: CreateClusterSchema, response: { 201: ClusterStateSchema, '4xx': ErrorSchema } } },
     async (request, reply) => {
-      const body = request.body;
-      if ('trace' in body) {
-        const { latency, heartbeatTick, electionTick } = body.trace.config;
-        if (latency.minUs > latency.maxUs) throw new BadTrace('latency.minUs exceeds latency.maxUs');
-        if (heartbeatTick >= electionTick) throw new BadTrace('heartbeatTick must be below electionTick');
-      } else {
-        const o = body.options;
-        if (o?.latencyMs && o.latencyMs.min > o.latencyMs.max)
-          throw new BadTrace('latencyMs.min exceeds latencyMs.max');
-        if ((o?.heartbeatTick ?? 5) >= (o?.electionTick ?? 15))
-          throw new BadTrace('heartbeatTick must be below electionTick');
-      }
-      const cluster = app.clusters.create(body);
+      const cluster = app.clusters.create(request.body);
       reply.code(201);
       return clusterState(cluster);
     },
@@ -63,7 +50,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const cluster = app.clusters.get(request.params.id);
       reply.header('content-disposition', `attachment; filename="raftlab-${cluster.id}.trace.json"`);
-      return cluster.sim.trace();
+      return cluster.trace();
     },
   );
 

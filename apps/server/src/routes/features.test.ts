@@ -106,6 +106,7 @@ describe('membership', () => {
     const id = await createCluster(app, { nodes: 3, seed: 67, options: { paused: true } });
     const res = await post(`/api/clusters/${id}/nodes`);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toBe('RAFTLAB_ERR_NO_LEADER');
+    // Its own code: a KV request's "no leader" is a 503 that says the write did not happen.
+    expect(res.json().error).toBe('RAFTLAB_ERR_NO_LEADER_FOR_CHANGE');
   });
 });

@@ -19,7 +19,8 @@ import {
 } from '@raftlab/protocol';
 import type { KvOp } from '@raftlab/sim';
 import type { FastifyReply } from 'fastify';
-import { KeyNotFound, LeaseUnavailable, NoLeader, NodeNotFound, OutcomeUnknown } from '../errors';
+import { nodeOf } from '../checks';
+import { KeyNotFound, LeaseUnavailable, NoLeader, OutcomeUnknown } from '../errors';
 import type { Completion, LiveCluster } from '../live/live-cluster';
 
 /** How long a client should wait before retrying after "no leader": about one election. */
@@ -37,9 +38,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const cluster = app.clusters.get(request.params.id);
       const consistency = request.query.consistency ?? 'linearizable';
-      const node = request.query.node === undefined ? undefined : Number(request.query.node);
-      if (node !== undefined && node > cluster.sim.config.nodes)
-        throw new NodeNotFound(node, cluster.sim.config.nodes);
+      const node = request.query.node === undefined ? undefined : nodeOf(cluster, request.query.node);
       const op: KvOp = { type: 'get', key: request.params.key, consistency, ...(node ? { node } : {}) };
       const reply200 = await run(cluster, op, reply);
       if (reply200.value === null) throw new KeyNotFound(request.params.key);

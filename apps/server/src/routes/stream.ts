@@ -4,15 +4,27 @@
  * validated; a bad one gets an error frame, never a crash or a closed server.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ClientFrameSchema, ClusterIdParams, type ClientFrame, type ServerFrame } from '@raftlab/protocol';
+import {
+  ClientFrameSchema,
+  ClusterIdParams,
+  type ClientFrame,
+  type ErrorCode,
+  type ServerFrame,
+} from '@raftlab/protocol';
+import type { FastifyError } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
+import { BadFrame, ClusterNotFound } from '../errors';
 import type { LiveCluster } from '../live/live-cluster';
 
 const clientFrame = Compile(ClientFrameSchema);
 
 function sendFrame(socket: WebSocket, frame: ServerFrame): void {
   socket.send(JSON.stringify(frame));
+}
+
+function sendError(socket: WebSocket, error: FastifyError & { code: ErrorCode }): void {
+  sendFrame(socket, { type: 'error', error: error.code, message: error.message });
 }
 
 function parseFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): ClientFrame | string {
@@ -39,12 +51,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       let cluster: LiveCluster;
       try {
         cluster = app.clusters.get(id);
-      } catch {
-        sendFrame(socket, {
-          type: 'error',
-          error: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND',
-          message: `No cluster with id "${id}"`,
-        });
+      } catch (error) {
+        if (!(error instanceof ClusterNotFound)) throw error;
+        sendError(socket, error);
         socket.close(4404, 'cluster not found');
         return;
       }
@@ -52,7 +61,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       socket.on('message', (data, isBinary) => {
         const frame = parseFrame(data, isBinary);
         if (typeof frame === 'string') {
-          sendFrame(socket, { type: 'error', error: 'RAFTLAB_ERR_BAD_FRAME', message: frame });
+          sendError(socket, new BadFrame(frame));
         } else if (frame.type === 'ping') {
           sendFrame(socket, { type: 'pong', id: frame.id });
         } else {

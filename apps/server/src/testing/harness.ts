@@ -48,6 +48,6 @@ export async function createCluster(app: FastifyInstance, body: object = {}): Pr
 /** Waits for a leader and returns its id. */
 export async function electLeader(app: FastifyInstance, id: string): Promise<number> {
   let leader = 0;
-  await until(app, () => (leader = app.clusters.get(id).sim.leader()) !== 0);
+  await until(app, () => (leader = app.clusters.get(id).leader()) !== 0);
   return leader;
 }

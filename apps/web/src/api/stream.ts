@@ -3,13 +3,12 @@
  * with exponential backoff, and reports its status. Lives outside React so a re-render
  * (or StrictMode's double effects) never opens a second socket.
  */
-import type { EventsFrame, HeartbeatTally, ServerFrame } from '@raftlab/protocol';
+import { ERROR_CODES, type EventsFrame, type HeartbeatTally, type ServerFrame } from '@raftlab/protocol';
 import type { StoreApi } from 'zustand';
 import type { RaftStore } from '../store/store';
 
 type Store = StoreApi<RaftStore>;
 
-const CLUSTER_NOT_FOUND = 'RAFTLAB_ERR_CLUSTER_NOT_FOUND';
 /** Close code the server uses for an unknown cluster: retrying cannot help. */
 const NOT_FOUND_CLOSE_CODE = 4404;
 
@@ -123,7 +122,7 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
           store.getState().setNotice(`The server closed this cluster's stream: ${frame.reason}`);
           break;
         case 'error':
-          if (frame.error === CLUSTER_NOT_FOUND) {
+          if (frame.error === ERROR_CODES.clusterNotFound) {
             stopped = true;
             setConnection('closed');
             store

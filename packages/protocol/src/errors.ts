@@ -1,0 +1,55 @@
+/**
+ * Every error code the server answers with, defined once. A code is a stable contract
+ * (clients compare against it; the message is for people and may change). The server
+ * builds its errors from these, adding each one's HTTP status and message
+ * (`apps/server/src/errors.ts`); `ErrorSchema` and the stream's error frame type their
+ * `error` field with them; the web app imports the ones it acts on.
+ */
+import { Type } from 'typebox';
+
+export const ERROR_CODES = {
+  /** The request does not match its schema, or is not JSON at all. */
+  badRequest: 'RAFTLAB_ERR_BAD_REQUEST',
+  /** No such route. */
+  notFound: 'RAFTLAB_ERR_NOT_FOUND',
+  /** A server bug; the server log has the details. */
+  internal: 'RAFTLAB_ERR_INTERNAL',
+  rateLimited: 'RAFTLAB_ERR_RATE_LIMITED',
+  clusterNotFound: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND',
+  nodeNotFound: 'RAFTLAB_ERR_NODE_NOT_FOUND',
+  keyNotFound: 'RAFTLAB_ERR_KEY_NOT_FOUND',
+  tooManyClusters: 'RAFTLAB_ERR_TOO_MANY_CLUSTERS',
+  /** Too many client operations in flight in one cluster. */
+  busy: 'RAFTLAB_ERR_BUSY',
+  /** A KV operation found no leader; it did not take effect. */
+  noLeader: 'RAFTLAB_ERR_NO_LEADER',
+  /** A KV operation's outcome is unknown; it may still take effect. */
+  timeout: 'RAFTLAB_ERR_TIMEOUT',
+  badNetwork: 'RAFTLAB_ERR_BAD_NETWORK',
+  /** A trace, or options, the simulator cannot run. */
+  badTrace: 'RAFTLAB_ERR_BAD_TRACE',
+  /** A node action that means nothing in the node's state (crash a crashed node, …). */
+  nodeState: 'RAFTLAB_ERR_NODE_STATE',
+  notPaused: 'RAFTLAB_ERR_NOT_PAUSED',
+  webNotBuilt: 'RAFTLAB_ERR_WEB_NOT_BUILT',
+  leaseUnavailable: 'RAFTLAB_ERR_LEASE_UNAVAILABLE',
+  /** A membership change found no leader to propose it (nothing changed). */
+  noLeaderForChange: 'RAFTLAB_ERR_NO_LEADER_FOR_CHANGE',
+  /** The leader refused a membership change (thesis §4.1: one at a time). */
+  confChange: 'RAFTLAB_ERR_CONF_CHANGE',
+  tooManyNodes: 'RAFTLAB_ERR_TOO_MANY_NODES',
+  /** A WebSocket frame from a viewer that is not one the stream accepts. */
+  badFrame: 'RAFTLAB_ERR_BAD_FRAME',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export const ErrorCodeSchema = Type.Enum(Object.values(ERROR_CODES), {
+  description: 'Stable machine-readable code, e.g. RAFTLAB_ERR_NO_LEADER',
+});
+
+const CODES: ReadonlySet<string> = new Set(Object.values(ERROR_CODES));
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
