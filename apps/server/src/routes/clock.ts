@@ -1,8 +1,9 @@
 /** The cluster's clock: speed, pause and single-event stepping. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ClockBodySchema, ClockSchema, ClusterIdParams, ErrorSchema } from '@raftlab/protocol';
+import { ClockBodySchema, ClockSchema, ClusterIdParams } from '@raftlab/protocol';
 import { Type } from 'typebox';
 import { NotPaused } from '../errors';
+import { replies } from './replies';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
@@ -11,7 +12,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ClusterIdParams,
         body: ClockBodySchema,
-        response: { 200: ClockSchema, '4xx': ErrorSchema },
+        response: replies(ClockSchema),
       },
     },
     async (request) => {
@@ -26,7 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: ClusterIdParams,
-        response: { 200: Type.Object({ clock: ClockSchema, stepped: Type.Boolean() }), '4xx': ErrorSchema },
+        response: replies(Type.Object({ clock: ClockSchema, stepped: Type.Boolean() })),
       },
     },
     async (request) => {

@@ -4,7 +4,6 @@ import {
   ClusterIdParams,
   ClusterStateSchema,
   CreateClusterSchema,
-  ErrorSchema,
   HistoryQuery,
   HistoryReplySchema,
   OkSchema,
@@ -13,6 +12,7 @@ import {
 } from '@raftlab/protocol';
 import type { LiveCluster } from '../live/live-cluster';
 import { verdictOf } from '../live/verdict';
+import { created, replies } from './replies';
 
 function clusterState(cluster: LiveCluster): ClusterState {
   return { id: cluster.id, clock: cluster.clock(), view: cluster.view() };
@@ -21,7 +21,7 @@ function clusterState(cluster: LiveCluster): ClusterState {
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/clusters',
-    { schema: { body: CreateClusterSchema, response: { 201: ClusterStateSchema, '4xx': ErrorSchema } } },
+    { schema: { body: CreateClusterSchema, response: created(ClusterStateSchema) } },
     async (request, reply) => {
       const cluster = app.clusters.create(request.body);
       reply.code(201);
@@ -31,13 +31,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/clusters/:id',
-    { schema: { params: ClusterIdParams, response: { 200: ClusterStateSchema, '4xx': ErrorSchema } } },
+    { schema: { params: ClusterIdParams, response: replies(ClusterStateSchema) } },
     async (request) => clusterState(app.clusters.get(request.params.id)),
   );
 
   app.delete(
     '/api/clusters/:id',
-    { schema: { params: ClusterIdParams, response: { 200: OkSchema, '4xx': ErrorSchema } } },
+    { schema: { params: ClusterIdParams, response: replies(OkSchema) } },
     async (request) => {
       app.clusters.delete(request.params.id);
       return { ok: true as const };
@@ -46,7 +46,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/clusters/:id/trace',
-    { schema: { params: ClusterIdParams, response: { 200: TraceSchema, '4xx': ErrorSchema } } },
+    { schema: { params: ClusterIdParams, response: replies(TraceSchema) } },
     async (request, reply) => {
       const cluster = app.clusters.get(request.params.id);
       reply.header('content-disposition', `attachment; filename="raftlab-${cluster.id}.trace.json"`);
@@ -60,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ClusterIdParams,
         querystring: HistoryQuery,
-        response: { 200: HistoryReplySchema, '4xx': ErrorSchema },
+        response: replies(HistoryReplySchema),
       },
     },
     async (request) => {

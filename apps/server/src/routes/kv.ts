@@ -10,7 +10,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CasBodySchema,
   CasReplySchema,
-  ErrorSchema,
   KeyParams,
   KvReplySchema,
   PutBodySchema,
@@ -22,13 +21,14 @@ import type { FastifyReply } from 'fastify';
 import { nodeOf } from '../checks';
 import { KeyNotFound, LeaseUnavailable, NoLeader, OutcomeUnknown } from '../errors';
 import type { Completion, LiveCluster } from '../live/live-cluster';
+import { replies } from './replies';
 
 /** How long a client should wait before retrying after "no leader": about one election. */
 const NO_LEADER_RETRY_MS = 1000;
 
 const schema = {
   params: KeyParams,
-  response: { 200: KvReplySchema, '4xx': ErrorSchema, '5xx': ErrorSchema },
+  response: replies(KvReplySchema),
 };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: KeyParams,
         body: CasBodySchema,
-        response: { 200: CasReplySchema, '4xx': ErrorSchema, '5xx': ErrorSchema },
+        response: replies(CasReplySchema),
       },
     },
     async (request, reply) => {

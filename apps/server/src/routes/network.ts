@@ -1,18 +1,13 @@
 /** Network faults: partitions, single directed links (cut, loss, duplication, latency), heal. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  ClusterIdParams,
-  ErrorSchema,
-  NetworkBodySchema,
-  OkSchema,
-  type NetworkBody,
-} from '@raftlab/protocol';
+import { ClusterIdParams, NetworkBodySchema, OkSchema, type NetworkBody } from '@raftlab/protocol';
 import type { InputBody } from '@raftlab/sim';
 import { BadNetwork } from '../errors';
 import type { LiveCluster } from '../live/live-cluster';
 import { latencyUs } from '../live/sim-config';
+import { replies } from './replies';
 
-const response = { 200: OkSchema, '4xx': ErrorSchema };
+const response = replies(OkSchema);
 
 type LinkChange = Extract<NetworkBody, { links: unknown }>['links'][number];
 

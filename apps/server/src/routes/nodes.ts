@@ -3,18 +3,12 @@
  * (thesis §3.10), compaction (§7), and membership changes (§4): add and remove a node.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  AddNodeReplySchema,
-  ClusterIdParams,
-  ErrorSchema,
-  LIMITS,
-  NodeParams,
-  OkSchema,
-} from '@raftlab/protocol';
+import { AddNodeReplySchema, ClusterIdParams, LIMITS, NodeParams, OkSchema } from '@raftlab/protocol';
 import { checkCanChange, nodeOf, requireUp } from '../checks';
 import { ConfChangeRefused, NodeState, TooManyNodes } from '../errors';
+import { created, replies } from './replies';
 
-const schema = { params: NodeParams, response: { 200: OkSchema, '4xx': ErrorSchema } };
+const schema = { params: NodeParams, response: replies(OkSchema) };
 
 /** The actions on one node that are a single input, and whether each needs it running (or crashed). */
 const NODE_ACTIONS = [
@@ -49,7 +43,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/clusters/:id/nodes',
-    { schema: { params: ClusterIdParams, response: { 201: AddNodeReplySchema, '4xx': ErrorSchema } } },
+    { schema: { params: ClusterIdParams, response: created(AddNodeReplySchema) } },
     async (request, reply) => {
       const cluster = app.clusters.get(request.params.id);
       if (cluster.nodeCount >= LIMITS.maxNodes) throw new TooManyNodes(LIMITS.maxNodes);
