@@ -112,6 +112,8 @@ function bigSnapshot(): string {
     progress: null,
     log,
     kv: {},
+    sessions: [],
+    snapshotState: { kv: {}, sessions: [] },
   }));
   return JSON.stringify({
     type: 'snapshot',

@@ -1,14 +1,19 @@
 /** Schemas of the simulator's observable data: node state, events, the cluster view, the history. */
 import { Type, type Static } from 'typebox';
+import {
+  BUG_LAYERS,
+  BUG_NAMES,
+  FAIL_REASONS,
+  INVARIANT_NAMES,
+  READ_CONSISTENCIES,
+} from '@raftlab/sim/catalogue';
+import { literalUnion } from './catalogue';
 import { LIMITS } from './limits';
 import { EntrySchema, MessageSchema, ProgressSchema, RoleSchema } from './raft';
 
 /** How a read is served (thesis §6.4): ReadIndex, a leader's lease (§6.4.1), or one node's local state. */
-export const ReadConsistencySchema = Type.Union([
-  Type.Literal('linearizable'),
-  Type.Literal('lease'),
-  Type.Literal('stale'),
-]);
+export const ReadConsistencySchema = literalUnion(READ_CONSISTENCIES);
+export type ReadConsistency = Static<typeof ReadConsistencySchema>;
 
 export const KvOpSchema = Type.Union([
   Type.Object({ type: Type.Literal('put'), key: Type.String(), value: Type.String() }),
@@ -43,6 +48,9 @@ export const ClientStatusSchema = Type.Union([
   Type.Literal('unknown'),
 ]);
 
+/** Why an operation failed (status `fail`: it certainly did not take effect). */
+export const FailReasonSchema = literalUnion(FAIL_REASONS);
+
 export const NodeStateSchema = Type.Object({
   id: Type.Integer(),
   up: Type.Boolean(),
@@ -57,7 +65,7 @@ export const NodeStateSchema = Type.Object({
   snapshotIndex: Type.Integer(),
   timerStart: Type.Union([Type.Number(), Type.Null()]),
   timerEnd: Type.Union([Type.Number(), Type.Null()]),
-  progress: Type.Union([Type.Record(Type.String(), ProgressSchema), Type.Null()]),
+  progress: Type.Union([Type.Record(Type.Integer(), ProgressSchema), Type.Null()]),
 });
 export type NodeState = Static<typeof NodeStateSchema>;
 
@@ -84,17 +92,7 @@ export const LinkQualitySchema = Type.Object({
 export type LinkQuality = Static<typeof LinkQualitySchema>;
 
 export const ViolationSchema = Type.Object({
-  invariant: Type.Union([
-    Type.Literal('election-safety'),
-    Type.Literal('leader-append-only'),
-    Type.Literal('log-matching'),
-    Type.Literal('leader-completeness'),
-    Type.Literal('leader-commit-rule'),
-    Type.Literal('state-machine-safety'),
-    Type.Literal('monotonic-term'),
-    Type.Literal('monotonic-commit'),
-    Type.Literal('index-order'),
-  ]),
+  invariant: literalUnion(INVARIANT_NAMES),
   message: Type.String(),
   nodes: Type.Array(Type.Integer()),
   index: Type.Optional(Type.Integer()),
@@ -185,31 +183,26 @@ export const SimEventSchema = Type.Union([
     opId: Type.Integer(),
     status: ClientStatusSchema,
     result: Type.Optional(KvResultSchema),
-    reason: Type.Optional(Type.String()),
+    reason: Type.Optional(FailReasonSchema),
   }),
 ]);
 export type SimEvent = Static<typeof SimEventSchema>;
 
-/** The bug switches of `@raftlab/sim` (bugs.ts), by name; the server checks the two lists agree. */
-export const BUG_NAMES = [
-  'figure8-commit',
-  'forget-vote-on-restart',
-  'vote-without-log-check',
-  'truncate-on-stale-append',
-  'local-linearizable-reads',
-  'no-session-dedupe',
-  'apply-uncommitted',
-] as const;
-export const BugNameSchema = Type.Union([
-  Type.Literal('figure8-commit'),
-  Type.Literal('forget-vote-on-restart'),
-  Type.Literal('vote-without-log-check'),
-  Type.Literal('truncate-on-stale-append'),
-  Type.Literal('local-linearizable-reads'),
-  Type.Literal('no-session-dedupe'),
-  Type.Literal('apply-uncommitted'),
-]);
-export type BugName = (typeof BUG_NAMES)[number];
+/** The bug switches of `@raftlab/sim` (its catalogue, bugs.ts), by name. */
+export const BugNameSchema = literalUnion(BUG_NAMES);
+export type BugName = Static<typeof BugNameSchema>;
+
+/** One switch as `GET /api/bugs` lists it. */
+export const BugInfoSchema = Type.Object({
+  name: BugNameSchema,
+  layer: literalUnion(BUG_LAYERS),
+  description: Type.String(),
+});
+export type BugInfo = Static<typeof BugInfoSchema>;
+
+/** `GET /api/bugs`: every switch, in the catalogue's order. */
+export const BugListSchema = Type.Object({ bugs: Type.Array(BugInfoSchema) });
+export type BugList = Static<typeof BugListSchema>;
 
 export const SimConfigSchema = Type.Object({
   nodes: Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes }),
@@ -229,11 +222,23 @@ export const SimConfigSchema = Type.Object({
 });
 export type SimConfig = Static<typeof SimConfigSchema>;
 
+const KvTableSchema = Type.Record(Type.String(), Type.String());
+/** [client id, seq of its last executed command] per client session, ascending. */
+const SessionsSchema = Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]));
+
 export const NodeViewSchema = Type.Intersect([
   NodeStateSchema,
   Type.Object({
     log: Type.Array(EntrySchema),
-    kv: Type.Record(Type.String(), Type.String()),
+    kv: KvTableSchema,
+    /**
+     * [client id, last executed seq] of the sessions that can still meet a retried
+     * command (thesis §6.3): with `kv` and `log`, enough to apply the node's later
+     * entries exactly as the node will.
+     */
+    sessions: SessionsSchema,
+    /** The same of the node's latest snapshot (§7): what a restart loads (empty: none). */
+    snapshotState: Type.Object({ kv: KvTableSchema, sessions: SessionsSchema }),
   }),
 ]);
 export type NodeView = Static<typeof NodeViewSchema>;
@@ -259,6 +264,8 @@ export const HistoryOpSchema = Type.Object({
   completedAt: Type.Union([Type.Number(), Type.Null()]),
   status: Type.Union([ClientStatusSchema, Type.Literal('pending')]),
   result: Type.Optional(KvResultSchema),
+  /** Set when status is `fail`. */
+  reason: Type.Optional(FailReasonSchema),
 });
 export type HistoryOp = Static<typeof HistoryOpSchema>;
 

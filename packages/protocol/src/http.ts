@@ -1,5 +1,6 @@
 /** Bodies, params and replies of the HTTP API (DESIGN.md, "apps/server"). */
 import { Type, type Static } from 'typebox';
+import { BUG_NAMES } from './catalogue';
 import { ErrorCodeSchema } from './errors';
 import { LIMITS } from './limits';
 import {
@@ -8,7 +9,6 @@ import {
   HistoryOpSchema,
   KvOpSchema,
   ReadConsistencySchema,
-  BUG_NAMES,
   BugNameSchema,
   LinkQualitySchema,
   SimConfigSchema,

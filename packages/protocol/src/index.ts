@@ -1,3 +1,4 @@
+export * from './catalogue';
 export * from './limits';
 export * from './raft';
 export * from './cluster';

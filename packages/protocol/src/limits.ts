@@ -2,10 +2,12 @@
  * Every limit the server enforces, in one place, so the README, the schemas and the
  * tests all quote the same numbers.
  */
+import { MAX_NODES } from '@raftlab/sim/catalogue';
+
 export const LIMITS = {
-  /** Nodes per cluster. */
+  /** Nodes per cluster (the most a cluster may also grow to by membership changes). */
   minNodes: 1,
-  maxNodes: 9,
+  maxNodes: MAX_NODES,
   /** Clusters alive at once on one server. */
   maxClusters: 32,
   /** Key length in characters (UTF-16 code units). */

@@ -1,4 +1,4 @@
-/** Schemas of the Raft core's plain data, mirroring `@raftlab/raft` types (checked for drift in the server). */
+/** Schemas of the Raft core's plain data, mirroring `@raftlab/raft` types (checked both ways in sim_types.test.ts). */
 import { Type, type Static } from 'typebox';
 
 export const NodeIdSchema = Type.Integer({ minimum: 1, maximum: 1_000 });
@@ -18,6 +18,18 @@ export const RoleSchema = Type.Union([
   Type.Literal('leader'),
 ]);
 export type Role = Static<typeof RoleSchema>;
+
+export const ConfStateSchema = Type.Object({
+  voters: Type.Array(Type.Integer()),
+  learners: Type.Array(Type.Integer()),
+});
+
+/** A state-machine image with the log position and membership it covers (§7). */
+export const SnapshotSchema = Type.Object({
+  metadata: Type.Object({ index: Type.Integer(), term: Type.Integer(), confState: ConfStateSchema }),
+  /** Opaque state-machine image. */
+  data: Type.String(),
+});
 
 const base = { from: Type.Integer(), to: Type.Integer(), term: Type.Integer() };
 const voteRequest = { lastLogIndex: Type.Integer(), lastLogTerm: Type.Integer() };
@@ -56,7 +68,7 @@ export const MessageSchema = Type.Union([
     ...base,
     lastIncludedIndex: Type.Integer(),
     lastIncludedTerm: Type.Integer(),
-    snapshot: Type.Unknown(),
+    snapshot: SnapshotSchema,
   }),
   Type.Object({ type: Type.Literal('InstallSnapshotResponse'), ...base, matchIndex: Type.Integer() }),
   Type.Object({ type: Type.Literal('TimeoutNow'), ...base }),

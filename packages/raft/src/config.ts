@@ -4,6 +4,12 @@
  */
 import type { Config, RaftBug, ReadOnlyOption } from './types';
 
+/** The flow-control defaults a node runs with when its `Config` leaves them out. */
+export const FLOW_CONTROL_DEFAULTS = {
+  maxEntriesPerMessage: 64,
+  maxInflight: 256,
+} as const;
+
 export interface Settings {
   electionTick: number;
   heartbeatTick: number;
@@ -30,8 +36,8 @@ export function settingsFrom(config: Config): Settings {
     heartbeatTick: config.heartbeatTick,
     preVote: config.preVote ?? false,
     checkQuorum,
-    maxEntriesPerMessage: config.maxEntriesPerMessage ?? 64,
-    maxInflight: config.maxInflight ?? 256,
+    maxEntriesPerMessage: config.maxEntriesPerMessage ?? FLOW_CONTROL_DEFAULTS.maxEntriesPerMessage,
+    maxInflight: config.maxInflight ?? FLOW_CONTROL_DEFAULTS.maxInflight,
     maxUncommittedEntries: config.maxUncommittedEntries ?? Infinity,
     readOnly: config.readOnly ?? 'safe',
     bugs: new Set(config.bugs ?? []),

@@ -5,6 +5,11 @@
  * server around it (storage, state machine, client handling).
  */
 import type { RaftBug } from '@raftlab/raft';
+import type { NamesOf } from './names_of';
+
+/** Where a switch lives: in the Raft core itself, or in the simulated server around it. */
+export const BUG_LAYERS = ['raft', 'sim'] as const;
+export type BugLayer = (typeof BUG_LAYERS)[number];
 
 export const BUGS = [
   {
@@ -44,13 +49,25 @@ export const BUGS = [
     layer: 'sim',
     description: 'Entries are applied to the state machine when appended, before they are committed (§5.3)',
   },
-] as const;
+] as const satisfies readonly { name: string; layer: BugLayer; description: string }[];
 
 export type BugName = (typeof BUGS)[number]['name'];
 
+/** The switches' names, in the catalogue's order (typed as the tuple of literals they are). */
+export const BUG_NAMES = BUGS.map((bug) => bug.name) as unknown as NamesOf<typeof BUGS>;
+
+type RaftLayerBug = Extract<(typeof BUGS)[number], { layer: 'raft' }>['name'];
+/** Compile-time proof that the 'raft' switches are exactly the core's own (`RaftBug`), both ways. */
+const raftLayerIsCoreBugs: [RaftLayerBug, RaftBug] extends [RaftBug, RaftLayerBug] ? true : never = true;
+void raftLayerIsCoreBugs;
+
+const RAFT_LAYER = new Set<string>(BUGS.filter((bug) => bug.layer === 'raft').map((bug) => bug.name));
+
 /** The switches the Raft core implements itself (`Config.bugs`). */
 export function raftBugs(bugs: readonly BugName[]): RaftBug[] {
-  return bugs.filter((name): name is RaftBug => BUGS.some((b) => b.name === name && b.layer === 'raft'));
+  return bugs.filter((name): name is RaftBug => RAFT_LAYER.has(name));
 }
 
-export const isBugName = (name: string): name is BugName => BUGS.some((b) => b.name === name);
+const NAMES = new Set<string>(BUG_NAMES);
+
+export const isBugName = (name: string): name is BugName => NAMES.has(name);

@@ -104,6 +104,13 @@ export class Clients {
     }));
   }
 
+  /** The clients with an operation not completed yet (sent or queued behind an earlier one). */
+  pendingClients(): Set<number> {
+    const clients = new Set<number>();
+    for (const operation of this.ops.values()) clients.add(operation.history.clientId);
+    return clients;
+  }
+
   /**
    * Where each pending operation that has been sent is now: what a viewer that saw every
    * `client-attempt` and `client-proposed` event knows (for a viewer that joins late).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvariantChecker, type InvariantName } from './invariants';
+import type { InvariantName } from './invariant_catalogue';
+import { InvariantChecker } from './invariants';
 import { Simulation } from './simulation';
 import type { NodeState, SimEvent, SimEventBody } from './types';
 

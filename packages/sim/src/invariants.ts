@@ -26,53 +26,12 @@
  *     which lets the simulation skip such reports (simulation.ts).
  *   - A snapshot a node installs (`snapshot-installed`) stands for the committed prefix
  *     up to its index, so the checker's copy of that node's log becomes that prefix.
- * A violation stops nothing; it is reported with its evidence.
+ * A violation stops nothing; it is reported with its evidence. The properties' names and
+ * sections are in invariant_catalogue.ts.
  */
 import type { NodeId } from '@raftlab/raft';
+import type { InvariantName } from './invariant_catalogue';
 import type { NodeState, SimEvent } from './types';
-
-export type InvariantName =
-  | 'election-safety'
-  | 'leader-append-only'
-  | 'log-matching'
-  | 'leader-completeness'
-  | 'leader-commit-rule'
-  | 'state-machine-safety'
-  | 'monotonic-term'
-  | 'monotonic-commit'
-  | 'index-order';
-
-export const INVARIANTS: ReadonlyArray<{ name: InvariantName; description: string }> = [
-  { name: 'election-safety', description: 'At most one leader can be elected in a given term (§5.2)' },
-  {
-    name: 'leader-append-only',
-    description: 'A leader never overwrites or deletes entries in its log (§5.3)',
-  },
-  {
-    name: 'log-matching',
-    description: 'Two logs with an entry of the same index and term are identical up to it (§5.3)',
-  },
-  {
-    name: 'leader-completeness',
-    description: 'A committed entry is present in the logs of all later leaders (§5.4)',
-  },
-  {
-    name: 'leader-commit-rule',
-    description:
-      "A leader commits by counting replicas only entries of its own term (§5.4.2, Figure 2's commitIndex rule)",
-  },
-  {
-    name: 'state-machine-safety',
-    description:
-      'No two servers apply different entries at the same index; committed entries never change (§5.4.3)',
-  },
-  { name: 'monotonic-term', description: "A server's current term never decreases (§5.1, Figure 2)" },
-  { name: 'monotonic-commit', description: "A server's commit index never decreases" },
-  {
-    name: 'index-order',
-    description: 'snapshot index <= applied <= commit <= last log index on every server',
-  },
-];
 
 /**
  * Whether `InvariantChecker.observe` looks at events of `type` at all: it reads these

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
-import { CommandCache, KvStateMachine, decodeCommand, encodeCommand } from './kv';
-import type { Command } from './kv';
+import { CommandCache, KvStateMachine } from './kv';
+import { decodeCommand, encodeCommand } from './kv_rules';
+import type { Command } from './kv_rules';
 
 let index = 0;
 const entry = (command: Command) => ({
@@ -87,4 +88,20 @@ test('CommandCache.encode hands out the text and remembers the command as its de
   expect(data).toBe(encodeCommand(command));
   expect(cache.decode(data)).toBe(command); // no parse
   expect(cache.decode(data)).toEqual(decodeCommand(data));
+});
+
+test('a snapshot image restores the store and its sessions, whatever the keys are called (§7)', () => {
+  const kv = new KvStateMachine();
+  for (const [seq, key] of ['__proto__', 'constructor', '10', '9', 'b'].entries())
+    kv.apply(entry({ clientId: 1, seq: seq + 1, op: { type: 'put', key, value: `v${seq}` } }));
+  const restored = new KvStateMachine();
+  restored.restore(kv.snapshot());
+  for (const key of ['__proto__', 'constructor', '10', '9', 'b']) expect(restored.get(key)).toBe(kv.get(key));
+  // The session came along: client 1's last command, retried, is answered, not executed.
+  expect(
+    restored.apply(entry({ clientId: 1, seq: 5, op: { type: 'put', key: 'b', value: 'again' } })),
+  ).toMatchObject({
+    duplicate: true,
+  });
+  expect(restored.snapshot()).toBe(kv.snapshot());
 });

@@ -1,18 +1,20 @@
 /**
- * The replicated key-value state machine. Log entries of kind 'command' carry a JSON
- * `Command`; the client session table (clientId → last applied seq and its result)
- * makes a retried command take effect once (thesis §6.3). 'noop' and 'config' entries
- * leave the store unchanged.
+ * The replicated key-value state machine of a simulated node: a store and a client
+ * session table, changed only by committed entries, through the rules of kv_rules.ts
+ * (thesis §6.3: a retried command takes effect once). 'noop' and 'config' entries leave
+ * the store unchanged.
  */
 import type { Entry } from '@raftlab/raft';
-import type { KvOp } from './types';
-
-export interface Command {
-  clientId: number;
-  /** Per-client sequence number; the same across retries of one operation. */
-  seq: number;
-  op: KvOp;
-}
+import {
+  applyCommand,
+  decodeCommand,
+  decodeImage,
+  encodeCommand,
+  encodeImage,
+  type Command,
+  type Executed,
+  type Session,
+} from './kv_rules';
 
 export interface ApplyOutcome {
   command: Command;
@@ -22,31 +24,6 @@ export interface ApplyOutcome {
   swapped?: boolean;
   /** True when the session table recognised a retry and did not execute it again. */
   duplicate: boolean;
-}
-
-interface Session {
-  lastSeq: number;
-  lastResult: Executed;
-}
-
-interface Executed {
-  value: string | null;
-  swapped?: boolean;
-}
-
-export function encodeCommand(command: Command): string {
-  return JSON.stringify(command);
-}
-
-export function decodeCommand(data: string): Command | null {
-  try {
-    const parsed = JSON.parse(data) as Command;
-    if (typeof parsed?.clientId !== 'number' || typeof parsed.seq !== 'number') return null;
-    if (typeof parsed.op?.type !== 'string') return null;
-    return parsed;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -105,56 +82,42 @@ export class KvStateMachine {
 
   /** Applies one committed entry; null for entries that are not (valid) commands. */
   apply(entry: Entry): ApplyOutcome | null {
-    if (entry.kind !== 'command') return null;
-    const command = this.commands.decode(entry.data);
+    const command = entry.kind === 'command' ? this.commands.decode(entry.data) : null;
     if (command === null) return null;
     const session = this.sessions.get(command.clientId);
-    // A client has one operation outstanding at a time, so seq <= lastSeq is a retry
-    // (or an abandoned older attempt): answer from the session, never execute twice.
-    if (this.dedupe && session !== undefined && command.seq <= session.lastSeq) {
-      const result = command.seq === session.lastSeq ? session.lastResult : { value: null };
+    const effect = applyCommand(command, session?.lastSeq, this.get(command.op.key), this.dedupe);
+    if (!effect.executes) {
+      // Answered from the session: the retried command's own answer, or nothing for an older one.
+      const result: Executed = command.seq === session!.lastSeq ? session!.lastResult : { value: null };
       return { command, ...result, duplicate: true };
     }
-    const result = this.execute(command.op);
+    const { result, write } = effect;
+    if (write !== null) {
+      if (write.value === null) this.data.delete(write.key);
+      else this.data.set(write.key, write.value);
+    }
     this.sessions.set(command.clientId, { lastSeq: command.seq, lastResult: result });
     return { command, ...result, duplicate: false };
   }
 
-  private execute(op: KvOp): Executed {
-    switch (op.type) {
-      case 'put':
-        this.data.set(op.key, op.value);
-        return { value: op.value };
-      case 'get':
-        return { value: this.get(op.key) };
-      case 'delete':
-        this.data.delete(op.key);
-        return { value: null };
-      case 'cas': {
-        const swapped = this.get(op.key) === op.expected;
-        if (swapped) this.data.set(op.key, op.value);
-        return { value: this.get(op.key), swapped };
-      }
-    }
-  }
-
-  /**
-   * The state machine's image for a snapshot (§7): the store and the session table, so
-   * a retry that arrives after a restore is still recognised (thesis §6.3).
-   */
+  /** The state machine's image for a snapshot (§7; format in kv_rules.ts). */
   snapshot(): string {
-    const sessions = [...this.sessions.entries()].sort((a, b) => a[0] - b[0]);
-    return JSON.stringify({ data: Object.entries(this.toRecord()), sessions });
+    return encodeImage(this.data, this.sessions);
   }
 
   /** Replaces the whole state by a `snapshot()` image; an empty image is the empty store. */
   restore(image: string): void {
-    this.data = new Map();
-    this.sessions = new Map();
-    if (image === '') return;
-    const parsed = JSON.parse(image) as { data: Array<[string, string]>; sessions: Array<[number, Session]> };
-    this.data = new Map(parsed.data);
-    this.sessions = new Map(parsed.sessions);
+    ({ data: this.data, sessions: this.sessions } = decodeImage(image));
+  }
+
+  /** The last executed seq of each of `clients` that has a session, by client id in ascending order. */
+  sessionsOf(clients: Iterable<number>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const client of clients) {
+      const session = this.sessions.get(client);
+      if (session !== undefined) out.push([client, session.lastSeq]);
+    }
+    return out.sort((a, b) => a[0] - b[0]);
   }
 
   /** A plain copy of the store with keys in sorted order. */

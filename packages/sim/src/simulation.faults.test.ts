@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCommand } from './kv';
+import { decodeCommand } from './kv_rules';
 import { Simulation } from './simulation';
 import { call, leaders, runUntilTrue, waitForLeader } from './testing';
 import type { SimEvent } from './types';

@@ -39,6 +39,7 @@
 import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { CommandCache } from './kv';
+import { clientsThatMayApply, viewOfImage } from './view_sessions';
 import { InvariantChecker, checksEventType } from './invariants';
 import { validateInput } from './input_validation';
 import { clone } from './clone';
@@ -359,12 +360,26 @@ export class Simulation {
   }
 
   view(): ClusterView {
+    const logs = this.nodes.map((node) => node.log());
+    const messages = this.messagesInFlight();
+    const clients = clientsThatMayApply(
+      logs,
+      messages.map((flight) => flight.msg),
+      this.clients.pendingClients(),
+      (data) => this.host.commands.decode(data),
+    );
     return {
       now: this.clock,
       config: clone(this.config),
-      nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
+      nodes: this.nodes.map((node, i) => ({
+        ...clone(node.state()),
+        log: logs[i],
+        kv: node.kv.toRecord(),
+        sessions: node.kv.sessionsOf(clients),
+        snapshotState: viewOfImage(node.storage.snapshot().data, clients),
+      })),
       linksDown: this.network.linksDown(),
-      messages: this.messagesInFlight(),
+      messages,
       linkQualities: this.network.linkQualities(),
       violations: this.invariants.evidence(),
     };

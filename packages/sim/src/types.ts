@@ -3,6 +3,7 @@
  * from outside, the events it emits, and the view of a cluster at one instant.
  * Everything is JSON-serialisable; times are integer microseconds of virtual time.
  */
+import { FLOW_CONTROL_DEFAULTS } from '@raftlab/raft';
 import type { ConfChange, Entry, Message, NodeId, ProgressStatus, Role } from '@raftlab/raft';
 import type { BugName } from './bugs';
 import type { Violation } from './invariants';
@@ -71,7 +72,7 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
   clientAttemptTimeoutUs: 400_000,
   clientTimeoutUs: 3_000_000,
   bugs: [],
-  maxEntriesPerMessage: 64,
+  maxEntriesPerMessage: FLOW_CONTROL_DEFAULTS.maxEntriesPerMessage,
   snapshotEvery: 100,
 };
 
@@ -80,7 +81,8 @@ export const DEFAULT_SIM_CONFIG: SimConfig = {
  * leader whose check-quorum lease holds (§6.4.1; needs checkQuorum), `stale` from one
  * node's applied state (may be stale).
  */
-export type ReadConsistency = 'linearizable' | 'lease' | 'stale';
+export const READ_CONSISTENCIES = ['linearizable', 'lease', 'stale'] as const;
+export type ReadConsistency = (typeof READ_CONSISTENCIES)[number];
 
 /** A key-value operation as a client issues it. Values are strings. */
 export type KvOp =
@@ -109,7 +111,8 @@ export interface KvResult {
  * Why an operation failed (status `fail`: it certainly did not take effect):
  * 'no-leader', or 'lease-unavailable' (a lease read in a cluster without check-quorum).
  */
-export type FailReason = 'no-leader' | 'lease-unavailable';
+export const FAIL_REASONS = ['no-leader', 'lease-unavailable'] as const;
+export type FailReason = (typeof FAIL_REASONS)[number];
 
 export type InputBody =
   | { kind: 'crash'; node: NodeId }
@@ -223,7 +226,20 @@ export interface NodeState {
 export interface ClusterView {
   now: number;
   config: SimConfig;
-  nodes: Array<NodeState & { log: Entry[]; kv: Record<string, string> }>;
+  nodes: Array<
+    NodeState & {
+      log: Entry[];
+      kv: Record<string, string>;
+      /**
+       * [client id, last executed seq] of the client sessions (thesis §6.3) that can still
+       * meet a retried command (view_sessions.ts), ascending: with `kv` and `log`, what a
+       * viewer needs to apply the node's later entries exactly as the node will.
+       */
+      sessions: Array<[number, number]>;
+      /** The same of the node's latest snapshot (§7): what a restart loads (empty: none). */
+      snapshotState: { kv: Record<string, string>; sessions: Array<[number, number]> };
+    }
+  >;
   /** Directed links that are down, as [from, to]. */
   linksDown: Array<[NodeId, NodeId]>;
   messages: MessageInFlight[];

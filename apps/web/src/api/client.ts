@@ -4,7 +4,7 @@
  */
 import type {
   AddNodeReply,
-  BugName,
+  BugList,
   CasReply,
   ClockBody,
   ClusterState,
@@ -13,6 +13,7 @@ import type {
   HistoryReply,
   KvReply,
   NetworkBody,
+  ReadConsistency,
 } from '@raftlab/protocol';
 
 export class ApiError extends Error {
@@ -57,9 +58,8 @@ const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
   getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
-  bugs: () =>
-    request<{ bugs: Array<{ name: BugName; layer: string; description: string }> }>('GET', '/api/bugs'),
-  get: (id: string, key: string, consistency: 'linearizable' | 'lease' | 'stale') =>
+  bugs: () => request<BugList>('GET', '/api/bugs'),
+  get: (id: string, key: string, consistency: ReadConsistency) =>
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
   put: (id: string, key: string, value: string) =>
     request<KvReply>('PUT', `${cluster(id)}/kv/${enc(key)}`, { value }),

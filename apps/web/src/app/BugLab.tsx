@@ -4,13 +4,8 @@
  * history verdict catch them). The new cluster opens in this tab.
  */
 import { useEffect, useState } from 'react';
-import type { BugName } from '@raftlab/protocol';
+import type { BugInfo, BugName } from '@raftlab/protocol';
 import { api } from '../api/client';
-
-interface BugInfo {
-  name: BugName;
-  description: string;
-}
 
 export function BugLab() {
   const [open, setOpen] = useState(false);

@@ -30,6 +30,8 @@ function nodeView(id: number, over: Partial<NodeView> = {}): NodeView {
     progress: null,
     log: [],
     kv: {},
+    sessions: [],
+    snapshotState: { kv: {}, sessions: [] },
     ...over,
   };
 }

@@ -8,6 +8,7 @@ import type {
   HistoryOp,
   MessageInFlight,
   NodeState,
+  ReadConsistency,
   SimConfig,
   Verdict,
   Violation,
@@ -45,7 +46,7 @@ export interface KvResultRow {
   /** For cas: whether the swap happened. */
   swapped?: boolean;
   /** Reads only: the consistency level asked for (a stale read may be out of date). */
-  consistency?: 'linearizable' | 'lease' | 'stale';
+  consistency?: ReadConsistency;
   /** Error text for a failed request (no leader, timed out, not found, ...). */
   error?: string;
 }

@@ -9,8 +9,14 @@
  * the event is applied. The narrator keeps only bounded memory: the most recent messages
  * by id, the last request delivered on each link, and the votes of recent elections.
  */
-import type { Entry, HeartbeatTally, Message, NodeState, SimEvent } from '@raftlab/protocol';
-import { INVARIANT_NAMES, INVARIANT_RULES } from '../safety/invariantNames';
+import {
+  invariantInfo,
+  type Entry,
+  type HeartbeatTally,
+  type Message,
+  type NodeState,
+  type SimEvent,
+} from '@raftlab/protocol';
 import type { FeedCategory, FeedGroup, FeedItem } from './feedItem';
 
 export type { FeedCategory, FeedGroup, FeedItem } from './feedItem';
@@ -195,14 +201,16 @@ export class Narrator {
         say('client', text, event.status === 'unknown' ? '§6.3 (thesis)' : '§8', r ? [r.node] : []);
         break;
       }
-      case 'invariant-violated':
+      case 'invariant-violated': {
+        const { title, section } = invariantInfo(event.violation.invariant);
         say(
           'safety',
-          `Safety violated — ${INVARIANT_NAMES[event.violation.invariant]}: ${event.violation.message}`,
-          INVARIANT_RULES[event.violation.invariant],
+          `Safety violated — ${title}: ${event.violation.message}`,
+          section,
           event.violation.nodes,
         );
         break;
+      }
       default:
         break;
     }

@@ -3,6 +3,7 @@
  * operations with their stage below, and this tab's answers in the Results list.
  */
 import { useState, type FormEvent } from 'react';
+import { READ_CONSISTENCIES, type ReadConsistency } from '@raftlab/protocol';
 import { api, describeKvError } from '../../api/client';
 import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
@@ -10,10 +11,9 @@ import { Operations } from './Operations';
 import { Results } from './Results';
 
 type Op = KvResultRow['op'];
-type Consistency = 'linearizable' | 'lease' | 'stale';
 
 /** The read levels, with what each promises (thesis §6.4). */
-const CONSISTENCY_LABELS: Record<Consistency, string> = {
+const CONSISTENCY_LABELS: Record<ReadConsistency, string> = {
   linearizable: 'Linearizable (ReadIndex, §6.4)',
   lease: 'Lease (leader lease, needs check-quorum, §6.4.1)',
   stale: 'Stale (any node, may be out of date)',
@@ -23,7 +23,7 @@ async function submit(
   op: Op,
   key: string,
   value: string,
-  consistency: Consistency,
+  consistency: ReadConsistency,
   expected: string,
 ): Promise<void> {
   const { clusterId, addResult } = raftStore.getState();
@@ -75,7 +75,7 @@ async function submit(
 export function KvForm() {
   const [key, setKey] = useState('x');
   const [value, setValue] = useState('1');
-  const [consistency, setConsistency] = useState<Consistency>('linearizable');
+  const [consistency, setConsistency] = useState<ReadConsistency>('linearizable');
   const [expected, setExpected] = useState('');
   const [busy, setBusy] = useState(0);
   const ready = useRaft((s) => s.clusterId !== null && s.connection !== 'closed');
@@ -137,8 +137,8 @@ export function KvForm() {
         </div>
         <label className="kv-form__wide">
           <span>Read consistency</span>
-          <select value={consistency} onChange={(e) => setConsistency(e.target.value as Consistency)}>
-            {(Object.keys(CONSISTENCY_LABELS) as Consistency[]).map((level) => (
+          <select value={consistency} onChange={(e) => setConsistency(e.target.value as ReadConsistency)}>
+            {READ_CONSISTENCIES.map((level) => (
               <option key={level} value={level}>
                 {CONSISTENCY_LABELS[level]}
               </option>
