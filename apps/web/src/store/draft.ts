@@ -3,10 +3,9 @@
  *
  * Handlers are pure at the frame's edge: they write only to the draft, never to the
  * state they were given, so the same state and the same frame always give the same
- * result. Inside the frame they write in place, because a frame carries hundreds of
- * events at 10× and copying a map of nodes or messages per event is what made the page
- * slow: each collection is copied at most once per frame, at its first write, and only
- * if the frame touches it.
+ * result. Inside the frame they write in place to copies the frame owns: a frame at 10×
+ * carries hundreds of events, so each collection is copied at most once per frame, at
+ * its first write, and only if the frame touches it — never once per event.
  */
 import type { EventsFrame, SimEvent, SnapshotFrame } from '@raftlab/protocol';
 import type { FeedItem } from './narration/feedItem';

@@ -43,7 +43,10 @@ export const initialMemory = (): NarratorMemory => ({
   invoked: new Map(),
 });
 
-/** After a resync: the snapshot's messages in flight, and nothing about links or votes. */
+/**
+ * After a resync: the snapshot's messages in flight, and nothing about links or votes.
+ * Pending operations are kept: they may still complete, and are told of by what they were.
+ */
 export const memoryAfterSnapshot = (messages: MessageInFlight[]): Omit<NarratorMemory, 'invoked'> => ({
   recentMessages: messages,
   lastRequests: new Map(),
