@@ -1,27 +1,15 @@
 /** Frames for the store's tests (not used by the app): nodes, snapshots and event batches. */
 import type { Entry, EventsFrame, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
+import { DEFAULT_SIM_CONFIG, Simulation } from '@raftlab/sim';
 
 export const clock = { now: 1_000, speed: 0.02, paused: false };
 
+/** A fresh node as the simulator reports it. */
+const freshNode: NodeView = new Simulation({ nodes: 1 }).view().nodes[0];
+
+/** Node `id` in term 1, a follower with an election timer running from 0 to 200 ms, and `over`. */
 export function nodeView(id: number, over: Partial<NodeView> = {}): NodeView {
-  return {
-    id,
-    up: true,
-    role: 'follower',
-    term: 1,
-    vote: 0,
-    leader: 0,
-    commit: 0,
-    applied: 0,
-    lastIndex: 0,
-    snapshotIndex: 0,
-    timerStart: 0,
-    timerEnd: 200_000,
-    progress: null,
-    log: [],
-    kv: {},
-    ...over,
-  };
+  return { ...freshNode, id, term: 1, timerStart: 0, timerEnd: 200_000, log: [], kv: {}, ...over };
 }
 
 export const entry = (index: number, term: number, data = '{}'): Entry => ({
@@ -40,21 +28,7 @@ export function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFra
     history: [],
     view: {
       now: 1_000,
-      config: {
-        nodes: 3,
-        seed: 1,
-        tickUs: 10_000,
-        electionTick: 15,
-        heartbeatTick: 3,
-        preVote: true,
-        checkQuorum: true,
-        latency: { minUs: 15_000, maxUs: 25_000 },
-        clientAttemptTimeoutUs: 500_000,
-        clientTimeoutUs: 2_000_000,
-        bugs: [],
-        maxEntriesPerMessage: 64,
-        snapshotEvery: 100,
-      },
+      config: { ...DEFAULT_SIM_CONFIG, nodes: 3 },
       nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
       linksDown: [[1, 2]],
       messages: [],
