@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, EventsFrame, HistoryOp, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
+import type { HistoryOp } from '@raftlab/protocol';
 import { createRaftStore } from './store';
-import { appendEntries, COMMIT_ANNOUNCE_GAP_MS, truncateLog } from './reducers';
+import { COMMIT_ANNOUNCE_GAP_MS } from './slices/announcer';
+import { appendEntries, truncateLog } from './slices/logs';
 import {
   selectLeader,
   selectLeaderId,
@@ -9,91 +10,8 @@ import {
   selectUncheckedCompletions,
   nodeLabel,
 } from './selectors';
+import { clock, entry, events, heartbeat, nodeView, snapshot } from './testing';
 import { BOUNDS } from './types';
-
-const clock = { now: 1_000, speed: 0.02, paused: false };
-
-function nodeView(id: number, over: Partial<NodeView> = {}): NodeView {
-  return {
-    id,
-    up: true,
-    role: 'follower',
-    term: 1,
-    vote: 0,
-    leader: 0,
-    commit: 0,
-    applied: 0,
-    lastIndex: 0,
-    snapshotIndex: 0,
-    timerStart: 0,
-    timerEnd: 200_000,
-    progress: null,
-    log: [],
-    kv: {},
-    sessions: [],
-    snapshotState: { kv: {}, sessions: [] },
-    ...over,
-  };
-}
-
-const entry = (index: number, term: number, data = '{}'): Entry => ({ index, term, kind: 'command', data });
-
-function snapshot(over: Partial<SnapshotFrame['view']> = {}): SnapshotFrame {
-  return {
-    type: 'snapshot',
-    clusterId: 'abc',
-    clock,
-    history: [],
-    view: {
-      now: 1_000,
-      config: {
-        nodes: 3,
-        seed: 1,
-        tickUs: 10_000,
-        electionTick: 15,
-        heartbeatTick: 3,
-        preVote: true,
-        checkQuorum: true,
-        latency: { minUs: 15_000, maxUs: 25_000 },
-        clientAttemptTimeoutUs: 500_000,
-        clientTimeoutUs: 2_000_000,
-        bugs: [],
-        maxEntriesPerMessage: 64,
-        snapshotEvery: 100,
-      },
-      nodes: [nodeView(3), nodeView(1, { log: [entry(1, 1), entry(2, 1)] }), nodeView(2)],
-      linksDown: [[1, 2]],
-      messages: [],
-      linkQualities: [],
-      violations: [],
-      ...over,
-    },
-  };
-}
-
-let seq = 0;
-type Unsequenced = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'seq'> : never) : never;
-const events = (...evs: Unsequenced[]): EventsFrame => ({
-  type: 'events',
-  clock: { ...clock, now: 2_000 },
-  events: evs.map((e) => ({ ...e, seq: ++seq }) as SimEvent),
-});
-
-const heartbeat = (id: number, from: number, to: number) => ({
-  id,
-  sentAt: 1_000,
-  deliverAt: 21_000,
-  msg: {
-    type: 'AppendEntries' as const,
-    from,
-    to,
-    term: 1,
-    prevLogIndex: 0,
-    prevLogTerm: 0,
-    entries: [],
-    leaderCommit: 0,
-  },
-});
 
 describe('applySnapshot', () => {
   it('replaces nodes, logs, links and clock, sorting node ids', () => {

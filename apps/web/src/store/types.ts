@@ -1,19 +1,18 @@
 /**
- * The dashboard's state, rebuilt from the server's stream. Every slice is plain data;
- * only the actions in `store.ts` replace it, through the pure reducers in `reducers.ts`.
+ * The dashboard's state, rebuilt from the server's stream: the records its slices hold,
+ * and the whole state they compose. Every field is plain data; only the actions in
+ * `store.ts` replace it, through the pure reducers in `reducers.ts`.
  */
-import type {
-  Clock,
-  Entry,
-  HistoryOp,
-  MessageInFlight,
-  NodeState,
-  ReadConsistency,
-  SimConfig,
-  Verdict,
-  Violation,
-} from '@raftlab/protocol';
-import type { FeedItem, Narrator } from '../features/feed/narrate';
+import type { Clock, Entry, MessageInFlight, ReadConsistency, Verdict } from '@raftlab/protocol';
+import type { AnnouncerState } from './slices/announcer';
+import type { ChartsState } from './slices/charts';
+import type { ClusterState } from './slices/cluster';
+import type { FeedState } from './slices/feed';
+import type { HistoryState } from './slices/history';
+import type { LogsState } from './slices/logs';
+import type { MessagesState } from './slices/messages';
+import type { SafetyState } from './slices/safety';
+import type { UiState } from './slices/ui';
 
 /** Where the WebSocket is: `live` once a snapshot has arrived on the current socket. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -84,63 +83,20 @@ export interface Announcement {
   text: string;
 }
 
-export interface RaftState {
-  clusterId: string | null;
-  connection: ConnectionStatus;
-  clock: ClockState;
-  config: SimConfig | null;
-  /** Node ids in ring order. */
-  nodeIds: number[];
-  nodes: Record<number, NodeState>;
-  /** The newest entries of each node's log, ascending and contiguous. */
-  logs: Record<number, Entry[]>;
-  /** Messages in flight by id; delivered and dropped ones are removed. */
-  messages: Record<number, MessageInFlight>;
-  /** The newest dropped messages (bounded). */
-  drops: DroppedMessage[];
-  /** Directed links that are down, keyed `from-to`. */
-  linksDown: Record<string, true>;
-  history: HistoryOp[];
-  /** Where each pending operation is (the client's attempt, the leader's proposal), by opId. */
-  stages: Record<number, OpStage>;
-  results: KvResultRow[];
-  selected: number | null;
-  announcements: Announcement[];
-  /**
-   * The commit index last read out, and the wall time (ms) it was, so commits are
-   * announced at most once per COMMIT_ANNOUNCE_GAP_MS instead of with every batch.
-   */
-  commitAnnounced: { index: number; at: number };
-  /** The linearizability checker's last verdict on the history, fetched on demand. */
-  check: HistoryCheck;
-  /** Safety violations the simulator reported (bounded). */
-  violations: Violation[];
-  /** The last failed control action, shown until the next one. */
-  notice: string | null;
-  /** Bumped on every snapshot, so imperative layers know to drop what they drew. */
-  snapshotSeq: number;
-  /** Narrated events, oldest first (a bounded ring: the oldest fall off). */
-  feed: FeedItem[];
-  /**
-   * Narrated heartbeats (and their answers), in a ring of their own: at 10× they are
-   * most of the events, and sharing one ring with the rest would push every election,
-   * commit and client operation out of the feed within a fraction of a second.
-   */
-  heartbeats: FeedItem[];
-  /** The narrator's bounded memory (recent messages, votes); owned by this store. */
-  narrator: Narrator;
-  /** Nodes picked out by the Safety panel (a violation's nodes). */
-  highlighted: number[];
-  /** A log index picked out by the client history (an operation's entry). */
-  highlightIndex: number | null;
-  /** Recently deleted log suffixes, newest last (bounded). */
-  truncations: Truncation[];
-  /** Each node's key-value table as of the last snapshot; committed entries replay on top. */
-  kvBase: Record<number, KvBase>;
-  /** Chart history, oldest first (bounded). */
-  samples: ChartSample[];
-  elections: ElectionMark[];
-}
+/**
+ * The whole state: the slices' fields side by side in one flat object, as zustand's
+ * slices pattern composes them, so a component selects `s.nodes` whichever slice owns it.
+ * Each slice (in `slices/`) documents its fields.
+ */
+export type RaftState = ClusterState &
+  LogsState &
+  MessagesState &
+  HistoryState &
+  SafetyState &
+  ChartsState &
+  AnnouncerState &
+  FeedState &
+  UiState;
 
 /**
  * How far a pending operation has got: the node its current attempt went to and, for a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { visibleFeed } from './feedFilter';
-import type { FeedItem } from './narrate';
+import type { FeedItem } from '../../store/narration/feedItem';
 
 const item = (id: number, category: FeedItem['category'], nodes: number[]): FeedItem => ({
   id,

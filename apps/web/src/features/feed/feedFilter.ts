@@ -1,5 +1,5 @@
 /** Which narrated events the feed shows, newest first. */
-import type { FeedItem } from './narrate';
+import type { FeedItem } from '../../store/narration/feedItem';
 
 export interface FeedFilter {
   hideHeartbeats: boolean;

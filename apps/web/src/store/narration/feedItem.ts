@@ -1,4 +1,5 @@
 /** A line of the event feed, and how consecutive lines about different nodes join. */
+import { list, nodeWord, range } from './phrases';
 
 export type FeedCategory =
   'election' | 'vote' | 'replication' | 'heartbeat' | 'commit' | 'client' | 'fault' | 'network' | 'safety';
@@ -20,12 +21,32 @@ export interface FeedItem {
 
 /**
  * Sentences that differ only in one node, like a leader's AppendEntries to each
- * follower, join into one when they come in a row: `phrase` says it of `members`.
+ * follower, join into one when they come in a row: `sentence` said of `members`. Plain
+ * data, like the rest of the store: the text is rendered by `groupText`.
  */
 export interface FeedGroup {
   key: string;
   members: number[];
-  phrase: (members: number[]) => string;
+  sentence: GroupSentence;
+}
+
+/** The sentences that join: a leader's entries sent to followers, and the followers' acceptances. */
+export type GroupSentence =
+  | { kind: 'sent'; leader: number; first: number; last: number; prevLogIndex: number; prevLogTerm: number }
+  | { kind: 'accepted'; leader: number; matchIndex: number };
+
+/** `sentence` said of `members` (one member or several). */
+export function groupText(sentence: GroupSentence, members: number[]): string {
+  switch (sentence.kind) {
+    case 'sent': {
+      const { leader, first, last, prevLogIndex, prevLogTerm } = sentence;
+      return `Node ${leader} sent ${range(first, last)} to ${nodeWord(members)} ${list(members)} after index ${prevLogIndex} (term ${prevLogTerm})`;
+    }
+    case 'accepted':
+      return members.length === 1
+        ? `Node ${members[0]} accepted node ${sentence.leader}'s entries: its log matches up to index ${sentence.matchIndex}`
+        : `Nodes ${list(members)} accepted node ${sentence.leader}'s entries: their logs match up to index ${sentence.matchIndex}`;
+  }
 }
 
 /**
@@ -39,7 +60,7 @@ export function joinFeedItems(last: FeedItem | undefined, next: FeedItem): FeedI
   const members = [...a.members, ...b.members];
   return {
     ...last,
-    text: a.phrase(members),
+    text: groupText(a.sentence, members),
     nodes: [...new Set([...last.nodes, ...next.nodes])],
     group: { ...a, members },
   };
