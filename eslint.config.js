@@ -67,4 +67,24 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // The page reads the wire through @raftlab/protocol; of the simulator it may import
+    // only the pure KV rules it replays (@raftlab/sim/kv), never the simulator itself.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@raftlab/sim',
+              message: 'Import @raftlab/protocol, or @raftlab/sim/kv for the KV rules.',
+            },
+            { name: '@raftlab/raft', message: 'The page reads the core through @raftlab/protocol.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,7 +5,7 @@
  * dashboard replays a node's log with them to show its table, so the page and the node
  * cannot disagree — not even under the `no-session-dedupe` bug switch.
  *
- * Imported as `@raftlab/sim/kv`: nothing here depends on the rest of the simulator.
+ * Part of `@raftlab/sim/kv` (kv_public.ts): nothing here depends on the rest of the simulator.
  */
 import type { Entry } from '@raftlab/raft';
 import type { KvOp } from './types';

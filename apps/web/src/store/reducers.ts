@@ -12,6 +12,7 @@ import { charts } from './slices/charts';
 import { cluster } from './slices/cluster';
 import { feed } from './slices/feed';
 import { history } from './slices/history';
+import { kv } from './slices/kv';
 import { logs } from './slices/logs';
 import { messages } from './slices/messages';
 import { safety } from './slices/safety';
@@ -23,13 +24,15 @@ import type { RaftState } from './types';
  * another's fields reads them as they were before the event, so readers come before
  * owners: the feed (narration explains an event by the state before it), then the
  * announcer and the charts (a new leader is told from the node's previous state), then
- * the slices that own the nodes, logs and messages.
+ * the slices that own the nodes, logs and messages; the KV tables read the logs and
+ * messages as they were before the event, so they come before those two.
  */
 const SLICES: readonly Slice<Partial<RaftState>>[] = [
   feed,
   announcer,
   charts,
   cluster,
+  kv,
   logs,
   messages,
   history,

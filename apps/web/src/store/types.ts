@@ -9,6 +9,7 @@ import type { ChartsState } from './slices/charts';
 import type { ClusterState } from './slices/cluster';
 import type { FeedState } from './slices/feed';
 import type { HistoryState } from './slices/history';
+import type { KvState } from './slices/kv';
 import type { LogsState } from './slices/logs';
 import type { MessagesState } from './slices/messages';
 import type { SafetyState } from './slices/safety';
@@ -57,12 +58,6 @@ export interface Truncation {
   entries: Entry[];
 }
 
-/** The applied key-value table of a node at some applied index (from a snapshot). */
-export interface KvBase {
-  kv: Record<string, string>;
-  applied: number;
-}
-
 /** One point of the charts: each node's term and the highest commit index at virtual time t. */
 export interface ChartSample {
   t: number;
@@ -89,6 +84,7 @@ export interface Announcement {
  * Each slice (in `slices/`) documents its fields.
  */
 export type RaftState = ClusterState &
+  KvState &
   LogsState &
   MessagesState &
   HistoryState &

@@ -1,38 +1,22 @@
-/** Each node's applied key-value table side by side, so divergence is visible. */
+/**
+ * Each node's applied key-value table side by side, so divergence is visible. The tables
+ * are the store's copies of the nodes' state machines (store/slices/kv.ts); a column
+ * marked `*` is one the page could not follow exactly (it joined too late to see what
+ * the node needs), and a crashed node holds no table until it restarts.
+ */
 import { useMemo } from 'react';
 import { useThrottledRaft } from '../../store/useThrottled';
 import type { RaftStore } from '../../store/store';
-import { kvRows, replayKv, type KvTable } from './kvReplay';
+import { kvRows } from './kvRows';
 
-const selectInputs = (s: RaftStore) => ({
-  nodeIds: s.nodeIds,
-  logs: s.logs,
-  nodes: s.nodes,
-  kvBase: s.kvBase,
-});
-
-/** Tables are memoised per node on (log, applied, base), so a replay runs only on change. */
-const cache = new WeakMap<object, Map<number, KvTable>>();
-function tableFor(log: object, applied: number, compute: () => KvTable): KvTable {
-  let byApplied = cache.get(log);
-  if (!byApplied) cache.set(log, (byApplied = new Map()));
-  let t = byApplied.get(applied);
-  if (!t) byApplied.set(applied, (t = compute()));
-  return t;
-}
+const selectInputs = (s: RaftStore) => ({ nodeIds: s.nodeIds, nodes: s.nodes, mirrors: s.kvMirrors });
 
 export function KvTables() {
-  const { nodeIds, logs, nodes, kvBase } = useThrottledRaft(selectInputs, 300);
-  const tables = useMemo(() => {
-    const out: Record<number, KvTable> = {};
-    for (const id of nodeIds) {
-      const log = logs[id] ?? [];
-      const applied = nodes[id]?.applied ?? 0;
-      out[id] = tableFor(log, applied, () => replayKv(kvBase[id], log, applied));
-    }
-    return out;
-  }, [nodeIds, logs, nodes, kvBase]);
-  const rows = kvRows(tables, nodeIds);
+  const { nodeIds, nodes, mirrors } = useThrottledRaft(selectInputs, 300);
+  const rows = useMemo(() => {
+    const tables = new Map(nodeIds.map((id) => [id, mirrors[id]?.table ?? new Map<string, string>()]));
+    return kvRows(tables, nodeIds, (id) => nodes[id]?.up !== false);
+  }, [nodeIds, nodes, mirrors]);
   return (
     <section className="panel kv-tables" aria-labelledby="kv-tables-heading">
       <div className="panel__head">
@@ -47,7 +31,7 @@ export function KvTables() {
               {nodeIds.map((id) => (
                 <th scope="col" key={id}>
                   Node {id}
-                  {tables[id]?.complete === false ? '*' : ''}
+                  {nodes[id]?.up === false ? ' (crashed)' : mirrors[id]?.complete === false ? '*' : ''}
                 </th>
               ))}
             </tr>
@@ -71,6 +55,9 @@ export function KvTables() {
           </tbody>
         </table>
       </div>
+      {nodeIds.some((id) => nodes[id]?.up !== false && mirrors[id]?.complete === false) && (
+        <p className="hint">* The page joined too late to follow this node’s table exactly.</p>
+      )}
     </section>
   );
 }

@@ -1,11 +1,10 @@
 /**
- * The logs slice: the newest entries of each node's log, the suffixes nodes deleted
- * (kept briefly so the log view can flash them out) and each node's key-value table as
- * of the last snapshot, on which committed entries replay.
+ * The logs slice: the newest entries of each node's log, and the suffixes nodes deleted
+ * (kept briefly so the log view can flash them out).
  */
 import type { Entry } from '@raftlab/protocol';
 import type { FrameDraft, Slice } from '../draft';
-import { BOUNDS, type KvBase, type Truncation } from '../types';
+import { BOUNDS, type Truncation } from '../types';
 
 export interface LogsState {
   /** The newest entries of each node's log, ascending and contiguous. */
@@ -14,8 +13,6 @@ export interface LogsState {
   truncations: Truncation[];
   /** The id the next truncation gets. */
   nextTruncationId: number;
-  /** Each node's key-value table as of the last snapshot; committed entries replay on top. */
-  kvBase: Record<number, KvBase>;
 }
 
 /**
@@ -45,15 +42,11 @@ function compacted(d: FrameDraft, node: number, index: number): void {
 }
 
 export const logs: Slice<LogsState> = {
-  initial: () => ({ logs: {}, truncations: [], nextTruncationId: 1, kvBase: {} }),
+  initial: () => ({ logs: {}, truncations: [], nextTruncationId: 1 }),
   snapshot: (_state, frame) => {
     const logs: Record<number, Entry[]> = {};
-    const kvBase: Record<number, KvBase> = {};
-    for (const node of frame.view.nodes) {
-      logs[node.id] = node.log.slice(-BOUNDS.logEntriesPerNode);
-      kvBase[node.id] = { kv: node.kv, applied: node.applied };
-    }
-    return { logs, kvBase, truncations: [] };
+    for (const node of frame.view.nodes) logs[node.id] = node.log.slice(-BOUNDS.logEntriesPerNode);
+    return { logs, truncations: [] };
   },
   events: {
     'log-appended': (d, e) => {
@@ -71,7 +64,10 @@ export const logs: Slice<LogsState> = {
       logs[e.node] = kept;
     },
     'snapshot-taken': (d, e) => compacted(d, e.node, e.index),
-    'snapshot-installed': (d, e) => compacted(d, e.node, e.index),
+    // A leader's snapshot replaces the whole log (§7): the node holds no entry after it yet.
+    'snapshot-installed': (d, e) => {
+      d.edit('logs')[e.node] = [];
+    },
   },
   endFrame: (d) => {
     if (d.s.truncations.length > BOUNDS.truncations)
