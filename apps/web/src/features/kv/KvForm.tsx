@@ -8,6 +8,7 @@ import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
 import { Operations } from './Operations';
 import { Results } from './Results';
+import './form.css';
 
 type Op = KvResultRow['op'];
 type Consistency = 'linearizable' | 'lease' | 'stale';

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useThrottledRaft } from '../../store/useThrottled';
 import type { RaftStore } from '../../store/store';
 import { kvRows, replayKv, type KvTable } from './kvReplay';
+import './tables.css';
 
 const selectInputs = (s: RaftStore) => ({
   nodeIds: s.nodeIds,
