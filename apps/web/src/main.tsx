@@ -1,4 +1,7 @@
 /** Entry point: find or create the cluster, open its stream, render the app. */
+// The tokens and the global base first: every feature's stylesheet comes after them.
+import './theme/tokens.css';
+import './app/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
@@ -7,7 +10,6 @@ import { connectStream } from './api/stream';
 import { App } from './app/App';
 import { raftStore } from './store/store';
 import { applyTheme, initialTheme } from './app/theme';
-import './styles.css';
 
 applyTheme(initialTheme());
 

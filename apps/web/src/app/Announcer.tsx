@@ -3,6 +3,7 @@
  * (commits coalesced in the reducer, so a busy cluster does not flood a screen reader).
  */
 import { useRaft } from '../store/store';
+import './alerts.css';
 
 export function Announcer() {
   const announcements = useRaft((s) => s.announcements);

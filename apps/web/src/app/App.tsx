@@ -19,6 +19,7 @@ import { useShortcuts } from './useShortcuts';
 import { Header } from './Header';
 import { Notice } from './Notice';
 import { SafetyAlert } from './SafetyAlert';
+import './layout.css';
 
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);

@@ -7,6 +7,7 @@ import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
 import { clusterPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
+import './header.css';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
   idle: 'Starting',
@@ -56,10 +57,10 @@ export function Header({ onHelp }: HeaderProps) {
     <header className="header">
       <div className="brand">
         <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
-          <circle cx="14" cy="14" r="12" fill="none" stroke="#15803d" strokeWidth="3" />
-          <circle cx="14" cy="5" r="3.5" fill="#15803d" />
-          <circle cx="6" cy="19" r="3" fill="#475569" />
-          <circle cx="22" cy="19" r="3" fill="#475569" />
+          <circle className="brand__ring" cx="14" cy="14" r="12" strokeWidth="3" />
+          <circle className="brand__leader" cx="14" cy="5" r="3.5" />
+          <circle className="brand__follower" cx="6" cy="19" r="3" />
+          <circle className="brand__follower" cx="22" cy="19" r="3" />
         </svg>
         <h1>RaftLab</h1>
       </div>

@@ -1,6 +1,7 @@
 /** The `?` overlay: every keyboard shortcut. Esc or the Close button closes it. */
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
+import './help.css';
 
 export interface HelpDialogProps {
   onClose: () => void;

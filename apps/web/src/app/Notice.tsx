@@ -1,5 +1,6 @@
 /** The last failed control action, with a button to dismiss it. */
 import { useRaft } from '../store/store';
+import './alerts.css';
 
 export function Notice() {
   const notice = useRaft((s) => s.notice);

@@ -3,6 +3,7 @@
  * longer trustworthy, and the person watching must not miss it.
  */
 import { useRaft } from '../store/store';
+import './alerts.css';
 
 export function SafetyAlert() {
   const violations = useRaft((s) => s.violations);

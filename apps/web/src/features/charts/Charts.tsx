@@ -6,6 +6,7 @@ import { nodeColor } from './palette';
 import { useThrottledRaft } from '../../store/useThrottled';
 import type { RaftStore } from '../../store/store';
 import { chartGeometry, type ChartFrame } from './chartModel';
+import './charts.css';
 
 const FRAME: ChartFrame = { width: 420, height: 150, margin: { top: 10, right: 10, bottom: 20, left: 34 } };
 const selectChart = (s: RaftStore) => ({ samples: s.samples, elections: s.elections, nodeIds: s.nodeIds });
@@ -71,7 +72,7 @@ export function Charts() {
                 key={s.id}
                 d={s.path}
                 className="chart__line"
-                stroke={nodeColor(s.id)}
+                style={{ stroke: nodeColor(s.id) }}
                 transform={`translate(0,${(i - (nodeIds.length - 1) / 2) * 1.5})`}
               />
             ))}

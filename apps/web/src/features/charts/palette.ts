@@ -1,14 +1,4 @@
-/** Node colours for the charts: Okabe–Ito, distinguishable with colour-blindness. */
-const NODE_COLORS = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#000000',
-  '#999999',
-];
+/** Node colours for the charts: the --node-1 … --node-9 tokens (theme/tokens.css), reused past nine. */
+const PALETTE_SIZE = 9;
 
-export const nodeColor = (id: number): string => NODE_COLORS[(id - 1) % NODE_COLORS.length];
+export const nodeColor = (id: number): string => `var(--node-${((id - 1) % PALETTE_SIZE) + 1})`;

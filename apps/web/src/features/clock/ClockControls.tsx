@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { formatSpeed, sliderToSpeed, SLIDER_STEPS, speedToSlider } from './speedScale';
+import './clock.css';
 
 /** Wall ms between speed updates sent while the slider is dragged. */
 const SEND_EVERY_MS = 120;

@@ -3,6 +3,7 @@ import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
 import { Pacer, useAnimationFrame } from '../animation';
 import { formatVirtualTime } from './vclock';
+import './clock.css';
 
 export function VirtualClock() {
   const ref = useRef<HTMLSpanElement>(null);

@@ -20,6 +20,7 @@ import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions'
 import { captionPlacement, ringLayout } from './layout';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerLayer } from './TimerLayer';
+import './cluster.css';
 
 const WIDTH = 560;
 const HEIGHT = 440;

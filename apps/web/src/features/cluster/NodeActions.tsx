@@ -7,6 +7,7 @@ import { LIMITS, type Progress as ProgressT } from '@raftlab/protocol';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { roleWord, selectLeaderId } from '../../store/selectors';
+import './actions.css';
 
 /** A leader's view of each follower's replication (matchIndex / nextIndex, §5.3). */
 function Progress({

@@ -3,7 +3,6 @@ import type { KeyboardEvent } from 'react';
 import type { NodeState } from '@raftlab/protocol';
 import { nodeLabel, roleWord } from '../../store/selectors';
 import type { CaptionPlacement, Point } from './layout';
-import { ROLE_LOOK } from './roles';
 
 export interface NodeGlyphProps {
   /** The node's latest state. */
@@ -32,7 +31,6 @@ export function NodeGlyph({
   onSelect,
 }: NodeGlyphProps) {
   const role = roleWord(node);
-  const look = ROLE_LOOK[role];
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -54,14 +52,8 @@ export function NodeGlyph({
       {flagged && <circle className="node__flag" r={radius + 19} />}
       {selected && <circle className="node__halo" r={radius + 15} />}
       <circle className="node__track" r={radius + 7} />
-      <circle
-        className="node__body"
-        r={radius}
-        fill={look.fill}
-        stroke={look.stroke}
-        strokeWidth={look.strokeWidth}
-        strokeDasharray={look.dash || undefined}
-      />
+      {/* Its fill, border and the words' colour come from its role (cluster.css). */}
+      <circle className="node__body" r={radius} />
       {role === 'crashed' && (
         <path
           className="node__cross"
@@ -75,10 +67,10 @@ export function NodeGlyph({
           transform={`translate(0,${-radius - 22})`}
         />
       )}
-      <text className="node__id" y={-4} fill={look.text}>
+      <text className="node__id" y={-4}>
         {node.id}
       </text>
-      <text className="node__role" y={12} fill={look.text}>
+      <text className="node__role" y={12}>
         {role}
       </text>
       <text className="node__caption" x={caption.x} y={caption.y} style={{ textAnchor: caption.anchor }}>

@@ -4,6 +4,7 @@ import { useRaft } from '../../store/store';
 import { useThrottledRaft } from '../../store/useThrottled';
 import { visibleFeed } from './feedFilter';
 import type { RaftStore } from '../../store/store';
+import './feed.css';
 
 /** Items drawn at once; older ones stay in the ring until they fall off. */
 const SHOWN = 120;

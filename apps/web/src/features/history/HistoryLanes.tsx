@@ -14,6 +14,7 @@ import { useAutoCheck } from './checkHistory';
 import { historyBars } from './historyModel';
 import { VerdictBadge, VerdictDetail } from './Verdict';
 import { MARK_WORDS, opMark } from './verdictModel';
+import './history.css';
 import './verdict.css';
 
 const SHOWN = 60;

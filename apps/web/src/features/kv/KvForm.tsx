@@ -9,6 +9,7 @@ import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
 import { Operations } from './Operations';
 import { Results } from './Results';
+import './form.css';
 
 type Op = KvResultRow['op'];
 

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useThrottledRaft } from '../../store/useThrottled';
 import type { RaftStore } from '../../store/store';
 import { kvRows } from './kvRows';
+import './tables.css';
 
 const selectInputs = (s: RaftStore) => ({ nodeIds: s.nodeIds, nodes: s.nodes, mirrors: s.kvMirrors });
 

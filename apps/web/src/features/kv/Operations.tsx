@@ -8,7 +8,7 @@ import type { RaftStore } from '../../store/store';
 import { useThrottledRaft } from '../../store/useThrottled';
 import { describeKvOp, describeProgress, STEPS, stepsReached } from './opText';
 import { selectOperationRows, type OperationRow } from './operationRows';
-import './operations.css';
+import './requests.css';
 
 const selectRows = (s: RaftStore) => selectOperationRows(s);
 

@@ -1,6 +1,7 @@
 /** The answers to KV requests, newest first. */
 import { useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
+import './requests.css';
 
 function describe(r: KvResultRow): string {
   if (!r.ok) return `${r.key}: ${r.error ?? 'failed'}`;

@@ -7,9 +7,9 @@ import type { Entry } from '@raftlab/protocol';
 import type { Truncation } from '../../store/types';
 import { describeEntry, entryAt, termColor } from './logModel';
 
-/** Width of one index column, px (keep in step with --log-cell in styles.css). */
+/** Width of one index column, px (log.css reads it as --log-cell). */
 export const CELL_WIDTH = 72;
-/** Width of the sticky node label column, px (keep in step with styles.css). */
+/** Width of the sticky node label column, px (log.css reads it as --log-label). */
 export const LABEL_WIDTH = 150;
 /** Width of the leading column for a compacted (snapshotted) prefix, px. */
 export const SNAPSHOT_WIDTH = 96;

@@ -3,13 +3,17 @@
  * are virtualised (@tanstack/react-virtual, horizontal), so a 100,000-entry log draws
  * only the cells in view. It follows the newest entry unless the person scrolls back.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRaft, type RaftStore } from '../../store/store';
 import { roleWord } from '../../store/selectors';
 import { useThrottledRaft } from '../../store/useThrottled';
 import { columnRange } from './logModel';
 import { CELL_WIDTH, LABEL_WIDTH, LogRow, SNAPSHOT_WIDTH } from './LogRow';
+import './log.css';
+
+/** The column widths, handed to log.css so they are defined once (in LogRow.tsx). */
+const COLUMNS = { '--log-cell': `${CELL_WIDTH}px`, '--log-label': `${LABEL_WIDTH}px` } as CSSProperties;
 
 /**
  * Throttled like the reading panels (at every change up to 2×, twice a second beyond):
@@ -75,7 +79,14 @@ export function LogView() {
           {columns.toLocaleString('en')} indices
         </p>
       </div>
-      <div className="log-scroll" ref={scroller} onScroll={onScroll} role="table" aria-label="Logs">
+      <div
+        className="log-scroll"
+        ref={scroller}
+        onScroll={onScroll}
+        role="table"
+        aria-label="Logs"
+        style={COLUMNS}
+      >
         <div className="log-row log-row--header" role="row">
           <div className="log-row__label" role="columnheader">
             Index

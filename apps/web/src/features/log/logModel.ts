@@ -75,19 +75,8 @@ function findOp(value: unknown, depth = 0): OpLike | null {
   return null;
 }
 
-/** Light fills, each dark-text legible (contrast > 4.5:1 against #1f2937). */
-const TERM_COLORS = [
-  '#bfdbfe',
-  '#fde68a',
-  '#bbf7d0',
-  '#fecaca',
-  '#ddd6fe',
-  '#fed7aa',
-  '#a5f3fc',
-  '#fbcfe8',
-  '#d9f99d',
-  '#e5e7eb',
-];
+/** The term fills, --term-0 … --term-9 (theme/tokens.css): light, each dark-text legible. */
+const TERM_COLORS = Array.from({ length: 10 }, (_, i) => `var(--term-${i})`);
 
 const termScale = scaleOrdinal<number, string>().range(TERM_COLORS);
 

@@ -1,5 +1,8 @@
 /** The key to message glyphs (shape + colour per type, hollow responses, crossed rejections), cut links and progress labels. */
-import { KIND_STYLE, shapePath, type MessageKind } from './messageStyle';
+import { glyphPaint, KIND_STYLE, shapePath, type MessageKind } from './messageStyle';
+import './legend.css';
+import './links.css';
+import './messages.css';
 
 const SHOWN: MessageKind[] = [
   'vote',
@@ -20,15 +23,11 @@ interface GlyphProps {
 
 function Glyph({ kind, rejected = false }: GlyphProps) {
   const s = KIND_STYLE[kind];
+  const { fill, stroke, strokeWidth } = glyphPaint(s);
   const r = s.size * 0.55;
   return (
     <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
-      <path
-        d={shapePath(s.shape, s.size)}
-        fill={s.hollow ? '#fff' : s.color}
-        stroke={s.color}
-        strokeWidth={s.hollow ? 2.5 : 1.5}
-      />
+      <path d={shapePath(s.shape, s.size)} style={{ fill, stroke }} strokeWidth={strokeWidth} />
       {rejected && <path className="msg__reject" d={`M${-r},${-r}L${r},${r}M${r},${-r}L${-r},${r}`} />}
     </svg>
   );

@@ -9,6 +9,7 @@
  */
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { lerpPoint, type Point } from '../cluster/layout';
+import './links.css';
 
 export interface LinkLineProps {
   /** Lower node id of the pair. */

@@ -10,6 +10,7 @@ import { flightProgress } from '../clock/vclock';
 import { useAnimationFrame } from '../animation';
 import type { RingLayout } from '../cluster/layout';
 import { drawBursts, drawMessages, newBurstElement, type Burst } from './renderMessages';
+import './messages.css';
 
 export interface MessageLayerProps {
   /** Ring geometry the messages travel on. */

@@ -1,6 +1,7 @@
 /** A message's fields (Figure 2's names), shown on hover or pinned by a click. */
 import type { MessageInFlight } from '@raftlab/protocol';
 import { describeInFlight } from './messageFields';
+import './popover.css';
 
 export interface MessagePopoverProps {
   /** The message as it was when inspected (it may since have been delivered). */

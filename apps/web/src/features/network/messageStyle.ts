@@ -1,6 +1,7 @@
 /**
  * How each kind of message looks: a shape, a colour, filled for requests and hollow for
- * responses, with a cross on rejected responses. Colour is never the only cue.
+ * responses, with a cross on rejected responses. Colour is never the only cue. Colours
+ * are theme tokens (theme/tokens.css, --msg-*), painted as CSS properties.
  */
 import type { Message } from '@raftlab/protocol';
 
@@ -10,6 +11,7 @@ export interface MessageStyle {
   /** Legend name. */
   label: string;
   shape: MessageShape;
+  /** A CSS colour: `var(--msg-…)`. */
   color: string;
   hollow: boolean;
   rejected: boolean;
@@ -32,25 +34,74 @@ export type MessageKind =
   | 'read-index-resp';
 
 export const KIND_STYLE: Record<MessageKind, Omit<MessageStyle, 'rejected'>> = {
-  vote: { label: 'RequestVote', shape: 'diamond', color: '#7c3aed', hollow: false, size: 9 },
-  'vote-resp': { label: 'Vote response', shape: 'diamond', color: '#7c3aed', hollow: true, size: 9 },
-  prevote: { label: 'PreVote', shape: 'triangle', color: '#c026d3', hollow: false, size: 8 },
-  'prevote-resp': { label: 'PreVote response', shape: 'triangle', color: '#c026d3', hollow: true, size: 8 },
-  append: { label: 'AppendEntries', shape: 'square', color: '#2563eb', hollow: false, size: 8 },
-  heartbeat: { label: 'Heartbeat', shape: 'circle', color: '#0d9488', hollow: false, size: 6 },
-  'append-resp': { label: 'Append response', shape: 'circle', color: '#0d9488', hollow: true, size: 6 },
-  snapshot: { label: 'InstallSnapshot', shape: 'square', color: '#b45309', hollow: false, size: 9 },
-  'snapshot-resp': { label: 'Snapshot response', shape: 'square', color: '#b45309', hollow: true, size: 7 },
-  'timeout-now': { label: 'TimeoutNow', shape: 'triangle', color: '#dc2626', hollow: false, size: 8 },
-  'read-index': { label: 'ReadIndex', shape: 'circle', color: '#ca8a04', hollow: false, size: 7 },
+  vote: { label: 'RequestVote', shape: 'diamond', color: 'var(--msg-vote)', hollow: false, size: 9 },
+  'vote-resp': { label: 'Vote response', shape: 'diamond', color: 'var(--msg-vote)', hollow: true, size: 9 },
+  prevote: { label: 'PreVote', shape: 'triangle', color: 'var(--msg-prevote)', hollow: false, size: 8 },
+  'prevote-resp': {
+    label: 'PreVote response',
+    shape: 'triangle',
+    color: 'var(--msg-prevote)',
+    hollow: true,
+    size: 8,
+  },
+  append: { label: 'AppendEntries', shape: 'square', color: 'var(--msg-append)', hollow: false, size: 8 },
+  heartbeat: { label: 'Heartbeat', shape: 'circle', color: 'var(--msg-heartbeat)', hollow: false, size: 6 },
+  'append-resp': {
+    label: 'Append response',
+    shape: 'circle',
+    color: 'var(--msg-heartbeat)',
+    hollow: true,
+    size: 6,
+  },
+  snapshot: {
+    label: 'InstallSnapshot',
+    shape: 'square',
+    color: 'var(--msg-snapshot)',
+    hollow: false,
+    size: 9,
+  },
+  'snapshot-resp': {
+    label: 'Snapshot response',
+    shape: 'square',
+    color: 'var(--msg-snapshot)',
+    hollow: true,
+    size: 7,
+  },
+  'timeout-now': {
+    label: 'TimeoutNow',
+    shape: 'triangle',
+    color: 'var(--msg-timeout-now)',
+    hollow: false,
+    size: 8,
+  },
+  'read-index': {
+    label: 'ReadIndex',
+    shape: 'circle',
+    color: 'var(--msg-read-index)',
+    hollow: false,
+    size: 7,
+  },
   'read-index-resp': {
     label: 'ReadIndex response',
     shape: 'circle',
-    color: '#ca8a04',
+    color: 'var(--msg-read-index)',
     hollow: true,
     size: 7,
   },
 };
+
+export interface GlyphPaint {
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+}
+
+/** How a glyph is painted: a request filled with its colour, a response hollow with a thicker border. */
+export function glyphPaint(style: Pick<MessageStyle, 'color' | 'hollow'>): GlyphPaint {
+  return style.hollow
+    ? { fill: 'var(--msg-hollow)', stroke: style.color, strokeWidth: 2.5 }
+    : { fill: style.color, stroke: style.color, strokeWidth: 1.5 };
+}
 
 export function messageKind(msg: Message): MessageKind {
   switch (msg.type) {

@@ -5,7 +5,7 @@
 import type { MessageInFlight } from '@raftlab/protocol';
 import { flightProgress } from '../clock/vclock';
 import { laneOffset, lerpPoint, rimToRim, type RingLayout } from '../cluster/layout';
-import { messageStyle, shapePath } from './messageStyle';
+import { glyphPaint, messageStyle, shapePath } from './messageStyle';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** How long a drop burst stays on screen, wall ms. */
@@ -37,10 +37,12 @@ function createGlyph(m: MessageInFlight): SVGGElement {
   g.setAttribute('data-message-type', m.msg.type);
   g.setAttribute('data-message-id', String(m.id));
   const body = document.createElementNS(SVG_NS, 'path');
+  const paint = glyphPaint(style);
   body.setAttribute('d', shapePath(style.shape, style.size));
-  body.setAttribute('fill', style.hollow ? '#ffffff' : style.color);
-  body.setAttribute('stroke', style.color);
-  body.setAttribute('stroke-width', style.hollow ? '2.5' : '1.5');
+  // Colours are `var(--msg-…)` tokens, which only CSS properties resolve (not attributes).
+  body.style.fill = paint.fill;
+  body.style.stroke = paint.stroke;
+  body.setAttribute('stroke-width', String(paint.strokeWidth));
   g.appendChild(body);
   if (style.rejected) {
     const cross = document.createElementNS(SVG_NS, 'path');

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useRaft } from '../../store/store';
 import { invariantChecklist } from './safetyModel';
+import './safety.css';
 
 export function SafetyPanel() {
   const violations = useRaft((s) => s.violations);

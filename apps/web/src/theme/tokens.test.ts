@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { nodeColor } from '../features/charts/palette';
+import { termColor } from '../features/log/logModel';
+import { glyphPaint, KIND_STYLE } from '../features/network/messageStyle';
+
+/*
+ * Vitest hands stylesheets to tests empty, so they are read from disk. The test runs in
+ * Node, but the web app's types do not include Node's: this is the one call it needs.
+ */
+declare const process: {
+  getBuiltinModule(id: 'node:fs'): { readFileSync(path: URL, encoding: 'utf8'): string };
+};
+const read = (path: string) =>
+  process.getBuiltinModule('node:fs').readFileSync(new URL(path, import.meta.url), 'utf8');
+
+/** Every stylesheet and source file of the dashboard (tests aside), by path. */
+const files: Record<string, string> = Object.fromEntries(
+  Object.keys(import.meta.glob(['../**/*.{css,ts,tsx}', '!../**/*.test.ts'])).map((path) => [
+    path,
+    read(path),
+  ]),
+);
+const tokens = read('./tokens.css');
+const TOKENS_PATH = './tokens.css';
+const block = (selector: string): string => {
+  const start = tokens.indexOf(`${selector} {`);
+  expect(start, selector).toBeGreaterThanOrEqual(0);
+  return tokens.slice(start, tokens.indexOf('\n}', start));
+};
+const declared = (css: string): Set<string> => new Set([...css.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]));
+const light = declared(block(':root'));
+const dark = declared(block(":root[data-theme='dark']"));
+const COLOUR = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(/i;
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+const tokenOf = (cssValue: string) => /^var\((--[\w-]+)\)$/.exec(cssValue)?.[1];
+
+describe('theme tokens', () => {
+  it('the dark theme only changes tokens that the light theme defines', () => {
+    expect([...dark].filter((name) => !light.has(name))).toEqual([]);
+    const body = withoutComments(block(":root[data-theme='dark']")).split('{')[1];
+    const properties = [...body.matchAll(/([\w-]+)\s*:/g)].map((m) => m[1]);
+    expect(properties.filter((p) => !p.startsWith('--') && p !== 'color-scheme')).toEqual([]);
+  });
+
+  it('no stylesheet but tokens.css mentions the theme or writes a colour of its own', () => {
+    for (const [path, text] of Object.entries(files)) {
+      if (!path.endsWith('.css') || path === TOKENS_PATH) continue;
+      const code = withoutComments(text);
+      expect(code.includes('data-theme'), path).toBe(false);
+      expect(COLOUR.exec(code)?.[0], path).toBeUndefined();
+    }
+  });
+
+  it('no TypeScript writes a colour of its own', () => {
+    for (const [path, text] of Object.entries(files)) {
+      if (path.endsWith('.css')) continue;
+      expect(COLOUR.exec(withoutComments(text))?.[0], path).toBeUndefined();
+    }
+  });
+
+  it('every token a stylesheet uses is defined', () => {
+    // The log's column widths are set on its scroller by LogView.tsx.
+    const setByComponents = new Set(['--log-cell', '--log-label']);
+    for (const [path, text] of Object.entries(files)) {
+      if (!path.endsWith('.css')) continue;
+      for (const [, name] of text.matchAll(/var\((--[\w-]+)/g)) {
+        expect(light.has(name) || setByComponents.has(name), `${path}: ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it('the colours TypeScript paints with are tokens', () => {
+    const painted = [
+      ...Object.values(KIND_STYLE).flatMap((s) =>
+        Object.values(glyphPaint(s)).filter((v) => typeof v === 'string'),
+      ),
+      ...Array.from({ length: 12 }, (_, i) => nodeColor(i + 1)),
+      ...Array.from({ length: 12 }, (_, term) => termColor(term)),
+    ];
+    for (const value of painted) expect(light.has(tokenOf(value) ?? value), value).toBe(true);
+  });
+});
