@@ -32,7 +32,11 @@ export function KvTables() {
               {nodeIds.map((id) => (
                 <th scope="col" key={id}>
                   Node {id}
-                  {nodes[id]?.up === false ? ' (crashed)' : mirrors[id]?.complete === false ? '*' : ''}
+                  {nodes[id]?.up === false ? (
+                    <span className="kv-tables__state">crashed</span>
+                  ) : mirrors[id]?.complete === false ? (
+                    '*'
+                  ) : null}
                 </th>
               ))}
             </tr>
