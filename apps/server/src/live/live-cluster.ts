@@ -148,8 +148,9 @@ export class LiveCluster {
 
   /** Runs exactly one simulator event; only while paused, so a person can follow it. */
   step(): boolean {
+    this.options.replay?.applyDue(this.sim);
     const stepped = this.sim.step();
-    this.options.replay?.afterStep(this.sim);
+    this.options.replay?.applyDue(this.sim);
     return stepped;
   }
 

@@ -38,8 +38,13 @@ export class TraceReplay {
     sim.runUntil(target);
   }
 
-  /** After a single step: applies the inputs recorded right after that event. */
-  afterStep(sim: Simulation): void {
+  /**
+   * Applies the inputs recorded at exactly this point, after `sim.eventsProcessed`
+   * events. Single-stepping calls it before and after each event: before, for inputs
+   * recorded ahead of the next event (the first ones of a trace come after no event at
+   * all); after, so the step shows the inputs that followed its event.
+   */
+  applyDue(sim: Simulation): void {
     while (this.next < this.inputs.length && this.inputs[this.next].afterEvents === sim.eventsProcessed) {
       sim.applyRecorded(this.inputs[this.next]);
       this.next++;

@@ -32,6 +32,31 @@ describe('traces', () => {
     expect(copy.history()).toEqual(original.history());
   });
 
+  it('a paused uploaded trace stepped one event at a time replays the recorded run, inputs included', async () => {
+    app = await testApp();
+    // Recorded: puts invoked before the first event, a crash after the election.
+    const id = await createCluster(app, { seed: 32 });
+    const recorded = app.clusters.get(id);
+    recorded.setClock({ paused: true });
+    void recorded.invoke({ type: 'put', key: 'a', value: '1' });
+    while (recorded.leader() === 0) recorded.sim.runUntil(recorded.sim.now + 10_000);
+    const leader = recorded.leader();
+    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
+    recorded.sim.runUntil(recorded.sim.now + 500_000);
+    const trace = recorded.trace();
+    expect(trace.inputs[0].afterEvents).toBe(0);
+
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/clusters',
+      payload: { trace, options: { paused: true } },
+    });
+    const copy = app.clusters.get(res.json().id);
+    while (copy.sim.eventsProcessed < recorded.sim.eventsProcessed) copy.step();
+    expect(copy.trace().inputs).toEqual(trace.inputs);
+    expect(copy.sim.view().nodes).toEqual(recorded.sim.view().nodes);
+  });
+
   it('rejects a trace that is not one', async () => {
     app = await testApp();
     const bad = await app.inject({
