@@ -1,6 +1,7 @@
 /** Public API of the sans-I/O Raft core. */
 export * from './types';
 export { RawNode } from './rawnode';
+export type { NodeObserver, LightStatus } from './observe';
 export type { ConfChangeResult } from './raft_membership';
 export { applyConfChange, decodeConfEntry } from './confchange';
 export { MemoryStorage, type Storage, type InitialState, type MemoryStorageOptions } from './storage';

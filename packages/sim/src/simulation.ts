@@ -21,7 +21,7 @@
  * Processing a task may call into a node (tick/step/propose/campaign); the node drains
  * its `Ready`s (persist → send → apply → advance, see node.ts), which schedules more
  * tasks. Every observable change is emitted as a `SimEvent` with the virtual time `t`
- * and a run-wide sequence number `seq`.
+ * and a run-wide sequence number `seq` (event_stream.ts).
  *
  * Membership (thesis §4): `add-node` creates node n+1 with an empty storage and no
  * configuration, joins it to the network and proposes adding it at the leader; the
@@ -39,10 +39,11 @@
 import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { CommandCache } from './kv';
-import { InvariantChecker, checksEventType } from './invariants';
 import { validateInput } from './input_validation';
 import { clone } from './clone';
+import { EventStream } from './event_stream';
 import { Network } from './network';
+import { Wire } from './wire';
 import type { LinkChange } from './network';
 import { SimNode, nodeIds } from './node';
 import { EventQueue } from './queue';
@@ -66,6 +67,15 @@ import type {
   Trace,
 } from './types';
 
+/** How a simulation checks itself; unlike `SimConfig`, not part of the trace. */
+export interface SimulationOptions {
+  /**
+   * Check every shortcut of the node-state reporter against the full comparison, and
+   * throw on a disagreement (node_report.ts). Slower; tests turn it on.
+   */
+  verifyReports?: boolean;
+}
+
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
   readonly config: SimConfig;
@@ -76,19 +86,17 @@ export class Simulation {
   private readonly host: ConstructorParameters<typeof SimNode>[2];
   private clock = 0;
   private processed = 0;
-  private nextEventSeq = 0;
   private nextOpId = 1;
   private readonly queue = new EventQueue<Task>();
   private readonly nodes: SimNode[] = [];
   private readonly network: Network;
+  private readonly wire: Wire;
   private readonly clients: Clients;
-  private readonly latencyRandom: Random;
   private readonly restartRandom: Random;
   private readonly inputs: Input[] = [];
-  private listeners: Array<(e: SimEvent) => void> = [];
-  private readonly invariants = new InvariantChecker();
+  private readonly events = new EventStream(() => this.clock);
 
-  constructor(config: Partial<SimConfig> = {}) {
+  constructor(config: Partial<SimConfig> = {}, options: SimulationOptions = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
     this.initialConfig = clone(this.config);
     const { nodes: n, tickUs } = this.config;
@@ -98,33 +106,36 @@ export class Simulation {
     const ids = nodeIds(n);
     this.network = new Network(ids);
     const commands = new CommandCache();
+    const events = this.events;
     const host = {
       now: () => this.clock,
-      emit: (body: SimEventBody) => this.emit(body),
-      stateObserved: () => this.listeners.length > 0,
+      emit: (body: SimEventBody) => events.emit(body),
+      stateObserved: () => events.observed,
       stateChanged: (state: NodeState, timerOrProgressOnly: boolean) =>
-        this.stateChanged(state, timerOrProgressOnly),
-      send: (msg: Message) => this.send(msg),
+        events.stateChanged(state, timerOrProgressOnly),
+      send: (msg: Message) => this.wire.send(msg, this.clock),
       applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
       readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
       scheduleTick: (node: NodeId, at: number, token: number) =>
         this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
+      verifyReports: options.verifyReports ?? false,
       commands,
     };
     this.host = host;
     // The order of draws from `master` is part of every recorded trace: keep it.
     const nodeRandoms = ids.map(() => master.fork().asFunction());
-    this.latencyRandom = master.fork();
+    const wire = new Wire(this.config, this.network, this.queue, master.fork(), events, this.nodes);
+    this.wire = wire;
     this.restartRandom = master.fork();
     // Fixed phase offsets keep the nodes from ticking in lockstep.
     const phases = ids.map(() => master.int(0, tickUs - 1));
     this.clients = new Clients({
       config: this.config,
       now: () => this.clock,
-      latency: () => this.latency(),
+      latency: () => wire.latency(),
       schedule: (at, event) => this.queue.push(at, { kind: 'client', event }),
-      emit: (body) => this.emit(body),
-      skipUnread: () => this.skipUnread(),
+      emit: (body) => events.emit(body),
+      skip: (type) => events.skip(type),
       node: (id) => this.node(id),
       commands,
     });
@@ -139,8 +150,8 @@ export class Simulation {
    * Re-creates a recorded run: same config and seed, each input at the same point.
    * `listener`, if given, is subscribed before the first event is processed.
    */
-  static replay(trace: Trace, listener?: (e: SimEvent) => void): Simulation {
-    const sim = new Simulation(trace.config);
+  static replay(trace: Trace, listener?: (e: SimEvent) => void, options?: SimulationOptions): Simulation {
+    const sim = new Simulation(trace.config, options);
     if (listener) sim.onEvent(listener);
     for (const input of trace.inputs) {
       while (sim.processed < input.afterEvents) {
@@ -175,7 +186,7 @@ export class Simulation {
 
   /** Number of safety violations found so far. */
   get violations(): number {
-    return this.invariants.violations;
+    return this.events.violations;
   }
 
   /** Number of queue tasks processed so far. */
@@ -189,17 +200,13 @@ export class Simulation {
    * input there would land inside a task, where a trace cannot put it).
    */
   onEvent(listener: (e: SimEvent) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
-    };
+    return this.events.subscribe(listener);
   }
 
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
     validateInput(body, this.nodes.length, (id) => this.node(id));
-    // The copy is fresh, so it is completed in place: a spread of it took V8's slow path
-    // (about 2% of a lightly loaded run, with one input a second).
+    // The copy is fresh, so it is completed in place: see docs/performance.md#events-in-place
     const recorded = clone(body) as Input;
     recorded.at = this.clock;
     recorded.afterEvents = this.processed;
@@ -223,7 +230,7 @@ export class Simulation {
         return this.linksChanged(this.network.heal());
       case 'link-quality':
         this.network.setQuality(body.from, body.to, body.quality);
-        return this.emit({
+        return this.events.emit({
           type: 'link-quality-changed',
           from: body.from,
           to: body.to,
@@ -287,7 +294,7 @@ export class Simulation {
     this.nodes.push(node);
     this.config.nodes = this.nodes.length;
     this.network.addNode(id);
-    this.emit({ type: 'node-added', node: id });
+    this.events.emit({ type: 'node-added', node: id });
     node.emitStateIfChanged();
     this.changeMembership({ type: 'addVoter', node: id });
   }
@@ -322,8 +329,8 @@ export class Simulation {
     const tag = this.queue.poppedTag;
     this.clock = time;
     this.processed++;
-    if (tag > 0) return this.deliver(item as MessageInFlight, tag);
-    if (tag === TICK_TAG) {
+    if (tag > 0) this.wire.deliver(item as MessageInFlight, tag);
+    else if (tag === TICK_TAG) {
       const tick = item as TickTask;
       this.node(tick.node).tickDue(tick.token);
     } else this.clients.handle((item as ClientTask).event);
@@ -354,21 +361,10 @@ export class Simulation {
       config: clone(this.config),
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
-      messages: this.messagesInFlight(),
+      messages: this.wire.inFlight(),
       linkQualities: this.network.linkQualities(),
-      violations: this.invariants.evidence(),
+      violations: this.events.evidence(),
     };
-  }
-
-  /** Copies of the messages on the wire (sent, not yet delivered or dropped), in send order. */
-  private messagesInFlight(): MessageInFlight[] {
-    const flights: MessageInFlight[] = [];
-    this.queue.forEach((task) => {
-      if ('msg' in task) flights.push(task);
-    });
-    // Ids are handed out in send order.
-    flights.sort((a, b) => a.id - b.id);
-    return flights.map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 
   trace(): Trace {
@@ -391,99 +387,9 @@ export class Simulation {
     return node;
   }
 
-  private emit(body: SimEventBody): void {
-    // Every caller builds `body` fresh for this call, so it becomes the event in place:
-    // copying it costs a third of the simulator's time on this hot path.
-    const event = body as SimEvent;
-    event.t = this.clock;
-    event.seq = this.nextEventSeq++;
-    // onEvent's unsubscribe replaces the array, so iterating the current one is safe.
-    for (const listener of this.listeners) listener(event);
-    // Checked after every event; a violation is itself an event, right after its cause.
-    for (const violation of this.invariants.observe(event))
-      this.emit({ type: 'invariant-violated', violation });
-  }
-
-  /**
-   * A node's state changed. Unobserved, the event is numbered but not built, and the
-   * invariant checker reads `state` itself, which is then the node's reused mirror; or
-   * not even that when only the election timer or a leader's progress moved, which no
-   * invariant looks at (the checker reports nothing for a state whose other fields are
-   * as before, so observed runs find the same violations).
-   */
-  private stateChanged(state: NodeState, timerOrProgressOnly: boolean): void {
-    if (this.listeners.length > 0) return this.emit({ type: 'node-state', node: state });
-    this.nextEventSeq++;
-    if (timerOrProgressOnly) return;
-    for (const violation of this.invariants.observeState(state))
-      this.emit({ type: 'invariant-violated', violation });
-  }
-
-  /**
-   * Whether an event of `type` would reach no one: no listener is subscribed and the
-   * invariant checker ignores the type. Such an event, sent or delivered for every
-   * message, is then not built but only numbered, so every later event keeps the
-   * `seq` it has in an observed run.
-   */
-  private unobserved(type: SimEvent['type']): boolean {
-    return this.listeners.length === 0 && !checksEventType(type);
-  }
-
-  /** For an event of a type the invariant checker does not read: numbers it if no one listens. */
-  private skipUnread(): boolean {
-    if (this.listeners.length > 0) return false;
-    this.nextEventSeq++;
-    return true;
-  }
-
-  private latency(range: LatencyRange = this.config.latency): number {
-    return this.latencyRandom.int(range.minUs, range.maxUs);
-  }
-
-  /** Puts a message on the wire. Loss and duplication draw from the PRNG only on imperfect links. */
-  private send(msg: Message): void {
-    const quality = this.network.qualityFor(msg);
-    const range = quality.latency ?? this.config.latency;
-    const lost = quality.loss > 0 && this.latencyRandom.next() < quality.loss;
-    this.transmit(msg, this.latency(range), lost);
-    if (quality.duplicate > 0 && this.latencyRandom.next() < quality.duplicate) {
-      this.transmit(msg, this.latency(range), false);
-    }
-  }
-
-  private transmit(msg: Message, latencyUs: number, lost: boolean): void {
-    const flight = this.network.send(msg, this.clock, latencyUs, lost);
-    this.queue.push(flight.deliverAt, flight, msg.to);
-    // Messages are immutable once the core hands them out (its contract), and so is a
-    // flight once on the wire, so the event shares the object instead of copying it.
-    if (this.unobserved('message-sent')) this.nextEventSeq++;
-    else this.emit({ type: 'message-sent', message: flight });
-  }
-
-  /** Delivers `flight` to node `to` (its message's `to`, kept by the queue: see TaskTag). */
-  private deliver(flight: MessageInFlight, to: NodeId): true {
-    const id = flight.id;
-    const taken = this.network.take(id);
-    const msg = flight.msg;
-    const node = this.nodes[to - 1];
-    // Decided at delivery time: cutting a link kills what is already travelling on it.
-    if (taken === 'lost') {
-      this.emit({ type: 'message-dropped', id, reason: 'loss' });
-    } else if (!this.network.carries(msg)) {
-      this.emit({ type: 'message-dropped', id, reason: 'link-down' });
-    } else if (!node.up) {
-      this.emit({ type: 'message-dropped', id, reason: 'node-down' });
-    } else {
-      if (this.unobserved('message-delivered')) this.nextEventSeq++;
-      else this.emit({ type: 'message-delivered', id });
-      node.step(msg);
-    }
-    return true;
-  }
-
   private linksChanged(changes: Array<LinkChange | null>): void {
     for (const change of changes) {
-      if (change !== null) this.emit({ type: 'link-changed', ...change });
+      if (change !== null) this.events.emit({ type: 'link-changed', ...change });
     }
   }
 }
