@@ -7,8 +7,17 @@
  * caller.
  */
 import type { Message, NodeId } from '@raftlab/raft';
-import { PERFECT_LINK, type LinkQuality, type MessageInFlight } from './types';
+import {
+  PERFECT_LINK,
+  type InputBody,
+  type LinkQuality,
+  type MessageInFlight,
+  type SimEventBody,
+} from './types';
 import { clone } from './clone';
+
+/** The inputs that change the network. */
+export type NetworkInput = Extract<InputBody, { kind: 'link' | 'partition' | 'heal' | 'link-quality' }>;
 
 export interface LinkChange {
   from: NodeId;
@@ -28,6 +37,23 @@ export class Network {
 
   constructor(nodeIds: readonly NodeId[]) {
     this.nodeIds = [...nodeIds];
+  }
+
+  /** Applies a network input; returns the events it causes, in order (none for a no-op). */
+  apply(input: NetworkInput): SimEventBody[] {
+    switch (input.kind) {
+      case 'link':
+        return linkEvents([this.setLink(input.from, input.to, input.up)]);
+      case 'partition':
+        return linkEvents(this.partition(input.groups));
+      case 'heal':
+        return linkEvents(this.heal());
+      case 'link-quality': {
+        const { from, to, quality } = input;
+        this.setQuality(from, to, quality);
+        return [{ type: 'link-quality-changed', from, to, quality: clone(quality) }];
+      }
+    }
   }
 
   /** A node joins the network (membership change); its links start up and perfect. */
@@ -134,4 +160,10 @@ export class Network {
     }
     return out;
   }
+}
+
+function linkEvents(changes: Array<LinkChange | null>): SimEventBody[] {
+  const events: SimEventBody[] = [];
+  for (const change of changes) if (change !== null) events.push({ type: 'link-changed', ...change });
+  return events;
 }

@@ -23,10 +23,8 @@
  * tasks. Every observable change is emitted as a `SimEvent` with the virtual time `t`
  * and a run-wide sequence number `seq` (event_stream.ts).
  *
- * Membership (thesis §4): `add-node` creates node n+1 with an empty storage and no
- * configuration, joins it to the network and proposes adding it at the leader; the
- * node list only grows (a removed node stays, outside the configuration). `config.nodes`
- * is the current number of nodes; the trace keeps the configuration the run started with.
+ * Membership changes (thesis §4) are inputs too (membership.ts); `config.nodes` is the
+ * current number of nodes, the trace keeps the configuration the run started with.
  *
  * Inputs (crash, partition, client invocations, ...) come from outside between tasks.
  * Each is applied at once and recorded with the current time and the number of tasks
@@ -36,18 +34,17 @@
  *
  * Invariant: `now` never decreases, and every queued task has time >= now.
  */
-import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
+import type { ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { CommandCache } from './kv';
 import { validateInput } from './input_validation';
 import { clone } from './clone';
 import { EventStream } from './event_stream';
+import { ClusterMembership } from './membership';
 import { Network } from './network';
-import { Wire } from './wire';
-import type { LinkChange } from './network';
-import { SimNode, nodeIds } from './node';
+import { SimNode, nodeIds, type NodeHost } from './node';
 import { EventQueue } from './queue';
-import { TICK_TAG } from './tasks';
+import { TICK_TAG, messagesInFlight } from './tasks';
 import type { ClientTask, Task, TickTask } from './tasks';
 import { Random } from './random';
 import { DEFAULT_SIM_CONFIG, MAX_NODES } from './types';
@@ -59,11 +56,9 @@ import type {
   KvOp,
   LatencyRange,
   MessageInFlight,
-  NodeState,
   OpStage,
   SimConfig,
   SimEvent,
-  SimEventBody,
   Trace,
 } from './types';
 
@@ -81,20 +76,19 @@ export class Simulation {
   readonly config: SimConfig;
   /** The configuration the run started with, as recorded in the trace. */
   private readonly initialConfig: SimConfig;
-  /** The core's answer to the last membership change an input proposed, if any. */
-  private lastConfChange: ConfChangeResult | null = null;
-  private readonly host: ConstructorParameters<typeof SimNode>[2];
+  private readonly host: NodeHost;
   private clock = 0;
   private processed = 0;
   private nextOpId = 1;
   private readonly queue = new EventQueue<Task>();
   private readonly nodes: SimNode[] = [];
   private readonly network: Network;
-  private readonly wire: Wire;
+  private readonly latencyRandom: Random;
   private readonly clients: Clients;
   private readonly restartRandom: Random;
   private readonly inputs: Input[] = [];
   private readonly events = new EventStream(() => this.clock);
+  private readonly members: ClusterMembership;
 
   constructor(config: Partial<SimConfig> = {}, options: SimulationOptions = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
@@ -107,43 +101,54 @@ export class Simulation {
     this.network = new Network(ids);
     const commands = new CommandCache();
     const events = this.events;
-    const host = {
+    const host: NodeHost = {
       now: () => this.clock,
-      emit: (body: SimEventBody) => events.emit(body),
+      emit: (body) => events.emit(body),
       stateObserved: () => events.observed,
-      stateChanged: (state: NodeState, timerOrProgressOnly: boolean) =>
-        events.stateChanged(state, timerOrProgressOnly),
-      send: (msg: Message) => this.wire.send(msg, this.clock),
-      applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
-      readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
-      scheduleTick: (node: NodeId, at: number, token: number) =>
-        this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
+      stateChanged: (state, timerOrProgressOnly) => events.stateChanged(state, timerOrProgressOnly),
+      send: (msg) => this.send(msg),
+      applied: (node, entry, outcome) => this.clients.applied(node, entry, outcome),
+      readReady: (node, requestId, index) => this.clients.readReady(node, requestId, index),
+      scheduleTick: (node, at, token) => this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
       verifyReports: options.verifyReports ?? false,
       commands,
     };
     this.host = host;
     // The order of draws from `master` is part of every recorded trace: keep it.
     const nodeRandoms = ids.map(() => master.fork().asFunction());
-    const wire = new Wire(this.config, this.network, this.queue, master.fork(), events, this.nodes);
-    this.wire = wire;
+    this.latencyRandom = master.fork();
     this.restartRandom = master.fork();
     // Fixed phase offsets keep the nodes from ticking in lockstep.
     const phases = ids.map(() => master.int(0, tickUs - 1));
     this.clients = new Clients({
       config: this.config,
       now: () => this.clock,
-      latency: () => wire.latency(),
+      latency: () => this.latency(),
       schedule: (at, event) => this.queue.push(at, { kind: 'client', event }),
       emit: (body) => events.emit(body),
       skip: (type) => events.skip(type),
       node: (id) => this.node(id),
       commands,
     });
-    for (const id of ids) {
-      const node = new SimNode(id, this.config, host, nodeRandoms[id - 1], phases[id - 1]);
-      this.nodes.push(node);
-      node.emitStateIfChanged();
-    }
+    for (const id of ids) this.createNode(nodeRandoms[id - 1], phases[id - 1], ids);
+    this.members = new ClusterMembership(this.nodes, () =>
+      this.createNode(this.restartRandom.fork().asFunction(), this.restartRandom.int(0, tickUs - 1), []),
+    );
+  }
+
+  /**
+   * Node n+1 over an empty storage with `voters` as its bootstrap configuration (none for
+   * a node added by a membership change), joined to the network; reports its first state.
+   */
+  private createNode(random: () => number, phase: number, voters: NodeId[]): SimNode {
+    const id = this.nodes.length + 1;
+    const node = new SimNode(id, this.config, this.host, random, phase, voters);
+    this.nodes.push(node);
+    this.config.nodes = this.nodes.length;
+    this.network.addNode(id);
+    if (voters.length === 0) this.events.emit({ type: 'node-added', node: id });
+    node.emitStateIfChanged();
+    return node;
   }
 
   /**
@@ -223,19 +228,11 @@ export class Simulation {
       case 'timeout':
         return this.node(body.node).campaign();
       case 'link':
-        return this.linksChanged([this.network.setLink(body.from, body.to, body.up)]);
       case 'partition':
-        return this.linksChanged(this.network.partition(body.groups));
       case 'heal':
-        return this.linksChanged(this.network.heal());
       case 'link-quality':
-        this.network.setQuality(body.from, body.to, body.quality);
-        return this.events.emit({
-          type: 'link-quality-changed',
-          from: body.from,
-          to: body.to,
-          quality: clone(body.quality),
-        });
+        for (const event of this.network.apply(body)) this.events.emit(event);
+        return;
       case 'invoke':
         this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
         // The recorded copy of the op, normalised like every input, serves the clients
@@ -247,11 +244,11 @@ export class Simulation {
       case 'compact':
         return this.node(body.node).compact();
       case 'add-node':
-        return this.addNodeNow();
+        return this.members.addNode();
       case 'remove-node':
-        return this.changeMembership({ type: 'removeNode', node: body.node });
+        return this.members.propose({ type: 'removeNode', node: body.node });
       case 'conf-change':
-        return this.changeMembership(clone(body.change));
+        return this.members.propose(clone(body.change));
     }
   }
 
@@ -261,47 +258,23 @@ export class Simulation {
    */
   addNode(): { node: NodeId; result: ConfChangeResult | null } {
     this.input({ kind: 'add-node' });
-    return { node: this.nodes.length, result: this.lastConfChange };
+    return { node: this.nodes.length, result: this.members.lastResult };
   }
 
   /** Proposes removing `node` at the leader; the core's answer, or null without a leader. */
   removeNode(node: NodeId): ConfChangeResult | null {
     this.input({ kind: 'remove-node', node });
-    return this.lastConfChange;
+    return this.members.lastResult;
   }
 
-  /**
-   * Why the leader would refuse a membership change now ('no-leader', or the core's
-   * code: 'conf-change-pending', 'term-not-committed', 'transferring'), or null.
-   */
+  /** See `ClusterMembership.blocker`. */
   confChangeBlocker(): string | null {
-    const leader = this.leader();
-    return leader === 0 ? 'no-leader' : this.node(leader).confChangeBlocker();
+    return this.members.blocker();
   }
 
   /** The membership (voters, learners) the leader currently works with, or null without a leader. */
   membership(): { voters: NodeId[]; learners: NodeId[] } | null {
-    const leader = this.leader();
-    const status = leader === 0 ? null : this.node(leader).status();
-    return status === null ? null : status.confState;
-  }
-
-  private addNodeNow(): void {
-    const id = this.nodes.length + 1;
-    const random = this.restartRandom.fork().asFunction();
-    const phase = this.restartRandom.int(0, this.config.tickUs - 1);
-    const node = new SimNode(id, this.config, this.host, random, phase, []);
-    this.nodes.push(node);
-    this.config.nodes = this.nodes.length;
-    this.network.addNode(id);
-    this.events.emit({ type: 'node-added', node: id });
-    node.emitStateIfChanged();
-    this.changeMembership({ type: 'addVoter', node: id });
-  }
-
-  private changeMembership(change: ConfChange): void {
-    const leader = this.leader();
-    this.lastConfChange = leader === 0 ? null : this.node(leader).proposeConfChange(change);
+    return this.members.current();
   }
 
   /** Invokes a client operation now; returns its opId. */
@@ -329,7 +302,7 @@ export class Simulation {
     const tag = this.queue.poppedTag;
     this.clock = time;
     this.processed++;
-    if (tag > 0) this.wire.deliver(item as MessageInFlight, tag);
+    if (tag > 0) this.deliver(item as MessageInFlight, tag);
     else if (tag === TICK_TAG) {
       const tick = item as TickTask;
       this.node(tick.node).tickDue(tick.token);
@@ -343,16 +316,7 @@ export class Simulation {
 
   /** The up node that is leader with the highest term; 0 if none. */
   leader(): NodeId | 0 {
-    let best: NodeId | 0 = 0;
-    let bestTerm = -1;
-    for (const node of this.nodes) {
-      const status = node.basicStatus();
-      if (status?.role === 'leader' && status.term > bestTerm) {
-        best = node.id;
-        bestTerm = status.term;
-      }
-    }
-    return best;
+    return this.members.leader();
   }
 
   view(): ClusterView {
@@ -361,7 +325,7 @@ export class Simulation {
       config: clone(this.config),
       nodes: this.nodes.map((node) => ({ ...clone(node.state()), log: node.log(), kv: node.kv.toRecord() })),
       linksDown: this.network.linksDown(),
-      messages: this.wire.inFlight(),
+      messages: messagesInFlight(this.queue),
       linkQualities: this.network.linkQualities(),
       violations: this.events.evidence(),
     };
@@ -387,9 +351,47 @@ export class Simulation {
     return node;
   }
 
-  private linksChanged(changes: Array<LinkChange | null>): void {
-    for (const change of changes) {
-      if (change !== null) this.events.emit({ type: 'link-changed', ...change });
+  /** One latency sample. */
+  private latency(range: LatencyRange = this.config.latency): number {
+    return this.latencyRandom.int(range.minUs, range.maxUs);
+  }
+
+  /** Puts a message on the wire at `now`. Loss and duplication draw from the PRNG only on imperfect links. */
+  private send(msg: Message): void {
+    const quality = this.network.qualityFor(msg);
+    const range = quality.latency ?? this.config.latency;
+    const lost = quality.loss > 0 && this.latencyRandom.next() < quality.loss;
+    this.transmit(msg, this.latency(range), lost);
+    if (quality.duplicate > 0 && this.latencyRandom.next() < quality.duplicate) {
+      this.transmit(msg, this.latency(range), false);
+    }
+  }
+
+  private transmit(msg: Message, latencyUs: number, lost: boolean): void {
+    const flight = this.network.send(msg, this.clock, latencyUs, lost);
+    this.queue.push(flight.deliverAt, flight, msg.to);
+    // Messages are immutable once the core hands them out (its contract), and so is a
+    // flight once on the wire, so the event shares the object instead of copying it.
+    if (!this.events.skip('message-sent')) this.events.emit({ type: 'message-sent', message: flight });
+  }
+
+  /** Delivers `flight` to node `to` (its message's `to`, kept by the queue: see TICK_TAG). */
+  private deliver(flight: MessageInFlight, to: NodeId): void {
+    const id = flight.id;
+    const taken = this.network.take(id);
+    const msg = flight.msg;
+    const node = this.nodes[to - 1];
+    const events = this.events;
+    // Decided at delivery time: cutting a link kills what is already travelling on it.
+    if (taken === 'lost') {
+      events.emit({ type: 'message-dropped', id, reason: 'loss' });
+    } else if (!this.network.carries(msg)) {
+      events.emit({ type: 'message-dropped', id, reason: 'link-down' });
+    } else if (!node.up) {
+      events.emit({ type: 'message-dropped', id, reason: 'node-down' });
+    } else {
+      if (!events.skip('message-delivered')) events.emit({ type: 'message-delivered', id });
+      node.step(msg);
     }
   }
 }
