@@ -59,7 +59,7 @@ export class RaftLog {
   /**
    * The unstable entries start right after the stored log or the pending snapshot
    * (log_unstable.ts), so the last index needs no look at the storage.
-   * Shaped for speed: see docs/performance.md#the-log-s-end
+   * Shaped for speed: see docs/performance.md#last-index-of-the-log
    */
   lastIndex(): number {
     return this.unstable.offset + this.unstable.entries.length - 1;

@@ -28,7 +28,8 @@ import type { BasicStatus, Message, NodeId, ProgressStatus } from './types';
 
 /**
  * `BasicStatus` without `lastTerm`, `firstIndex` and `leadTransferee`, whose log lookups
- * an observer that reads after every input can do without.
+ * an observer that reads after every input can do without: see
+ * docs/performance.md#version-numbers
  */
 export type LightStatus = Pick<
   BasicStatus,

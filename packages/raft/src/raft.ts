@@ -139,7 +139,10 @@ export class Raft {
     const { hardState } = storage.initialState();
     // Thesis §4.1: the configuration is the latest one in the log (or snapshot);
     // `config.voters` only bootstraps a brand-new storage.
-    this.bootstrapConf = { voters: sortedIds(config.voters ?? []), learners: sortedIds(config.learners ?? []) };
+    this.bootstrapConf = {
+      voters: sortedIds(config.voters ?? []),
+      learners: sortedIds(config.learners ?? []),
+    };
     initMembership(this);
 
     // Restart: recover term, vote and commit (Figure 2, persistent state).

@@ -111,5 +111,6 @@ export function advance(r: Raft, rd: Ready): void {
     const lastEntry = rd.entries[rd.entries.length - 1];
     log.stableTo(lastEntry.index, lastEntry.term);
   }
-  if (rd.committedEntries.length > 0) log.appliedTo(rd.committedEntries[rd.committedEntries.length - 1].index);
+  if (rd.committedEntries.length > 0)
+    log.appliedTo(rd.committedEntries[rd.committedEntries.length - 1].index);
 }

@@ -150,5 +150,4 @@ export class ClientService {
     this.proposals.delete(nodeId);
     this.reads.delete(nodeId);
   }
-
 }

@@ -71,8 +71,7 @@ export class Network {
 
   /**
    * Whether `msg`'s link is up; asked at every delivery. With no link down there is
-   * nothing to look up, and its ends are not even read: a read of a field that every
-   * type of message has is a generic, slow lookup.
+   * nothing to look up, and its ends are not even read: see docs/performance.md#queue-tags
    */
   carries(msg: Message): boolean {
     return this.down.size === 0 || this.isUp(msg.from, msg.to);

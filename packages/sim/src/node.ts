@@ -148,7 +148,7 @@ export class SimNode {
     this.drain();
   }
 
-  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below). */
+  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below, see withRaw). */
   step(msg: Message): void {
     const raw = this.raw;
     if (raw === null) return;
@@ -279,7 +279,8 @@ export class SimNode {
       this.releaseReads();
       // Only applying moves the applied index the snapshot policy looks at: advance has
       // made it the last committed entry's.
-      if (committedEntries.length > 0) this.maybeSnapshot(committedEntries[committedEntries.length - 1].index);
+      if (committedEntries.length > 0)
+        this.maybeSnapshot(committedEntries[committedEntries.length - 1].index);
     }
     this.clock.scheduleWake(raw);
     this.emitStateIfChanged();

@@ -64,7 +64,10 @@ describe('crash and restart', () => {
 describe('partitions', () => {
   test('{1,2} | {3,4,5} with the old leader in the minority: only the majority commits', () => {
     // One attempt per operation (attempt timeout > op timeout), so an op sent to the minority stays there.
-    const sim = new Simulation({ seed: 31, clientAttemptTimeoutUs: 5_000_000, clientTimeoutUs: 1_500_000 }, VERIFY_REPORTS);
+    const sim = new Simulation(
+      { seed: 31, clientAttemptTimeoutUs: 5_000_000, clientTimeoutUs: 1_500_000 },
+      VERIFY_REPORTS,
+    );
     sim.input({ kind: 'timeout', node: 1 });
     runUntilTrue(sim, () => sim.leader() === 1, 1_000_000);
     call(sim, 1, { type: 'put', key: 'base', value: '0' });

@@ -356,7 +356,8 @@ export class Simulation {
     return this.latencyRandom.int(range.minUs, range.maxUs);
   }
 
-  /** Puts a message on the wire at `now`. Loss and duplication draw from the PRNG only on imperfect links. */
+  /** Puts a message on the wire; loss and duplication draw only on imperfect links. */
+  // The wire stays in this class: see docs/performance.md#the-message-wire
   private send(msg: Message): void {
     const quality = this.network.qualityFor(msg);
     const range = quality.latency ?? this.config.latency;

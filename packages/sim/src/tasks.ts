@@ -11,8 +11,8 @@ import type { MessageInFlight } from './types';
 
 /**
  * The queue's tag of a task (EventQueue.push): a delivery's is its destination node id,
- * so telling it from the rest, and finding the node, reads no field of a message (a
- * message of any of a dozen shapes: each such read is a slow, generic lookup).
+ * so telling it from the rest, and finding the node, reads no field of a message.
+ * Shaped for speed: see docs/performance.md#queue-tags
  */
 export const TICK_TAG = -1;
 

@@ -45,7 +45,10 @@ const LIVENESS_DEADLINE_US = 20_000_000;
 
 export function runSeed(seed: number, options: SeedOptions = {}): SeedResult {
   const scenario = drawScenario(seed);
-  const sim = new Simulation({ ...scenario.config, ...options.config }, { verifyReports: options.verifyReports });
+  const sim = new Simulation(
+    { ...scenario.config, ...options.config },
+    { verifyReports: options.verifyReports },
+  );
   const rng = new Random(seed ^ 0x5eed);
   const clients = new ClientPool(sim, scenario, rng);
   const failures: string[] = [];
