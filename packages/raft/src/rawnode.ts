@@ -71,7 +71,7 @@ export class RawNode {
 
   constructor(config: Config, storage: Storage) {
     this.raft = new Raft(config, storage);
-    this.handed = new Handed(this.raft, storage.initialState().hardState);
+    this.handed = Handed.start(this.raft, storage.initialState().hardState);
     this.observer = new NodeObserver(this.raft, this.handed);
   }
 

@@ -7,7 +7,7 @@
  */
 import { currentConf } from './raft_membership';
 import type { Raft } from './raft';
-import type { Entry, HardState, Message, ReadState, Ready } from './types';
+import type { Entry, HardState, Message, NodeId, ReadState, Ready, Role } from './types';
 
 /**
  * The empty lists of a Ready, shared by every Ready: frozen, so a caller that writes
@@ -19,20 +19,19 @@ const EMPTY_READ_STATES: ReadState[] = Object.freeze([]) as unknown as ReadState
 
 /** What the last Ready said (or, before the first, what the node started from). */
 export class Handed {
-  role: Raft['role'];
-  leader: number;
-  term: number;
-  vote: number;
-  commit: number;
-  confVersion: number;
+  constructor(
+    public role: Role,
+    public leader: NodeId,
+    public term: number,
+    public vote: NodeId,
+    public commit: number,
+    public confVersion: number,
+  ) {}
 
-  constructor(r: Raft, hardState: HardState) {
-    this.role = r.role;
-    this.leader = r.lead;
-    this.term = hardState.term;
-    this.vote = hardState.vote;
-    this.commit = hardState.commit;
-    this.confVersion = r.confVersion;
+  /** A node that starts from `hardState` (its storage's), with no Ready handed out yet. */
+  static start(r: Raft, hardState: HardState): Handed {
+    const { term, vote, commit } = hardState;
+    return new Handed(r.role, r.lead, term, vote, commit, r.confVersion);
   }
 }
 
