@@ -11,27 +11,44 @@ import type { Entry, Snapshot } from './types';
 export class RaftLog {
   readonly storage: Storage;
   readonly unstable: UnstableLog;
-  /** Highest index known to be committed (Figure 2, commitIndex). */
-  committed: number;
-  /** Highest index handed to the state machine and acknowledged by `advance` (lastApplied). */
-  applied: number;
   /**
    * Called after `append` (which may have replaced a suffix), so the configuration can
    * follow the latest config entry in the log (thesis §4.1; raft_membership.ts).
    */
   onAppend: ((entries: Entry[]) => void) | undefined;
   /**
-   * Moves whenever `committed`, `applied` or `lastIndex()` may have changed (and
-   * sometimes when none did): see RawNode.statusVersion.
+   * Moves with every change of `committed`, `applied` or `lastIndex()` (and may move
+   * when a later change undid an earlier one): part of the status version, observe.ts.
+   * The setters below count; the log's end moves only in `append` and `restore`.
    */
   changes = 0;
+  private commitIndex: number;
+  private appliedIndex: number;
 
   constructor(storage: Storage) {
     this.storage = storage;
     this.unstable = new UnstableLog(storage.lastIndex() + 1);
     // Everything up to the snapshot is committed and applied by definition.
-    this.committed = storage.firstIndex() - 1;
-    this.applied = storage.firstIndex() - 1;
+    this.commitIndex = storage.firstIndex() - 1;
+    this.appliedIndex = storage.firstIndex() - 1;
+  }
+
+  /** Highest index known to be committed (Figure 2, commitIndex). */
+  get committed(): number {
+    return this.commitIndex;
+  }
+  private set committed(index: number) {
+    if (index !== this.commitIndex) this.changes++;
+    this.commitIndex = index;
+  }
+
+  /** Highest index handed to the state machine and acknowledged by `advance` (lastApplied). */
+  get applied(): number {
+    return this.appliedIndex;
+  }
+  private set applied(index: number) {
+    if (index !== this.appliedIndex) this.changes++;
+    this.appliedIndex = index;
   }
 
   firstIndex(): number {
@@ -41,9 +58,8 @@ export class RaftLog {
 
   /**
    * The unstable entries start right after the stored log or the pending snapshot
-   * (log_unstable.ts), so the last index needs no look at the storage. This and `term`
-   * run several times per input; going through both parts each time cost about 5% of
-   * a lightly loaded simulation.
+   * (log_unstable.ts), so the last index needs no look at the storage.
+   * Shaped for speed: see docs/performance.md#last-index-of-the-log
    */
   lastIndex(): number {
     return this.unstable.offset + this.unstable.entries.length - 1;
@@ -118,8 +134,7 @@ export class RaftLog {
    * not have), or 0 when all of them are already in the log.
    */
   findConflict(entries: Entry[]): number {
-    // Indexed, not for-of: a heartbeat's entries are one shared frozen array, which V8
-    // iterates the slow way (an object per step).
+    // Indexed, not for-of: see docs/performance.md#frozen-empty-lists
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       if (!this.matchTerm(e.index, e.term)) return e.index;
@@ -152,7 +167,7 @@ export class RaftLog {
       );
     }
     this.unstable.truncateAndAppend(entries);
-    this.changes++;
+    this.changes++; // the log's end moved
     this.onAppend?.(entries);
     return this.lastIndex();
   }
@@ -182,7 +197,6 @@ export class RaftLog {
       throw new Error(`commitTo(${index}) beyond last index ${this.lastIndex()}`);
     }
     this.committed = index;
-    this.changes++;
   }
 
   /**
@@ -204,7 +218,6 @@ export class RaftLog {
       throw new Error(`appliedTo(${index}) outside [${this.applied}, ${this.committed}]`);
     }
     this.applied = index;
-    this.changes++;
   }
 
   /** A pending snapshot must reach the state machine before any entry after it. */
@@ -232,18 +245,15 @@ export class RaftLog {
       return false;
     }
     this.unstable.restore(snap);
+    this.changes++; // the log's end moved
     this.committed = index;
-    this.changes++;
     return true;
   }
 
   /** The caller persisted the snapshot and loaded it into the state machine. */
   stableSnapTo(index: number): void {
     this.unstable.stableSnapTo(index);
-    if (index > this.applied) {
-      this.applied = index;
-      this.changes++;
-    }
+    if (index > this.applied) this.applied = index;
   }
 
   unstableEntries(): Entry[] {

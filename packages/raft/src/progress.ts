@@ -11,19 +11,21 @@
  *
  * Invariant: match < next.
  *
- * One leader's progresses share a `ProgressCounts`. Every change of what `toStatus()`
- * reports (match, next, state, paused, recentActive) counts once in `changes`, so a
- * caller that reports progress after every input asks one number instead of comparing
- * each peer's fields (`RawNode.progressVersion`); the reported fields are accessors so
- * that no assignment anywhere can change one without counting. `snapshots` counts the
- * peers in snapshot state, so the timers of every tick need not walk the peers to find
- * none (raft_tick.ts).
+ * One leader's progresses share a `ProgressCounts` (tracker.ts). Every change of what
+ * `toStatus()` reports (match, next, state, paused, recentActive) counts once in
+ * `changes`, so a caller that reports progress after every input asks one number
+ * instead of comparing each peer's fields (the progress version, observe.ts); the
+ * reported fields are accessors so that no assignment anywhere can change one without
+ * counting. `snapshots` counts the peers in snapshot state, so the timers of every tick
+ * need not walk the peers to find none (raft_tick.ts).
  */
 import type { NodeId, ProgressState, ProgressStatus } from './types';
 
 /** Counts over one leader's progresses (see above). */
 export class ProgressCounts {
+  /** Moves with every change of what any `toStatus()` reports, and of the set of peers. */
   changes = 0;
+  /** Peers in snapshot state. */
   snapshots = 0;
 }
 

@@ -26,41 +26,48 @@
  *
  * `becomeFollower` / `becomePreCandidate` / `becomeCandidate` / `becomeLeader` set
  * `role`, and the role picks the message handler (stepFollower, stepCandidate,
- * stepLeader in raft_step.ts) and the timer (tickElection, tickHeartbeat in
- * raft_tick.ts) in one place each (`stepRole`, `tick`, `ticksUntilDue`, `skipTicks`);
- * the handlers never branch on the role. (A switch rather than functions swapped
- * in at each transition: a call through such a field reached a different function
- * per role, which V8 calls the slow, generic way: about 5% of a light run.)
- * All transitions live here; one file per concern decides when to call them:
- * raft_tick.ts (timeouts, heartbeats, check-quorum), raft_election.ts (votes,
- * pre-vote, §4.2.3 guard), raft_replication.ts (AppendEntries on both sides, commit
- * rule), raft_snapshot.ts (InstallSnapshot, §7), raft_transfer.ts (leadership
- * transfer, §3.10) and read_only.ts (ReadIndex and lease reads, §6.4). Local
- * requests that depend on the role (a read) enter as messages from ourselves
- * through `stepRole`. Proposals are appended at once but sent on the next Ready
+ * stepLeader in raft_step.ts) and the timer (tickElection, tickHeartbeat) in one place
+ * each (`stepRole` here; `tick`, `ticksUntilDue`, `skipTicks` in raft_tick.ts); the
+ * handlers never branch on the role. etcd swaps a function field at each
+ * transition instead; a switch keeps every call direct.
+ * Shaped for speed: see docs/performance.md#role-dispatch
+ *
+ * `Raft` holds the state; the files of each concern are functions of it, `(r: Raft,
+ * ...)`, as etcd's raft.go methods are, and decide when to call the transitions, which
+ * all live here: raft_tick.ts (timeouts, heartbeats, check-quorum), raft_election.ts
+ * (votes, pre-vote, §4.2.3 guard), raft_replication.ts (AppendEntries on both sides,
+ * commit rule), raft_snapshot.ts (InstallSnapshot, §7), raft_transfer.ts (leadership
+ * transfer, §3.10), raft_membership.ts (thesis §4.1, one server at a time: the
+ * configuration follows the latest config entry in the log) and read_only.ts
+ * (ReadIndex and lease reads, §6.4). Parts with state of their own that need no
+ * `Raft` are objects: `log` (log.ts), `progress` (tracker.ts), `readOnly`. Local
+ * requests that depend on the role (a read) enter as messages from ourselves through
+ * `stepRole`. Proposals are appended at once but sent on the next Ready
  * (`flushProposals`), so proposals between two Readies share one AppendEntries.
  *
- * Membership (thesis §4.1, one server at a time) lives in raft_membership.ts: the
- * configuration (`voters`, `learners`) follows the latest config entry in the log.
+ * Counting: role, term, vote, leader and the election timeout are written through
+ * setters that count each change in `statusChanges`; the log counts commit, applied
+ * and its end, the progresses their own changes. observe.ts turns these into the
+ * version numbers a host compares after every input.
  *
  * Invariants: log.applied <= log.committed <= log.lastIndex(); at most one vote per
  * term (`vote` is reset only when `term` changes); a leader never removes entries.
  */
 import { settingsFrom, type Settings } from './config';
 import { RaftLog } from './log';
-import { Elections } from './raft_election';
-import { Replication } from './raft_replication';
-import { Snapshots } from './raft_snapshot';
-import { LeaderTransfer } from './raft_transfer';
-import { Membership, type ConfChangeResult } from './raft_membership';
-import { ReadOnly } from './read_only';
-import { Timers } from './raft_tick';
+import { campaign, handleVoteRequest, ignoresHigherTerm } from './raft_election';
+import { initMembership, proposeConfChange, type ConfChangeResult } from './raft_membership';
+import { bcastAppend, maybeCommit } from './raft_replication';
 import { stepCandidate, stepFollower, stepLeader } from './raft_step';
-import { Progress, ProgressCounts } from './progress';
+import { abortTransfer, startTransfer } from './raft_transfer';
+import { ReadOnly } from './read_only';
+import { ProgressTracker } from './tracker';
+import { sortedIds } from './confchange';
 import type { Storage } from './storage';
 import {
   NONE,
   type ConfChange,
+  type ConfState,
   type Config,
   type Entry,
   type Message,
@@ -73,33 +80,34 @@ import {
 
 export class Raft {
   readonly id: NodeId;
-  term = 0;
-  vote: NodeId = NONE;
-  lead: NodeId = NONE;
-  role: Role = 'follower';
   readonly log: RaftLog;
-  /** Sorted voter ids; set only by `membership` (thesis §4.1: the latest config in the log). */
-  voters: NodeId[] = [];
-  /** `voters.includes(id)`, kept by `membership` whenever it sets `voters`. */
-  isVoter = false;
-  learners: NodeId[] = [];
   /** Leader only: one entry per voter and learner, including ourselves. */
-  progress = new Map<NodeId, Progress>();
-  /**
-   * Shared by the progresses: their changes (a replaced map counts too; see
-   * RawNode.progressVersion) and how many are in snapshot state.
-   */
-  readonly progressCounts = new ProgressCounts();
+  readonly progress: ProgressTracker;
   /** Candidate / pre-candidate: votes received in the current round. */
   votes = new Map<NodeId, boolean>();
+  readonly readOnly: ReadOnly;
   msgs: Message[] = [];
-  /**
-   * Moves whenever `role`, `term`, `vote` or `lead` may have changed (and sometimes
-   * when none did): see RawNode.statusVersion.
-   */
-  statusChanges = 0;
   /** Leader: entries were proposed since the last `flushProposals`. */
   proposalsPending = false;
+  /** Leader: the target of the leadership transfer in progress, or NONE (thesis §3.10). */
+  leadTransferee: NodeId = NONE;
+
+  // The configuration (raft_membership.ts), thesis §4.1: the latest config entry in the log.
+  /** Sorted voter ids. */
+  voters: NodeId[] = [];
+  /** `voters.includes(id)`, kept with `voters`. */
+  isVoter = false;
+  learners: NodeId[] = [];
+  /**
+   * Index of the config entry the configuration comes from; the snapshot's index (0 for
+   * a bootstrap membership) when no config entry is left in the log.
+   * Invariant: no config entry lies in (confIndex, lastIndex].
+   */
+  confIndex = 0;
+  /** Moves with every change of the configuration; RawNode turns it into `Ready.confState`. */
+  confVersion = 0;
+  /** `Config.voters` and `learners`: the configuration of a brand-new storage. */
+  readonly bootstrapConf: ConfState;
 
   readonly cfg: Settings;
   private readonly random: () => number;
@@ -107,28 +115,35 @@ export class Raft {
   /** Ticks since we last heard from a leader (follower) or last checked the quorum (leader). */
   electionElapsed = 0;
   heartbeatElapsed = 0;
-  /** §5.2: drawn from [electionTick, 2 * electionTick) at every reset. */
-  randomizedElectionTimeout = 0;
 
-  private readonly timers = new Timers(this);
-  readonly elections = new Elections(this);
-  readonly replication = new Replication(this);
-  readonly snapshots = new Snapshots(this);
-  readonly transfer = new LeaderTransfer(this);
-  readonly membership = new Membership(this);
-  readonly readOnly: ReadOnly;
+  /**
+   * Moves with every change of `role`, `term`, `vote`, `lead` and
+   * `randomizedElectionTimeout`, counted by their setters (and may move when a later
+   * change undid an earlier one): part of the status version, observe.ts.
+   */
+  statusChanges = 0;
+  private currentRole: Role = 'follower';
+  private currentTerm = 0;
+  private votedFor: NodeId = NONE;
+  private leader: NodeId = NONE;
+  private electionTimeout = 0;
 
   constructor(config: Config, storage: Storage) {
     this.id = config.id;
     this.cfg = settingsFrom(config);
-    this.readOnly = new ReadOnly(this, this.cfg.readOnly);
+    this.readOnly = new ReadOnly(this.cfg.readOnly);
     this.random = config.random;
     this.log = new RaftLog(storage);
+    this.progress = new ProgressTracker(this.id, this.cfg.maxInflight);
 
     const { hardState } = storage.initialState();
     // Thesis §4.1: the configuration is the latest one in the log (or snapshot);
     // `config.voters` only bootstraps a brand-new storage.
-    this.membership.init({ voters: config.voters ?? [], learners: config.learners ?? [] });
+    this.bootstrapConf = {
+      voters: sortedIds(config.voters ?? []),
+      learners: sortedIds(config.learners ?? []),
+    };
+    initMembership(this);
 
     // Restart: recover term, vote and commit (Figure 2, persistent state).
     if (hardState.commit < this.log.committed || hardState.commit > this.log.lastIndex()) {
@@ -136,31 +151,57 @@ export class Raft {
         `hard state commit ${hardState.commit} outside [${this.log.committed}, ${this.log.lastIndex()}]`,
       );
     }
-    this.log.committed = hardState.commit;
+    this.log.commitTo(hardState.commit);
     this.term = hardState.term;
     this.vote = hardState.vote;
     if (config.applied !== undefined) this.log.appliedTo(config.applied);
     this.becomeFollower(this.term, NONE);
   }
 
-  tick(): void {
-    if (this.role === 'leader') this.timers.tickHeartbeat();
-    else this.timers.tickElection();
+  // ---- counted state -------------------------------------------------------
+
+  get role(): Role {
+    return this.currentRole;
+  }
+  private set role(role: Role) {
+    if (role !== this.currentRole) this.statusChanges++;
+    this.currentRole = role;
   }
 
-  /** See RawNode.ticksUntilDue. */
-  ticksUntilDue(): number {
-    return this.role === 'leader' ? this.timers.ticksUntilHeartbeatDue() : this.timers.ticksUntilElection();
+  /** Figure 2: currentTerm. */
+  get term(): number {
+    return this.currentTerm;
+  }
+  private set term(term: number) {
+    if (term !== this.currentTerm) this.statusChanges++;
+    this.currentTerm = term;
   }
 
-  /** See RawNode.skipTicks. */
-  skipTicks(n: number): void {
-    const due = this.ticksUntilDue();
-    if (!(Number.isInteger(n) && n >= 0 && n < due)) {
-      throw new RangeError(`skipTicks(${n}): only ticks before the next due one (${due}) only count`);
-    }
-    if (this.role === 'leader') this.timers.skipHeartbeatTicks(n);
-    else this.timers.skipElectionTicks(n);
+  /** Figure 2: votedFor in `term`, or NONE. */
+  get vote(): NodeId {
+    return this.votedFor;
+  }
+  set vote(id: NodeId) {
+    if (id !== this.votedFor) this.statusChanges++;
+    this.votedFor = id;
+  }
+
+  /** The leader of `term` as far as we know, or NONE. */
+  get lead(): NodeId {
+    return this.leader;
+  }
+  set lead(id: NodeId) {
+    if (id !== this.leader) this.statusChanges++;
+    this.leader = id;
+  }
+
+  /** §5.2: drawn from [electionTick, 2 * electionTick) at every reset. */
+  get randomizedElectionTimeout(): number {
+    return this.electionTimeout;
+  }
+  private set randomizedElectionTimeout(ticks: number) {
+    if (ticks !== this.electionTimeout) this.statusChanges++;
+    this.electionTimeout = ticks;
   }
 
   // ---- role transitions --------------------------------------------------
@@ -169,7 +210,6 @@ export class Raft {
     this.reset(term);
     this.lead = lead;
     this.role = 'follower';
-    this.statusChanges++;
   }
 
   /** Thesis §9.6: a pre-candidate neither increments its term nor changes its vote. */
@@ -178,7 +218,6 @@ export class Raft {
     this.votes.clear();
     this.lead = NONE;
     this.role = 'precandidate';
-    this.statusChanges++;
   }
 
   becomeCandidate(): void {
@@ -186,7 +225,6 @@ export class Raft {
     this.reset(this.term + 1); // §5.2: increment currentTerm, vote for self
     this.vote = this.id;
     this.role = 'candidate';
-    this.statusChanges++;
   }
 
   becomeLeader(): void {
@@ -194,7 +232,6 @@ export class Raft {
     this.reset(this.term);
     this.lead = this.id;
     this.role = 'leader';
-    this.statusChanges++;
     const self = this.progress.get(this.id);
     if (self) {
       self.becomeReplicate();
@@ -204,7 +241,7 @@ export class Raft {
     // (and so learn) everything before it, which §5.4.2 forbids by counting replicas.
     this.appendEntries([{ kind: 'noop', data: '' }]);
     // Figure 2, "Upon election": announce ourselves to every server at once.
-    this.replication.bcastAppend();
+    bcastAppend(this);
   }
 
   private reset(term: number): void {
@@ -218,24 +255,8 @@ export class Raft {
     this.resetRandomizedElectionTimeout();
     this.votes.clear();
     this.readOnly.reset();
-    this.transfer.abort();
-    this.progress = new Map();
-    this.progressCounts.changes++;
-    this.progressCounts.snapshots = 0;
-    const last = this.log.lastIndex();
-    for (const id of [...this.voters, ...this.learners].sort((a, b) => a - b)) {
-      // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
-      const pr = new Progress(id, 0, last + 1, this.cfg.maxInflight, this.progressCounts);
-      if (id === this.id) pr.match = last;
-      this.progress.set(id, pr);
-    }
-  }
-
-  /** A follower heard from the leader of its term (every heartbeat: only a new one counts). */
-  followLeader(lead: NodeId): void {
-    if (this.lead === lead) return;
-    this.lead = lead;
-    this.statusChanges++;
+    abortTransfer(this);
+    this.progress.reset(sortedIds([...this.voters, ...this.learners]), this.log.lastIndex());
   }
 
   private resetRandomizedElectionTimeout(): void {
@@ -253,14 +274,14 @@ export class Raft {
   /** Start an election now (election timeout or the caller's `campaign()`). */
   hup(): void {
     if (this.role === 'leader' || !this.promotable()) return;
-    this.elections.campaign(this.cfg.preVote ? 'pre-vote' : 'election');
+    campaign(this, this.cfg.preVote ? 'pre-vote' : 'election');
   }
 
   /** Leader only: append commands and replicate them. */
   propose(entries: Pick<Entry, 'kind' | 'data'>[]): ProposeResult {
     if (this.role !== 'leader') return { ok: false, error: 'not-leader' };
     // Thesis §3.10: the log must stop growing for the transferee to catch up.
-    if (this.transfer.transferee !== NONE) return { ok: false, error: 'transferring' };
+    if (this.leadTransferee !== NONE) return { ok: false, error: 'transferring' };
     // Flow control: a leader cut off from its quorum cannot commit, so bound what it
     // accepts instead of letting its log grow without limit.
     if (this.log.lastIndex() - this.log.committed + entries.length > this.cfg.maxUncommittedEntries) {
@@ -275,14 +296,14 @@ export class Raft {
 
   /** Leader only: a single-server membership change (thesis §4.1), see raft_membership.ts. */
   proposeConfChange(cc: ConfChange): ConfChangeResult {
-    return this.membership.propose(cc);
+    return proposeConfChange(this, cc);
   }
 
   /** Sends the AppendEntries for proposals made since the last call. */
   flushProposals(): void {
     if (!this.proposalsPending) return;
     this.proposalsPending = false;
-    if (this.role === 'leader') this.replication.bcastAppend();
+    if (this.role === 'leader') bcastAppend(this);
   }
 
   /** A linearizable read barrier (thesis §6.4); the answer comes in `Ready.readStates`. */
@@ -294,18 +315,17 @@ export class Raft {
 
   transferLeader(to: NodeId): TransferResult {
     if (this.role !== 'leader') return { ok: false, error: 'not-leader' };
-    return this.transfer.start(to);
+    return startTransfer(this, to);
   }
 
   // ---- messages --------------------------------------------------------------
 
   step(m: Message): void {
-    // Messages of every type pass here, so each read of a field is a generic lookup:
-    // the term and the type are read once.
+    // The term and the type are read once: see docs/performance.md#messages-built-whole
     const { term, type } = m;
     if (term !== this.term && !this.stepTerm(m)) return;
     if (type === 'RequestVote' || type === 'PreVote') {
-      this.elections.handleVoteRequest(m);
+      handleVoteRequest(this, m);
       return;
     }
     this.stepRole(m);
@@ -327,7 +347,7 @@ export class Raft {
   /** §5.1, for a message of another term: false when it is dropped (after any answer). */
   private stepTerm(m: Message): boolean {
     if (m.term > this.term) {
-      if (this.elections.ignoresHigherTerm(m)) return false;
+      if (ignoresHigherTerm(this, m)) return false;
       // Thesis §9.6: pre-vote terms are hypothetical and never adopted.
       if (m.type === 'PreVote' || (m.type === 'PreVoteResponse' && m.voteGranted)) return true;
       // §5.1: a higher term means we are out of date; the sender of an
@@ -355,20 +375,17 @@ export class Raft {
     const last = this.log.append(numbered);
     this.progress.get(this.id)?.maybeUpdate(last);
     // A single voter is a majority on its own.
-    this.replication.maybeCommit();
+    maybeCommit(this);
     return last;
   }
 
   /**
    * Queues `m` for the next Ready. Every caller builds `m` whole, `from` and `term` last
-   * (their place in the JSON of every message event since they were added here): an
-   * object completed after its creation changes shape on the way, and the code that
-   * reads messages of every type saw more shapes (light load: about 5%).
+   * (their place in the JSON of every message event since they were added here).
+   * Shaped for speed: see docs/performance.md#messages-built-whole
    */
   send(m: Message): void {
-    // An outbox starts with its first message: `[m]` has room for one, where `[]` grew
-    // to seventeen slots at the first push, and most outboxes (a follower's answer)
-    // hold one message: 8% fewer scavenges, light load 2-3% faster.
+    // An outbox starts with its first message: see docs/performance.md#outboxes
     if (this.msgs.length === 0) this.msgs = [m];
     else this.msgs.push(m);
   }

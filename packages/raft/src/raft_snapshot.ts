@@ -15,63 +15,58 @@
  */
 import type { Raft } from './raft';
 import type { Progress } from './progress';
+import { restoreMembership } from './raft_membership';
+import { sendAppend } from './raft_replication';
 import type { InstallSnapshot, InstallSnapshotResponse, NodeId } from './types';
 
-export class Snapshots {
-  constructor(private readonly raft: Raft) {}
+/** Leader: replaces AppendEntries for a follower behind the compacted prefix. */
+export function sendSnapshot(r: Raft, to: NodeId, pr: Progress): void {
+  const snapshot = r.log.storage.snapshot();
+  const { index, term } = snapshot.metadata;
+  r.send({
+    type: 'InstallSnapshot',
+    to,
+    lastIncludedIndex: index,
+    lastIncludedTerm: term,
+    snapshot,
+    from: r.id,
+    term: r.term,
+  });
+  pr.becomeSnapshot(index);
+}
 
-  /** Leader: replaces AppendEntries for a follower behind the compacted prefix. */
-  send(to: NodeId, pr: Progress): void {
-    const r = this.raft;
-    const snapshot = r.log.storage.snapshot();
-    const { index, term } = snapshot.metadata;
-    r.send({
-      type: 'InstallSnapshot',
-      to,
-      lastIncludedIndex: index,
-      lastIncludedTerm: term,
-      snapshot,
-      from: r.id,
-      term: r.term,
-    });
-    pr.becomeSnapshot(index);
+/** Follower: §7 "Receiver implementation". */
+export function handleInstallSnapshot(r: Raft, m: InstallSnapshot): void {
+  if (r.log.restore(m.snapshot)) {
+    // The snapshot carries the configuration as of its last entry (§7).
+    restoreMembership(r, m.snapshot);
   }
+  r.send({
+    type: 'InstallSnapshotResponse',
+    to: m.from,
+    matchIndex: r.log.committed,
+    from: r.id,
+    term: r.term,
+  });
+}
 
-  /** Follower: §7 "Receiver implementation". */
-  handleInstall(m: InstallSnapshot): void {
-    const r = this.raft;
-    if (r.log.restore(m.snapshot)) {
-      // The snapshot carries the configuration as of its last entry (§7).
-      r.membership.restored(m.snapshot);
-    }
-    r.send({
-      type: 'InstallSnapshotResponse',
-      to: m.from,
-      matchIndex: r.log.committed,
-      from: r.id,
-      term: r.term,
-    });
-  }
+/** Leader: the follower holds everything up to `matchIndex`; resume with a probe. */
+export function handleSnapshotResponse(r: Raft, m: InstallSnapshotResponse): void {
+  const pr = r.progress.get(m.from);
+  if (!pr) return;
+  pr.recentActive = true;
+  pr.maybeUpdate(m.matchIndex);
+  if (pr.state === 'snapshot') pr.becomeProbe();
+  sendAppend(r, m.from, false);
+}
 
-  /** Leader: the follower holds everything up to `matchIndex`; resume with a probe. */
-  handleResponse(m: InstallSnapshotResponse): void {
-    const pr = this.raft.progress.get(m.from);
-    if (!pr) return;
-    pr.recentActive = true;
-    pr.maybeUpdate(m.matchIndex);
-    if (pr.state === 'snapshot') pr.becomeProbe();
-    this.raft.replication.sendAppend(m.from, false);
-  }
-
-  /** Leader, every tick: a snapshot unanswered for an election timeout has failed. */
-  tick(): void {
-    const r = this.raft;
-    if (r.progressCounts.snapshots === 0) return;
-    for (const pr of r.progress.values()) {
-      if (pr.state === 'snapshot' && ++pr.snapshotElapsed >= r.cfg.electionTick) {
-        pr.pendingSnapshot = 0; // not received: probe from what is known to match
-        pr.becomeProbe();
-      }
+/** Leader, every tick: a snapshot unanswered for an election timeout has failed. */
+export function tickSnapshots(r: Raft): void {
+  if (r.progress.counts.snapshots === 0) return;
+  for (const pr of r.progress.values()) {
+    if (pr.state === 'snapshot' && ++pr.snapshotElapsed >= r.cfg.electionTick) {
+      pr.pendingSnapshot = 0; // not received: probe from what is known to match
+      pr.becomeProbe();
     }
   }
 }

@@ -2,26 +2,33 @@
  * The per-role message handlers that `Raft.stepRole` picks (etcd's stepFollower,
  * stepCandidate, stepLeader). `Raft.step` has already dealt with the term (§5.1) and
  * answered vote requests; each handler routes what its role can receive to the file
- * of that concern, and drops the rest.
+ * of that concern, and drops the rest. Like every raft_*.ts file, these are functions
+ * of the `Raft` they are given (see raft.ts).
  */
 import type { Raft } from './raft';
+import { campaign, handleVoteResponse } from './raft_election';
+import { maybeFinishConfChange } from './raft_membership';
+import { handleAppendEntries, handleAppendResponse } from './raft_replication';
+import { handleInstallSnapshot, handleSnapshotResponse } from './raft_snapshot';
+import { recvReadResponse, requestRead } from './read_only';
 import type { Message } from './types';
 
 export function stepFollower(r: Raft, m: Message): void {
   switch (m.type) {
     case 'AppendEntries':
+      // The leader of our term (§5.2): restart the election timer.
       r.electionElapsed = 0;
-      r.followLeader(m.from);
-      r.replication.handleAppendEntries(m);
+      r.lead = m.from;
+      handleAppendEntries(r, m);
       return;
     case 'InstallSnapshot':
       r.electionElapsed = 0;
-      r.followLeader(m.from);
-      r.snapshots.handleInstall(m);
+      r.lead = m.from;
+      handleInstallSnapshot(r, m);
       return;
     case 'TimeoutNow':
       // Thesis §3.10: the leader chose us; skip pre-vote and the election timeout.
-      if (r.promotable()) r.elections.campaign('transfer');
+      if (r.promotable()) campaign(r, 'transfer');
       return;
     case 'ReadIndex':
       // Thesis §6.4: only the leader can vouch for a read index; ask it.
@@ -29,7 +36,7 @@ export function stepFollower(r: Raft, m: Message): void {
         r.send({ type: 'ReadIndex', to: r.lead, requestId: m.requestId, from: r.id, term: r.term });
       return;
     case 'ReadIndexResponse':
-      r.readOnly.recvResponse(m.requestId, m.index);
+      recvReadResponse(r, m.requestId, m.index);
       return;
     default:
       // Responses addressed to an earlier role of ours are dropped.
@@ -47,7 +54,7 @@ export function stepCandidate(r: Raft, m: Message): void {
       return;
     case 'RequestVoteResponse':
     case 'PreVoteResponse':
-      r.elections.handleVoteResponse(m);
+      handleVoteResponse(r, m);
       return;
     default:
       return;
@@ -57,15 +64,15 @@ export function stepCandidate(r: Raft, m: Message): void {
 export function stepLeader(r: Raft, m: Message): void {
   switch (m.type) {
     case 'AppendEntriesResponse':
-      r.replication.handleAppendResponse(m);
+      handleAppendResponse(r, m);
       // Thesis §4.2.2: the acknowledgement may have committed a membership change.
-      r.membership.maybeFinishChange();
+      maybeFinishConfChange(r);
       return;
     case 'InstallSnapshotResponse':
-      r.snapshots.handleResponse(m);
+      handleSnapshotResponse(r, m);
       return;
     case 'ReadIndex':
-      r.readOnly.request(m.requestId, m.from);
+      requestRead(r, m.requestId, m.from);
       return;
     default:
       // Nothing else can arrive at our own term: another leader of this term would

@@ -7,41 +7,37 @@
  *      target starts an election at once and, holding the whole log, wins it;
  *   4. gives up after an election timeout, so a target that is down or too slow does
  *      not leave the cluster without a leader that accepts proposals.
- * The target's side (an immediate election with `transfer: true`) is in raft_election.ts.
+ * The transfer in progress is `Raft.leadTransferee`; every change of role or term abandons it
+ * (`Raft.reset`). The target's side (an immediate election with `transfer: true`) is in
+ * raft_election.ts.
  */
 import type { Raft } from './raft';
+import { sendAppend } from './raft_replication';
 import { NONE, type NodeId, type TransferResult } from './types';
 
-export class LeaderTransfer {
-  /** The target of the transfer in progress, or NONE. */
-  transferee: NodeId = NONE;
+/** Leader: steps 1 and 2 (or 3, if `to` is already up to date). */
+export function startTransfer(r: Raft, to: NodeId): TransferResult {
+  if (!r.voters.includes(to)) return { ok: false, error: 'not-a-voter' };
+  if (to === r.id || to === r.leadTransferee) return { ok: true };
+  r.leadTransferee = to;
+  // Step 4: the transfer has one election timeout to finish (see tickHeartbeat).
+  r.electionElapsed = 0;
+  maybeSendTimeoutNow(r, to);
+  return { ok: true };
+}
 
-  constructor(private readonly raft: Raft) {}
-
-  start(to: NodeId): TransferResult {
-    const r = this.raft;
-    if (!r.voters.includes(to)) return { ok: false, error: 'not-a-voter' };
-    if (to === r.id || to === this.transferee) return { ok: true };
-    this.transferee = to;
-    // Step 4: the transfer has one election timeout to finish (see tickHeartbeat).
-    r.electionElapsed = 0;
-    this.maybeSendTimeoutNow(to);
-    return { ok: true };
+/** Step 3, or step 2 while the target is behind. */
+export function maybeSendTimeoutNow(r: Raft, id: NodeId): void {
+  if (id !== r.leadTransferee) return;
+  const pr = r.progress.get(id);
+  if (pr && pr.match === r.log.lastIndex()) {
+    r.send({ type: 'TimeoutNow', to: id, from: r.id, term: r.term });
+  } else {
+    sendAppend(r, id, false);
   }
+}
 
-  /** Step 3, or step 2 while the target is behind. */
-  maybeSendTimeoutNow(id: NodeId): void {
-    const r = this.raft;
-    if (id !== this.transferee) return;
-    const pr = r.progress.get(id);
-    if (pr && pr.match === r.log.lastIndex()) {
-      r.send({ type: 'TimeoutNow', to: id, from: r.id, term: r.term });
-    } else {
-      r.replication.sendAppend(id, false);
-    }
-  }
-
-  abort(): void {
-    this.transferee = NONE;
-  }
+/** Step 4, or the target left the configuration (§3.10: only a voter can take over). */
+export function abortTransfer(r: Raft): void {
+  r.leadTransferee = NONE;
 }

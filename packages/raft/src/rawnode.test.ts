@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RawNode } from './rawnode';
 import { MemoryStorage } from './storage';
+import type { ProgressStatus } from './types';
 
 const config = { id: 1, electionTick: 10, heartbeatTick: 1, random: () => 0 };
 
@@ -49,44 +50,39 @@ describe('RawNode', () => {
     expect(node.status().confState.voters).toEqual([1, 2, 3]);
   });
 
-  it('progressMatches: true exactly while a copy of status().progress still describes the leader', () => {
-    const storage = new MemoryStorage({ voters: [1, 2, 3] });
-    const node = new RawNode(config, storage);
-    expect(node.progressMatches({}, 0)).toBe(false); // not a leader
+  it('observer.withProgress visits what status().progress lists, in id order, and only on a leader', () => {
+    const node = new RawNode({ ...config, voters: [1, 2, 3] }, new MemoryStorage());
+    const visited = () => {
+      const seen: Array<[number, ProgressStatus]> = [];
+      node.observer.withProgress((id, pr) => seen.push([id, { ...pr }]));
+      return seen;
+    };
+    expect(visited()).toEqual([]); // not a leader
     node.campaign();
     for (const from of [2, 3])
       node.step({ type: 'RequestVoteResponse', from, to: 1, term: 1, voteGranted: true });
-    const copy = () => node.status().progress;
-    expect(node.status().role).toBe('leader');
-    expect(node.progressMatches(copy(), 3)).toBe(true);
-    expect(node.progressMatches(copy(), 2)).toBe(false); // another peer count
-    for (const field of ['matchIndex', 'nextIndex', 'state', 'paused', 'recentActive'] as const) {
-      const changed = copy();
-      changed[2] = { ...changed[2], [field]: field === 'state' ? 'snapshot' : 99 };
-      expect(node.progressMatches(changed, 3)).toBe(false);
-    }
-    const before = copy();
     node.step({ type: 'AppendEntriesResponse', from: 2, to: 1, term: 1, success: true, matchIndex: 1 });
-    expect(node.progressMatches(before, 3)).toBe(false); // peer 2's match moved
-    expect(node.progressMatches(copy(), 3)).toBe(true);
+    expect(node.status().role).toBe('leader');
+    expect(visited()).toEqual(Object.entries(node.status().progress).map(([id, pr]) => [Number(id), pr]));
+    expect(visited().map(([, pr]) => pr.matchIndex)).toEqual([1, 1, 0]);
   });
 
-  it('readyMessagesOnly: hands out messages alone, never ahead of state that must be persisted first', () => {
+  it('observer.readyMessagesOnly: hands out messages alone, never ahead of state that must be persisted first', () => {
     const node = new RawNode({ ...config, voters: [1, 2, 3] }, new MemoryStorage());
     node.campaign(); // a vote and a term to persist before the vote requests leave
-    expect(node.readyMessagesOnly()).toBeNull();
+    expect(node.observer.readyMessagesOnly()).toBeNull();
     node.advance(node.ready());
     node.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: true });
-    expect(node.readyMessagesOnly()).toBeNull(); // leader: a new role and an entry
+    expect(node.observer.readyMessagesOnly()).toBeNull(); // leader: a new role and an entry
     node.advance(node.ready());
     node.tick(); // a heartbeat: messages only
-    const heartbeats = node.readyMessagesOnly();
+    const heartbeats = node.observer.readyMessagesOnly();
     expect(heartbeats?.map((m) => [m.type, m.to])).toEqual([
       ['AppendEntries', 2],
       ['AppendEntries', 3],
     ]);
     expect(node.hasReady()).toBe(false);
-    expect(node.readyMessagesOnly()).toBeNull(); // nothing pending
+    expect(node.observer.readyMessagesOnly()).toBeNull(); // nothing pending
   });
 
   it('rejects a message addressed to another node', () => {

@@ -36,79 +36,48 @@
  * storage; it waits, never campaigning, until the leader's AppendEntries or snapshot
  * bring it the configuration that includes it. A snapshot taken at index `i` must
  * record `confStateAt(i)`.
+ *
+ * Observing: `status()` and `basicStatus()` are copies. A host that reports the node's
+ * state after every input uses `observer` instead (observe.ts): version numbers that
+ * say when anything changed, reads without copies, and the messages-only Ready.
  */
+import { NodeObserver } from './observe';
 import { Raft } from './raft';
+import { confStateAt, currentConf, type ConfChangeResult } from './raft_membership';
+import { skipTicks, tick, ticksUntilDue } from './raft_tick';
+import { advance, Handed, nextReady, pendingBesidesMessages } from './ready';
 import type { Storage } from './storage';
-import type { ConfChangeResult } from './raft_membership';
 import type {
   BasicStatus,
   ConfChange,
   ConfState,
   Config,
-  Entry,
-  HardState,
-  LightStatus,
   Message,
   NodeId,
   ProgressStatus,
   ProposeResult,
   ReadIndexResult,
-  ReadState,
   Ready,
-  SoftState,
   Status,
   TransferResult,
 } from './types';
 
-/**
- * The empty lists of a Ready, shared by every Ready: frozen, so a caller that writes
- * into a Ready's list (which the contract does not allow) fails loudly.
- */
-const EMPTY_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[];
-const EMPTY_MESSAGES: Message[] = Object.freeze([]) as unknown as Message[];
-const EMPTY_READ_STATES: ReadState[] = Object.freeze([]) as unknown as ReadState[];
-
-/** The shape `basicStatus()` fills. */
-const ZERO_STATUS: BasicStatus = {
-  id: 0,
-  role: 'follower',
-  term: 0,
-  vote: 0,
-  leader: 0,
-  commit: 0,
-  applied: 0,
-  lastIndex: 0,
-  lastTerm: 0,
-  firstIndex: 0,
-  electionElapsed: 0,
-  randomizedElectionTimeout: 0,
-  leadTransferee: 0,
-};
-
 export class RawNode {
   private readonly raft: Raft;
-  private prevSoftState: SoftState;
-  private prevHardState: HardState;
-  private prevConfVersion: number;
-  /** The one object `withProgress` fills for each visit. */
-  private readonly progressView: ProgressStatus = {
-    matchIndex: 0,
-    nextIndex: 0,
-    state: 'probe',
-    paused: false,
-    recentActive: false,
-  };
+  /** What the last Ready handed out, so the next carries only what changed (ready.ts). */
+  private readonly handed: Handed;
+  /** The seam for a host that drains and reports after every input: see observe.ts. */
+  readonly observer: NodeObserver;
 
   constructor(config: Config, storage: Storage) {
     this.raft = new Raft(config, storage);
-    this.prevSoftState = this.softState();
-    this.prevHardState = storage.initialState().hardState;
-    this.prevConfVersion = this.raft.membership.version;
+    this.handed = Handed.start(this.raft, storage.initialState().hardState);
+    this.observer = new NodeObserver(this.raft, this.handed);
   }
 
   /** One logical clock tick: drives election timeouts and heartbeats. */
   tick(): void {
-    this.raft.tick();
+    tick(this.raft);
   }
 
   /** Delivers a message from a peer. */
@@ -160,7 +129,7 @@ export class RawNode {
    * record in a snapshot taken at `index` (§7). `status().confState` is the latest.
    */
   confStateAt(index: number): ConfState {
-    return this.raft.membership.confStateAt(index);
+    return confStateAt(this.raft, index);
   }
 
   /** Starts an election now, as if the election timeout had elapsed (with pre-vote if enabled). */
@@ -169,91 +138,16 @@ export class RawNode {
   }
 
   hasReady(): boolean {
-    return this.raft.msgs.length > 0 || this.pendingBesidesMessages();
-  }
-
-  /** Whether the next Ready would carry anything other than messages. */
-  private pendingBesidesMessages(): boolean {
-    const r = this.raft;
-    const soft = this.prevSoftState;
-    const hard = this.prevHardState;
-    return (
-      r.proposalsPending ||
-      r.role !== soft.role ||
-      r.lead !== soft.leader ||
-      r.term !== hard.term ||
-      r.vote !== hard.vote ||
-      r.log.committed !== hard.commit ||
-      r.log.unstable.entries.length > 0 ||
-      r.log.hasNextCommittedEntries() ||
-      r.log.unstable.snapshot !== undefined ||
-      r.readOnly.readStates.length > 0 ||
-      r.membership.version !== this.prevConfVersion
-    );
+    return this.raft.msgs.length > 0 || pendingBesidesMessages(this.raft, this.handed);
   }
 
   ready(): Ready {
-    const r = this.raft;
-    r.flushProposals();
-    // Most Readies carry a message or two and nothing else: an empty list is the one
-    // shared frozen array rather than a new one per Ready, and the core starts a new
-    // outbox with its next message (Raft.send).
-    // Every Ready has every field (the absent ones undefined), so all Readies share one
-    // shape and the caller's reads of them stay monomorphic.
-    const rd: Ready = {
-      softState: undefined,
-      hardState: undefined,
-      snapshot: undefined,
-      entries: r.log.unstable.entries.length === 0 ? EMPTY_ENTRIES : r.log.unstableEntries(),
-      messages: r.msgs.length === 0 ? EMPTY_MESSAGES : r.msgs,
-      committedEntries: r.log.hasNextCommittedEntries() ? r.log.nextCommittedEntries() : EMPTY_ENTRIES,
-      readStates: r.readOnly.readStates.length === 0 ? EMPTY_READ_STATES : r.readOnly.readStates,
-      confState: undefined,
-    };
-    if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
-    if (r.msgs.length > 0) r.msgs = EMPTY_MESSAGES;
-    if (r.readOnly.readStates.length > 0) r.readOnly.readStates = [];
-    if (r.role !== this.prevSoftState.role || r.lead !== this.prevSoftState.leader) {
-      rd.softState = this.prevSoftState = this.softState();
-    }
-    if (r.membership.version !== this.prevConfVersion) {
-      this.prevConfVersion = r.membership.version;
-      rd.confState = r.membership.current();
-    }
-    const hard = this.prevHardState;
-    if (r.term !== hard.term || r.vote !== hard.vote || r.log.committed !== hard.commit) {
-      rd.hardState = this.prevHardState = this.hardState();
-    }
-    return rd;
-  }
-
-  /**
-   * When the pending Ready would carry messages and nothing else (no entries, no
-   * state change, nothing to apply), hands out those messages without building the
-   * Ready: exactly `ready().messages` followed by `advance()` of that Ready, which
-   * would have nothing else to acknowledge. Otherwise returns null and changes nothing.
-   * Most Readies are such (a heartbeat, its answer), and a host that sends at once
-   * saves an object and two calls each time.
-   */
-  readyMessagesOnly(): Message[] | null {
-    const r = this.raft;
-    if (r.msgs.length === 0 || this.pendingBesidesMessages()) return null;
-    const messages = r.msgs;
-    r.msgs = EMPTY_MESSAGES;
-    return messages;
+    return nextReady(this.raft, this.handed);
   }
 
   /** The caller has persisted, sent and applied `rd`. */
   advance(rd: Ready): void {
-    const log = this.raft.log;
-    if (rd.snapshot) log.stableSnapTo(rd.snapshot.metadata.index);
-    // Lengths first: reading index -1 of an empty list is a slow property lookup.
-    if (rd.entries.length > 0) {
-      const lastEntry = rd.entries[rd.entries.length - 1];
-      log.stableTo(lastEntry.index, lastEntry.term);
-    }
-    if (rd.committedEntries.length > 0)
-      log.appliedTo(rd.committedEntries[rd.committedEntries.length - 1].index);
+    advance(this.raft, rd);
   }
 
   /**
@@ -264,7 +158,7 @@ export class RawNode {
    * counters (the leader lease of §4.2.3, for one). Ask again after every input.
    */
   ticksUntilDue(): number {
-    return this.raft.ticksUntilDue();
+    return ticksUntilDue(this.raft);
   }
 
   /**
@@ -273,7 +167,7 @@ export class RawNode {
    * ticks make them up in one call.
    */
   skipTicks(n: number): void {
-    this.raft.skipTicks(n);
+    skipTicks(this.raft, n);
   }
 
   /** A snapshot of the node's state; mutating it does not affect the node. */
@@ -283,122 +177,26 @@ export class RawNode {
     if (r.role === 'leader') {
       for (const pr of r.progress.values()) progress[pr.id] = pr.toStatus();
     }
-    return { ...this.basicStatus(), confState: r.membership.current(), progress };
+    return { ...this.basicStatus(), confState: currentConf(r), progress };
   }
 
-  /**
-   * Leader only: calls `visit` with each peer's progress (including its own), in id
-   * order, without copying anything (etcd's WithProgress): `visit` gets one reused view,
-   * valid only during the call.
-   */
-  withProgress(visit: (id: NodeId, progress: Readonly<ProgressStatus>) => void): void {
-    const r = this.raft;
-    if (r.role !== 'leader') return;
-    const view = this.progressView;
-    for (const pr of r.progress.values()) {
-      view.matchIndex = pr.match;
-      view.nextIndex = pr.next;
-      view.state = pr.state;
-      view.paused = pr.isPaused();
-      view.recentActive = pr.recentActive;
-      visit(pr.id, view);
-    }
-  }
-
-  /**
-   * Leader only: whether `progress`, a record like `status().progress` of `peers`
-   * peers, still describes every peer's progress, field for field. For a caller that
-   * reports progress changes and asks after every input: no visit per peer, no copy.
-   */
-  progressMatches(progress: Readonly<Record<NodeId, ProgressStatus>>, peers: number): boolean {
-    const r = this.raft;
-    if (r.role !== 'leader' || r.progress.size !== peers) return false;
-    for (const pr of r.progress.values()) {
-      const was = progress[pr.id];
-      if (
-        was === undefined ||
-        was.matchIndex !== pr.match ||
-        was.nextIndex !== pr.next ||
-        was.state !== pr.state ||
-        was.paused !== pr.isPaused() ||
-        was.recentActive !== pr.recentActive
-      )
-        return false;
-    }
-    return true;
-  }
-
-  /**
-   * A number that moves whenever what `withProgress` would report may have changed (a
-   * peer's match, next, state, paused or recentActive, or the set of peers), and stays
-   * put otherwise. A caller that reports progress changes after every input compares
-   * this one number where `progressMatches` compares every peer's fields.
-   */
-  progressVersion(): number {
-    return this.raft.progressCounts.changes;
-  }
-
-  /**
-   * A number that moves whenever a field of `readLightStatus` other than the election
-   * timer's (`electionElapsed`, `randomizedElectionTimeout`) may have changed: role,
-   * term, vote, leader, commit, applied, last index. It may also move when none did.
-   * The timeout is only redrawn when the role or term changes (§5.2), so with this
-   * number unchanged, only `electionElapsed` can have moved. For a caller that reports
-   * changes after every input: one comparison where the status has seven.
-   */
-  statusVersion(): number {
-    return this.raft.statusChanges + this.raft.log.changes;
-  }
-
-  /** Ticks since the election timer last restarted (`basicStatus().electionElapsed`, without the copy). */
-  electionElapsed(): number {
-    return this.raft.electionElapsed;
-  }
-
-  /** `status()` without the configuration and the progress: no copies of either. */
+  /** `status()` without the configuration and the progress: no copies of either (etcd's BasicStatus). */
   basicStatus(): BasicStatus {
-    return this.readBasicStatus({ ...ZERO_STATUS });
-  }
-
-  /**
-   * `basicStatus()` written into `into`, which it returns: for a caller that reads the
-   * status after every input and would otherwise make an object each time.
-   */
-  readBasicStatus(into: BasicStatus): BasicStatus {
     const r = this.raft;
-    this.readLightStatus(into);
-    into.lastTerm = r.log.lastTerm();
-    into.firstIndex = r.log.firstIndex();
-    into.leadTransferee = r.transfer.transferee;
-    return into;
-  }
-
-  /** The index of the last entry handed out to apply (`basicStatus().applied`, without the copy). */
-  appliedIndex(): number {
-    return this.raft.log.applied;
-  }
-
-  /** `readBasicStatus` of the `LightStatus` fields only, written into `into`. */
-  readLightStatus(into: LightStatus): LightStatus {
-    const r = this.raft;
-    into.id = r.id;
-    into.role = r.role;
-    into.term = r.term;
-    into.vote = r.vote;
-    into.leader = r.lead;
-    into.commit = r.log.committed;
-    into.applied = r.log.applied;
-    into.lastIndex = r.log.lastIndex();
-    into.electionElapsed = r.electionElapsed;
-    into.randomizedElectionTimeout = r.randomizedElectionTimeout;
-    return into;
-  }
-
-  private softState(): SoftState {
-    return { role: this.raft.role, leader: this.raft.lead };
-  }
-
-  private hardState(): HardState {
-    return { term: this.raft.term, vote: this.raft.vote, commit: this.raft.log.committed };
+    return {
+      id: r.id,
+      role: r.role,
+      term: r.term,
+      vote: r.vote,
+      leader: r.lead,
+      commit: r.log.committed,
+      applied: r.log.applied,
+      lastIndex: r.log.lastIndex(),
+      lastTerm: r.log.lastTerm(),
+      firstIndex: r.log.firstIndex(),
+      electionElapsed: r.electionElapsed,
+      randomizedElectionTimeout: r.randomizedElectionTimeout,
+      leadTransferee: r.leadTransferee,
+    };
   }
 }

@@ -1,15 +1,17 @@
 /**
- * `RawNode.statusVersion` under random schedules: whenever a field it covers changes
- * (role, term, vote, leader, commit, applied, last index) or the election timeout is
- * redrawn, the number moves. A caller that skips reading the status while the number
- * stands still (the simulator's node-state reporter) relies on exactly this.
+ * The observer's two versions (observe.ts) under random schedules: whenever a field
+ * the status version covers changes (role, term, vote, leader, commit, applied, last
+ * index) or the election timeout is redrawn, it moves; whenever a leader's progress as
+ * `status().progress` lists it changes, the progress version moves. A caller that skips
+ * reading while the numbers stand still (the simulator's node-state reporter) relies on
+ * exactly this.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawNode } from './rawnode';
 import { Network } from './testing/network';
 import { applyScheduleAction, scheduleActions } from './testing/schedule';
-import type { BasicStatus, NodeId } from './types';
+import type { ConfChange, NodeId, Status } from './types';
 
 const COVERED = [
   'role',
@@ -22,19 +24,34 @@ const COVERED = [
   'randomizedElectionTimeout',
 ] as const;
 
-const action = fc.oneof(...scheduleActions({ maxNode: 4, campaign: true }), {
-  weight: 1,
-  arbitrary: fc.record({ kind: fc.constant('compact' as const), node: fc.integer({ min: 1, max: 4 }) }),
-});
+const CHANGES: ConfChange['type'][] = ['addLearner', 'addVoter', 'removeNode'];
+
+const action = fc.oneof(
+  ...scheduleActions({ maxNode: 4, campaign: true }),
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('compact' as const), node: fc.integer({ min: 1, max: 4 }) }),
+  },
+  {
+    // Membership changes among the nodes (thesis §4.1): peers leave a leader's progress.
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('change' as const),
+      type: fc.nat(2),
+      node: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+);
 
 interface Seen {
   raw: RawNode;
   version: number;
-  status: BasicStatus;
+  progressVersion: number;
+  status: Status;
 }
 
-describe('RawNode.statusVersion', () => {
-  it('moves whenever a status field it covers changes', () => {
+describe('the status and progress versions', () => {
+  it('move whenever a status field or a progress they cover changes', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
@@ -55,13 +72,22 @@ describe('RawNode.statusVersion', () => {
           const seen = new Map<NodeId, Seen>();
           const look = (id: NodeId): Seen => {
             const raw = net.node(id);
-            return { raw, version: raw.statusVersion(), status: raw.basicStatus() };
+            const { observer } = raw;
+            return {
+              raw,
+              version: observer.statusVersion(),
+              progressVersion: observer.progressVersion(),
+              status: raw.status(),
+            };
           };
           for (const id of ids) seen.set(id, look(id));
           for (const a of actions) {
             if (a.kind === 'compact') {
               const applied = a.node <= size ? net.node(a.node).basicStatus() : null;
               if (applied !== null && applied.applied >= applied.firstIndex) net.compact(a.node, '');
+            } else if (a.kind === 'change') {
+              const change = { type: CHANGES[a.type], node: a.node };
+              if (a.node <= size) for (const leader of net.leaders()) net.proposeConfChange(leader, change);
             } else applyScheduleAction(net, a);
             for (const id of ids) {
               const was = seen.get(id)!;
@@ -70,6 +96,8 @@ describe('RawNode.statusVersion', () => {
                 for (const field of COVERED)
                   expect(now.status[field], `${field} after ${a.kind}`).toBe(was.status[field]);
               }
+              if (now.raw === was.raw && now.progressVersion === was.progressVersion)
+                expect(now.status.progress, `progress after ${a.kind}`).toEqual(was.status.progress);
               seen.set(id, now);
             }
           }

@@ -194,7 +194,7 @@ export interface ProgressStatus {
   recentActive: boolean;
 }
 
-/** The scalar part of `Status`: cheap to read after every Ready (etcd's BasicStatus). */
+/** The scalar part of `Status`, without copies of the configuration and the progress (etcd's BasicStatus). */
 export interface BasicStatus {
   id: NodeId;
   role: Role;
@@ -212,25 +212,6 @@ export interface BasicStatus {
   /** Leader only: the target of a leadership transfer in progress, or NONE (thesis §3.10). */
   leadTransferee: NodeId;
 }
-
-/**
- * `BasicStatus` without `lastTerm`, `firstIndex` and `leadTransferee`: what an observer
- * that reads the status after every input needs (`RawNode.readLightStatus`). The two log
- * lookups were a third of the cost of reading a `BasicStatus`.
- */
-export type LightStatus = Pick<
-  BasicStatus,
-  | 'id'
-  | 'role'
-  | 'term'
-  | 'vote'
-  | 'leader'
-  | 'commit'
-  | 'applied'
-  | 'lastIndex'
-  | 'electionElapsed'
-  | 'randomizedElectionTimeout'
->;
 
 export interface Status extends BasicStatus {
   confState: ConfState;

@@ -2,13 +2,8 @@
  * Simulated clients. An operation is routed like a real client would: send to the node
  * last known as leader, follow its redirect, retry on the next node (round-robin) when a
  * node does not answer within `clientAttemptTimeoutUs`, and give up with `unknown` after
- * `clientTimeoutUs`. A leader proposes the command and answers once the entry it
- * proposed is applied at that index. A linearizable read does not go through the log:
- * the node it reaches asks its RawNode for a read barrier (ReadIndex, thesis §6.4; a
- * follower forwards it to the leader) and answers from its own store once it has
- * applied the barrier's index. A lease read is answered by a leader whose check-quorum
- * lease holds at its commit index (§6.4.1), and falls back to ReadIndex otherwise.
- * Client traffic takes one latency sample each way
+ * `clientTimeoutUs`. What a node does with a request that reaches it (propose, read
+ * barrier, redirect) is client_service.ts. Client traffic takes one latency sample each way
  * but is not a Raft message, so it is never emitted as `message-*` events and is not
  * subject to link cuts (clients sit outside the cluster's network).
  *
@@ -16,11 +11,13 @@
  * what makes the session table's "seq <= lastSeq is a retry" rule sound (thesis §6.3).
  */
 import type { Entry, NodeId } from '@raftlab/raft';
+import { ClientService } from './client_service';
 import type { ApplyOutcome, CommandCache } from './kv';
 import type { SimNode } from './node';
 import type { FailReason, HistoryOp, KvOp, KvResult, OpStage, SimConfig, SimEventBody } from './types';
 
-type Reply = { kind: 'ok'; result: KvResult } | { kind: 'redirect'; leader: NodeId };
+/** A node's answer to a client's attempt. */
+export type Reply = { kind: 'ok'; result: KvResult } | { kind: 'redirect'; leader: NodeId };
 
 /** Client timers and client/server traffic, scheduled on the simulation's queue. */
 export type ClientEvent =
@@ -35,17 +32,15 @@ export interface ClientHost {
   latency(): number;
   schedule(at: number, event: ClientEvent): void;
   emit(body: SimEventBody): void;
-  /**
-   * Numbers an event that no one would read (no listener; the invariant checker reads
-   * no client event) without building it, or returns false when someone listens.
-   */
-  skipUnread(): boolean;
+  /** See `EventStream.skip`: numbers an event of `type` that no one would read, instead of building it. */
+  skip(type: SimEventBody['type']): boolean;
   node(id: NodeId): SimNode;
   /** The cluster's command cache: a command a client encodes is never parsed again. */
   readonly commands: CommandCache;
 }
 
-interface Operation {
+/** One client operation, from its invocation to its completion. */
+export interface Operation {
   history: HistoryOp;
   clientId: number;
   op: KvOp;
@@ -69,30 +64,16 @@ interface ClientState {
   waiting: Operation[];
 }
 
-/** A read waiting at a node for its barrier (ReadIndex or lease) to be confirmed and applied. */
-interface PendingRead {
-  opId: number;
-  attempt: number;
-  key: string;
-}
-
-interface PendingProposal {
-  opId: number;
-  attempt: number;
-  term: number;
-  data: string;
-}
-
 export class Clients {
   private readonly ops = new Map<number, Operation>();
   private readonly clients = new Map<number, ClientState>();
-  /** Per node: log index → the proposal a client waits on there. */
-  private readonly proposals = new Map<NodeId, Map<number, PendingProposal>>();
-  /** Per node: read request id → the read waiting on it there. */
-  private readonly reads = new Map<NodeId, Map<string, PendingRead>>();
   private readonly historyOps: HistoryOp[] = [];
+  /** The nodes' side: what a node does with a request, and its answer. */
+  private readonly service: ClientService;
 
-  constructor(private readonly host: ClientHost) {}
+  constructor(private readonly host: ClientHost) {
+    this.service = new ClientService(host);
+  }
 
   /** Every operation so far, oldest first, or only the `newest` ones. */
   history(newest = Infinity): HistoryOp[] {
@@ -136,7 +117,8 @@ export class Clients {
       status: 'pending',
     };
     this.historyOps.push(history);
-    if (!this.host.skipUnread()) this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
+    if (!this.host.skip('client-invoked'))
+      this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
     const operation: Operation = {
       history,
       clientId,
@@ -185,7 +167,7 @@ export class Clients {
     if (event.attempt !== operation.attempt) return; // an answer to an abandoned attempt
     switch (event.kind) {
       case 'arrive':
-        return this.arrive(operation);
+        return this.service.arrive(operation);
       case 'reply':
         return this.reply(operation, event.from, event.reply);
       case 'attempt-timeout':
@@ -194,46 +176,19 @@ export class Clients {
     }
   }
 
-  /** A node applied `entry`: answer the client waiting on that index, if any. */
+  /** A node applied `entry` (see ClientService). */
   applied(nodeId: NodeId, entry: Entry, outcome: ApplyOutcome | null): void {
-    const pending = this.proposals.get(nodeId)?.get(entry.index);
-    if (pending === undefined) return;
-    this.proposals.get(nodeId)!.delete(entry.index);
-    if (entry.term === pending.term && entry.data === pending.data) {
-      const result: KvResult = {
-        value: outcome?.value ?? null,
-        index: entry.index,
-        term: entry.term,
-        node: nodeId,
-        ...(outcome?.swapped === undefined ? {} : { swapped: outcome.swapped }),
-      };
-      this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
-    } else {
-      // Another leader's entry won this index: our proposal is lost here (§5.4); redirect.
-      const leader = this.host.node(nodeId).basicStatus()?.leader ?? 0;
-      this.send(pending.opId, pending.attempt, nodeId, { kind: 'redirect', leader });
-    }
+    this.service.applied(nodeId, entry, outcome);
   }
 
-  /** Node `nodeId` confirmed read barrier `requestId` at `index` and applied it: answer locally. */
+  /** A node's read barrier is confirmed and applied (see ClientService). */
   readReady(nodeId: NodeId, requestId: string, index: number): void {
-    const pending = this.reads.get(nodeId)?.get(requestId);
-    if (pending === undefined) return;
-    this.reads.get(nodeId)!.delete(requestId);
-    const node = this.host.node(nodeId);
-    const result: KvResult = {
-      value: node.kv.get(pending.key),
-      index,
-      term: node.basicStatus()?.term ?? 0,
-      node: nodeId,
-    };
-    this.send(pending.opId, pending.attempt, nodeId, { kind: 'ok', result });
+    this.service.readReady(nodeId, requestId, index);
   }
 
   /** A crash loses the node's volatile memory of which clients wait on what. */
   nodeCrashed(nodeId: NodeId): void {
-    this.proposals.delete(nodeId);
-    this.reads.delete(nodeId);
+    this.service.nodeCrashed(nodeId);
   }
 
   private client(clientId: number): ClientState {
@@ -260,7 +215,7 @@ export class Clients {
     const opId = operation.history.opId;
     operation.attempt++;
     operation.proposal = null;
-    if (!this.host.skipUnread())
+    if (!this.host.skip('client-attempt'))
       this.host.emit({ type: 'client-attempt', opId, attempt: operation.attempt, node: operation.target });
     this.host.schedule(now + this.host.latency(), { kind: 'arrive', opId, attempt: operation.attempt });
     this.host.schedule(now + this.host.config.clientAttemptTimeoutUs, {
@@ -268,71 +223,6 @@ export class Clients {
       opId,
       attempt: operation.attempt,
     });
-  }
-
-  private arrive(operation: Operation): void {
-    const node = this.host.node(operation.target);
-    const status = node.basicStatus();
-    if (status === null) return; // a crashed node never answers; the attempt times out
-    if (
-      status.role === 'leader' &&
-      operation.op.type === 'get' &&
-      this.host.config.bugs.includes('local-linearizable-reads')
-    ) {
-      // BUG (local-linearizable-reads): a deposed leader that has not noticed yet answers
-      // from its own, possibly stale, state (§6.4 says why a read needs ReadIndex or the log).
-      const result = {
-        value: node.kv.get(operation.op.key),
-        index: status.applied,
-        term: status.term,
-        node: node.id,
-      };
-      return this.send(operation.history.opId, operation.attempt, node.id, { kind: 'ok', result });
-    }
-    if (operation.op.type === 'get') return this.read(operation, node, operation.op);
-    if (status.role === 'leader') {
-      // A copy of the op: the cache keeps the command, and the operation's op is ours.
-      const command = { clientId: operation.clientId, seq: operation.seq, op: { ...operation.op } };
-      const data = this.host.commands.encode(command);
-      let accepted = false;
-      node.propose(data, (proposed) => {
-        if (!proposed.ok) return;
-        accepted = true;
-        operation.proposed = true;
-        if (!this.proposals.has(node.id)) this.proposals.set(node.id, new Map());
-        this.proposals.get(node.id)!.set(proposed.index, {
-          opId: operation.history.opId,
-          attempt: operation.attempt,
-          term: proposed.term,
-          data,
-        });
-        operation.proposal = { node: node.id, index: proposed.index, term: proposed.term };
-        if (!this.host.skipUnread())
-          this.host.emit({ type: 'client-proposed', opId: operation.history.opId, ...operation.proposal });
-      });
-      if (accepted) return;
-    }
-    const leader = node.basicStatus()?.leader ?? 0;
-    this.send(operation.history.opId, operation.attempt, node.id, { kind: 'redirect', leader });
-  }
-
-  /** Serves a read at `node` behind a lease or a ReadIndex barrier (thesis §6.4). */
-  private read(operation: Operation, node: SimNode, op: Extract<KvOp, { type: 'get' }>): void {
-    const opId = operation.history.opId;
-    const requestId = `${opId}/${operation.attempt}`;
-    if (!this.reads.has(node.id)) this.reads.set(node.id, new Map());
-    const pending: PendingRead = { opId, attempt: operation.attempt, key: op.key };
-    this.reads.get(node.id)!.set(requestId, pending);
-    const leaseIndex = op.consistency === 'lease' ? node.leaseReadIndex() : null;
-    if (leaseIndex !== null) return node.awaitApplied(requestId, leaseIndex);
-    const requested = node.readIndex(requestId);
-    if (requested.ok) return;
-    this.reads.get(node.id)?.delete(requestId);
-    this.send(opId, operation.attempt, node.id, { kind: 'redirect', leader: 0 });
-  }
-
-  private send(opId: number, attempt: number, from: NodeId, reply: Reply): void {
-    this.host.schedule(this.host.now() + this.host.latency(), { kind: 'reply', opId, attempt, from, reply });
   }
 
   private reply(operation: Operation, from: NodeId, reply: Reply): void {
@@ -387,7 +277,7 @@ export class Clients {
     history.completedAt = this.host.now();
     if (result) history.result = result;
     if (reason) history.reason = reason;
-    if (!this.host.skipUnread())
+    if (!this.host.skip('client-completed'))
       this.host.emit({
         type: 'client-completed',
         opId: history.opId,

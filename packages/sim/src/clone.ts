@@ -2,8 +2,8 @@
  * Deep copy of plain JSON data, so callers never hold references into simulator state.
  * The result is what `JSON.parse(JSON.stringify(value))` gives — `undefined` and
  * function properties dropped, `undefined` array slots and non-finite numbers turned
- * into null — without the text in between: every client invocation is copied twice,
- * and the round trip through a string was a few per cent of a lightly loaded run.
+ * into null — without the text in between (every client invocation is copied twice).
+ * Shaped for speed: see docs/performance.md#deep-copies
  */
 export function clone<T>(value: T): T {
   return copy(value) as T;

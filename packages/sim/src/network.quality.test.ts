@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation';
+import { VERIFY_REPORTS } from './testing';
 import type { SimEvent } from './types';
 
 function record(sim: Simulation) {
@@ -10,7 +11,7 @@ function record(sim: Simulation) {
 
 describe('imperfect links', () => {
   it('a link with loss 1 loses every message, drawn in flight and dropped as "loss"', () => {
-    const sim = new Simulation({ nodes: 3, seed: 4 });
+    const sim = new Simulation({ nodes: 3, seed: 4 }, VERIFY_REPORTS);
     const events = record(sim);
     sim.input({ kind: 'link-quality', from: 1, to: 2, quality: { loss: 1, duplicate: 0, latency: null } });
     sim.runUntil(1_000_000);
@@ -32,7 +33,7 @@ describe('imperfect links', () => {
   });
 
   it('duplication delivers copies; a spread of latency reorders; safety holds; heal resets quality', () => {
-    const sim = new Simulation({ nodes: 3, seed: 9 });
+    const sim = new Simulation({ nodes: 3, seed: 9 }, VERIFY_REPORTS);
     const events = record(sim);
     for (const [from, to] of [
       [1, 2],

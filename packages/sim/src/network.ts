@@ -7,8 +7,17 @@
  * caller.
  */
 import type { Message, NodeId } from '@raftlab/raft';
-import { PERFECT_LINK, type LinkQuality, type MessageInFlight } from './types';
+import {
+  PERFECT_LINK,
+  type InputBody,
+  type LinkQuality,
+  type MessageInFlight,
+  type SimEventBody,
+} from './types';
 import { clone } from './clone';
+
+/** The inputs that change the network. */
+export type NetworkInput = Extract<InputBody, { kind: 'link' | 'partition' | 'heal' | 'link-quality' }>;
 
 export interface LinkChange {
   from: NodeId;
@@ -30,6 +39,23 @@ export class Network {
     this.nodeIds = [...nodeIds];
   }
 
+  /** Applies a network input; returns the events it causes, in order (none for a no-op). */
+  apply(input: NetworkInput): SimEventBody[] {
+    switch (input.kind) {
+      case 'link':
+        return linkEvents([this.setLink(input.from, input.to, input.up)]);
+      case 'partition':
+        return linkEvents(this.partition(input.groups));
+      case 'heal':
+        return linkEvents(this.heal());
+      case 'link-quality': {
+        const { from, to, quality } = input;
+        this.setQuality(from, to, quality);
+        return [{ type: 'link-quality-changed', from, to, quality: clone(quality) }];
+      }
+    }
+  }
+
   /** A node joins the network (membership change); its links start up and perfect. */
   addNode(id: NodeId): void {
     if (!this.nodeIds.includes(id)) this.nodeIds.push(id);
@@ -45,8 +71,7 @@ export class Network {
 
   /**
    * Whether `msg`'s link is up; asked at every delivery. With no link down there is
-   * nothing to look up, and its ends are not even read: a read of a field that every
-   * type of message has is a generic, slow lookup.
+   * nothing to look up, and its ends are not even read: see docs/performance.md#queue-tags
    */
   carries(msg: Message): boolean {
     return this.down.size === 0 || this.isUp(msg.from, msg.to);
@@ -134,4 +159,10 @@ export class Network {
     }
     return out;
   }
+}
+
+function linkEvents(changes: Array<LinkChange | null>): SimEventBody[] {
+  const events: SimEventBody[] = [];
+  for (const change of changes) if (change !== null) events.push({ type: 'link-changed', ...change });
+  return events;
 }

@@ -32,7 +32,9 @@ import { raftBugs } from './bugs';
 import { confChangeBlocker, leaseReadIndex } from './leader_status';
 import { KvStateMachine } from './kv';
 import type { ApplyOutcome, CommandCache } from './kv';
+import { NodeClock } from './node_clock';
 import { NodeStateReporter } from './node_report';
+import { downNodeState } from './node_state';
 import type { NodeState, SimConfig, SimEventBody } from './types';
 
 /** What a node needs from the simulation around it. */
@@ -57,6 +59,8 @@ export interface NodeHost {
   stateChanged(state: NodeState, timerOrProgressOnly: boolean): void;
   /** Wake this node at virtual time `at` by calling `tickDue(token)`. */
   scheduleTick(node: NodeId, at: number, token: number): void;
+  /** Check the node-state reporter's every shortcut (for tests: node_report.ts). */
+  readonly verifyReports: boolean;
   /** The cluster's decoded commands, shared by every node's state machine. */
   readonly commands: CommandCache;
 }
@@ -67,24 +71,8 @@ export class SimNode {
   kv: KvStateMachine;
   /** Bumped on every crash/restart. */
   epoch = 0;
-  /**
-   * Lazy ticks. The node's logical clock ticks at `phase + k * tickUs`; `nextTickAt` is
-   * the first of those not yet fed to the RawNode. Ticks that only count (see
-   * `RawNode.ticksUntilDue`) are not events: they are made up in `catchUpTicks` before
-   * any other input, and one wake-up is scheduled for the first tick that may act.
-   * Invariant: while up, every tick at or before `now` that may act has been fed.
-   */
-  private nextTickAt: number;
-  /** Time of the pending wake-up (Infinity: none); a wake-up whose token is stale is ignored. */
-  private wakeAt = Infinity;
-  /**
-   * Time of the first tick that may act, as the core said after the last input (Infinity:
-   * none will). Until then every tick only counts, so catching up needs no question to
-   * the core: every input ends with `scheduleWake`, which sets it, and nothing between
-   * two inputs changes the core's timers.
-   */
-  private dueTickAt = Infinity;
-  private wakeToken = 0;
+  /** Lazy ticks: made up before every input, one wake-up per tick that may act (node_clock.ts). */
+  private readonly clock: NodeClock;
   private readonly reporter: NodeStateReporter;
   /** apply-uncommitted bug only: the last index applied before it was committed. */
   private appliedEarly = 0;
@@ -101,15 +89,15 @@ export class SimNode {
     private readonly host: NodeHost,
     random: () => number,
     /** Offset of this node's ticks in [0, tickUs): fixed, so nodes never tick in lockstep. */
-    private readonly phase: number,
+    phase: number,
     private readonly voters: NodeId[] = nodeIds(config.nodes),
   ) {
     this.storage = new MemoryStorage({ voters });
-    this.reporter = new NodeStateReporter(config.tickUs);
+    this.reporter = new NodeStateReporter(config.tickUs, host.verifyReports);
     this.kv = this.freshStateMachine();
-    this.nextTickAt = this.firstTickAfter(host.now() - 1);
+    this.clock = new NodeClock(id, config.tickUs, phase, host);
     this.start(random, undefined);
-    this.scheduleWake(this.raw!);
+    this.clock.scheduleWake(this.raw!);
   }
 
   get up(): boolean {
@@ -151,70 +139,26 @@ export class SimNode {
 
   /** The wake-up scheduled through `host.scheduleTick` has come. */
   tickDue(token: number): void {
-    if (this.raw === null || token !== this.wakeToken) return; // superseded, or crashed since
-    this.wakeAt = Infinity;
-    this.catchUpTicks();
+    const raw = this.raw;
+    if (raw === null || !this.clock.woken(token)) return; // crashed, or superseded since
+    this.clock.catchUp(raw);
     // Usually the deadline moved on (a heartbeat reset the timer) and the ticks only
     // counted: nothing to hand out, and the state an observer sees is unchanged.
-    if (!this.raw.hasReady()) return this.scheduleWake(this.raw);
+    if (!raw.hasReady()) return this.clock.scheduleWake(raw);
     this.drain();
   }
 
-  /**
-   * Feeds the RawNode every tick up to now: the ones that only count in one
-   * `skipTicks`, and the due one, if it has come, as a real `tick()`.
-   */
-  private catchUpTicks(): void {
-    const raw = this.raw;
-    const now = this.host.now();
-    if (raw === null || this.nextTickAt > now) return;
-    const tickUs = this.config.tickUs;
-    let owed = Math.floor((now - this.nextTickAt) / tickUs) + 1;
-    const lastOwed = this.nextTickAt + (owed - 1) * tickUs;
-    this.nextTickAt = lastOwed + tickUs;
-    // Usually none of them is due: one skip (which the core checks), no question asked.
-    if (lastOwed < this.dueTickAt) return raw.skipTicks(owed);
-    while (owed > 0) {
-      const due = raw.ticksUntilDue();
-      if (owed < due) return raw.skipTicks(owed);
-      raw.skipTicks(due - 1);
-      raw.tick();
-      owed -= due;
-    }
-  }
-
-  /** Schedules a wake-up for the first tick that may act, if it is earlier than the pending one. */
-  private scheduleWake(raw: RawNode): void {
-    const ticks = raw.ticksUntilDue();
-    if (ticks === Infinity) {
-      this.dueTickAt = Infinity;
-      return;
-    }
-    const at = this.nextTickAt + (ticks - 1) * this.config.tickUs;
-    this.dueTickAt = at;
-    if (this.wakeAt <= at) return;
-    this.wakeAt = at;
-    this.host.scheduleTick(this.id, at, ++this.wakeToken);
-  }
-
-  /** The first of this node's tick times strictly after `t`. */
-  private firstTickAfter(t: number): number {
-    const tickUs = this.config.tickUs;
-    const k = Math.floor((t - this.phase) / tickUs) + 1;
-    return Math.max(this.phase, this.phase + k * tickUs);
-  }
-
-  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below). */
+  /** Delivers a message (the hot path: no closure, unlike the rarer inputs below, see withRaw). */
   step(msg: Message): void {
     const raw = this.raw;
     if (raw === null) return;
-    this.catchUpTicks();
+    this.clock.catchUp(raw);
     raw.step(msg);
     this.drain();
   }
 
   campaign(): void {
-    this.withRaw((raw) => raw.campaign());
+    this.withRaw(undefined, (raw) => raw.campaign());
   }
 
   /**
@@ -224,7 +168,7 @@ export class SimNode {
    */
   propose(data: string, accepted: (result: ProposeResult) => void): void {
     if (this.raw === null) return accepted({ ok: false, error: 'dropped' });
-    this.catchUpTicks();
+    this.clock.catchUp(this.raw);
     accepted(this.raw.propose(data));
     this.drain();
   }
@@ -235,11 +179,7 @@ export class SimNode {
    * forwards it to its leader through the core).
    */
   readIndex(requestId: string): ReadIndexResult {
-    if (this.raw === null) return { ok: false, error: 'no-leader' };
-    this.catchUpTicks();
-    const result = this.raw.readIndex(requestId);
-    this.drain();
-    return result;
+    return this.withRaw({ ok: false, error: 'no-leader' }, (raw) => raw.readIndex(requestId));
   }
 
   /** See `leaseReadIndex` in leader_status.ts (thesis §6.4.1). */
@@ -256,20 +196,12 @@ export class SimNode {
 
   /** Leader only: leadership transfer to `to` (thesis §3.10). */
   transferLeader(to: NodeId): TransferResult {
-    if (this.raw === null) return { ok: false, error: 'not-leader' };
-    this.catchUpTicks();
-    const result = this.raw.transferLeader(to);
-    this.drain();
-    return result;
+    return this.withRaw({ ok: false, error: 'not-leader' }, (raw) => raw.transferLeader(to));
   }
 
   /** Leader only: a single-server membership change (thesis §4.1). */
   proposeConfChange(change: ConfChange): ConfChangeResult {
-    if (this.raw === null) return { ok: false, error: 'not-leader' };
-    this.catchUpTicks();
-    const result = this.raw.proposeConfChange(change);
-    this.drain();
-    return result;
+    return this.withRaw({ ok: false, error: 'not-leader' }, (raw) => raw.proposeConfChange(change));
   }
 
   /** See `confChangeBlocker` in leader_status.ts (thesis §4.1). */
@@ -279,7 +211,7 @@ export class SimNode {
 
   /** Snapshots the applied state now and compacts the log (the `compact` input). */
   compact(): void {
-    this.snapshotNow();
+    if (this.raw !== null) this.snapshotNow(this.raw.basicStatus().applied);
     this.emitStateIfChanged();
   }
 
@@ -288,8 +220,7 @@ export class SimNode {
     this.raw = null;
     this.kv = this.freshStateMachine();
     this.epoch++;
-    this.wakeAt = Infinity;
-    this.wakeToken++;
+    this.clock.stop();
     this.reporter.clearTimer();
     this.host.emit({ type: 'node-crashed', node: this.id });
     this.emitStateIfChanged();
@@ -306,19 +237,19 @@ export class SimNode {
     }
     // Without a snapshot, applied = 0 re-applies every committed entry; with one, the KV
     // store is loaded from it and the log is applied from its index on (the default).
-    // Ticks resume on the node's phase, strictly after now (a crashed node's clock stood still).
-    this.nextTickAt = this.firstTickAfter(this.host.now());
+    this.clock.restart();
     this.start(random, this.snapshotIndex() === 0 ? 0 : undefined);
     this.host.emit({ type: 'node-restarted', node: this.id });
     this.drain();
   }
 
-  /** Runs one RawNode call, then handles every Ready it produced. */
-  private withRaw(action: (raw: RawNode) => void): void {
-    if (this.raw === null) return;
-    this.catchUpTicks();
-    action(this.raw);
+  /** Runs one RawNode call (`ifDown`, without a RawNode), then handles every Ready it produced. */
+  private withRaw<T>(ifDown: T, action: (raw: RawNode) => T): T {
+    if (this.raw === null) return ifDown;
+    this.clock.catchUp(this.raw);
+    const result = action(this.raw);
     this.drain();
+    return result;
   }
 
   /** The caller's loop of the Ready contract: persist, send, apply, advance. */
@@ -329,7 +260,7 @@ export class SimNode {
       // Messages and nothing else (most Readies): send them; there is nothing to
       // persist, apply or acknowledge, and nothing else was pending with them (sending
       // does not call into the core), so that was the last Ready.
-      const only = raw.readyMessagesOnly();
+      const only = raw.observer.readyMessagesOnly();
       if (only !== null) {
         for (let i = 0; i < only.length; i++) this.host.send(only[i]);
         break;
@@ -339,19 +270,19 @@ export class SimNode {
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       if (rd.snapshot) this.installSnapshot(rd.snapshot);
       if (rd.entries.length > 0) this.persistEntries(raw, rd.entries);
-      // Indexed, not for-of: a Ready's empty lists are the core's shared frozen arrays,
-      // and V8 iterates a frozen array the slow way, one object per step (it was a
-      // sixth of a light run's garbage).
+      // Indexed, not for-of: see docs/performance.md#frozen-empty-lists
       const { messages, committedEntries } = rd;
       for (let i = 0; i < messages.length; i++) this.host.send(messages[i]);
       for (let i = 0; i < committedEntries.length; i++) this.applyEntry(committedEntries[i]);
       raw.advance(rd);
       if (rd.readStates.length > 0) this.pendingReads.push(...rd.readStates);
       this.releaseReads();
-      // Only applying moves the applied index the snapshot policy looks at.
-      if (rd.committedEntries.length > 0) this.maybeSnapshot();
+      // Only applying moves the applied index the snapshot policy looks at: advance has
+      // made it the last committed entry's.
+      if (committedEntries.length > 0)
+        this.maybeSnapshot(committedEntries[committedEntries.length - 1].index);
     }
-    this.scheduleWake(raw);
+    this.clock.scheduleWake(raw);
     this.emitStateIfChanged();
   }
 
@@ -395,24 +326,22 @@ export class SimNode {
   /** Serves every confirmed read whose index the state machine has reached, in order. */
   private releaseReads(): void {
     if (this.pendingReads.length === 0) return;
-    const applied = this.raw?.appliedIndex() ?? 0;
+    const applied = this.raw?.basicStatus().applied ?? 0;
     const ready = this.pendingReads.filter((r) => r.index <= applied);
     this.pendingReads = this.pendingReads.filter((r) => r.index > applied);
     for (const read of ready) this.host.readReady(this.id, read.requestId, read.index);
   }
 
   /** The snapshot policy: every `snapshotEvery` applied entries (0: never). */
-  private maybeSnapshot(): void {
+  private maybeSnapshot(applied: number): void {
     const every = this.config.snapshotEvery;
-    if (every <= 0 || this.raw === null) return;
-    if (this.raw.appliedIndex() - this.snapshotIndex() >= every) this.snapshotNow();
+    if (every > 0 && applied - this.snapshotIndex() >= every) this.snapshotNow(applied);
   }
 
-  private snapshotNow(): void {
+  /** Records the state machine, which has applied up to `applied`, as a snapshot (§7). */
+  private snapshotNow(applied: number): void {
     const raw = this.raw;
-    if (raw === null) return;
-    const applied = raw.appliedIndex();
-    if (applied <= this.snapshotIndex()) return;
+    if (raw === null || applied <= this.snapshotIndex()) return;
     const snap = this.storage.createSnapshot(applied, raw.confStateAt(applied), this.kv.snapshot());
     this.storage.compact(applied);
     const { index, term } = snap.metadata;
@@ -438,22 +367,7 @@ export class SimNode {
   state(): NodeState {
     const raw = this.raw;
     if (raw !== null) return this.reporter.current(raw, this.snapshotIndex());
-    const hs = this.storage.initialState().hardState;
-    return {
-      id: this.id,
-      up: false,
-      role: 'follower',
-      term: hs.term,
-      vote: hs.vote,
-      leader: 0,
-      commit: hs.commit,
-      applied: 0,
-      lastIndex: this.storage.lastIndex(),
-      snapshotIndex: this.snapshotIndex(),
-      timerStart: null,
-      timerEnd: null,
-      progress: null,
-    };
+    return downNodeState(this.id, this.storage);
   }
 
   /** Reports the node's state to the host if it changed (after every input). */
@@ -463,7 +377,7 @@ export class SimNode {
     const changed =
       raw === null
         ? this.reporter.downChanged(this.state())
-        : this.reporter.upChanged(raw, this.snapshotIndex(), this.nextTickAt, fresh);
+        : this.reporter.upChanged(raw, this.snapshotIndex(), this.clock.nextTickAt, fresh);
     if (changed !== null) this.host.stateChanged(changed, raw !== null && this.reporter.timerOrProgressOnly);
   }
 

@@ -8,32 +8,31 @@
  * report is a fresh object. Without one (the swarm, the benchmarks), each report is one
  * mirror object rewritten in place, progress and all. A follower's election timer
  * restarts with every heartbeat (§5.2), so even an idle follower reports about twenty
- * times a second, and building those objects was a third of a light run's time.
+ * times a second. Shaped for speed: see docs/performance.md#the-node-state-reporter
  * Whether a report happens does not depend on listeners, so every event keeps its seq.
  *
  * Most checks find nothing or only a restarted election timer, so they are answered
- * from two numbers the core keeps (the fast path): `RawNode.statusVersion` moves with
- * every change of role, term, vote, leader, commit, applied or last index, and
- * `RawNode.progressVersion` with every change of a leader's progress. With both as at
- * the last check, and the same snapshot index, only the timer can differ, and it is
- * recomputed from `electionElapsed` alone (the timeout is redrawn only with a new role
- * or term, §5.2). Only when a number moved is the status read and compared field by
- * field (`RawNode.readLightStatus`, without the fields that cost a log lookup). A
- * report that differs only in the timer or a leader's progress (`timerOrProgressOnly`)
- * tells the invariant checker nothing new, so the simulation numbers it but skips the
- * checks (simulation.ts), and the mirror's progress is not even copied for it.
- * With `NodeStateReporter.verify` set (the tests do), every shortcut is checked
- * against the full comparison, and a disagreement throws.
+ * from the two version numbers of the core's observer (the fast path, raft's
+ * observe.ts): the status version moves with every change of role, term, vote, leader,
+ * commit, applied, last index or election timeout, the progress version with every
+ * change of a leader's progress. With both as at the last check, and the same snapshot
+ * index, only the timer can differ, and it is recomputed from `electionElapsed` alone.
+ * Only when a number moved is the status read (`readStatus`) and compared field by
+ * field. A report that differs only in the timer or a leader's progress
+ * (`timerOrProgressOnly`) tells the invariant checker nothing new, so the simulation
+ * numbers it but skips the checks (simulation.ts), and the mirror's progress is not
+ * even copied for it.
+ *
+ * With `verify` (tests pass it: `SimulationOptions.verifyReports`), every shortcut is
+ * checked against the full comparison, and a disagreement throws. Production runs
+ * without it: with it, the reporter also copies what an unwatched run would skip.
  */
-import type { LightStatus, RawNode } from '@raftlab/raft';
-import { ProgressCopier, sameNodeState, upNodeState, upNodeUnchanged } from './node_state';
+import type { LightStatus, NodeObserver, RawNode } from '@raftlab/raft';
+import { ProgressCopier, sameNodeState, sameProgress, upNodeState, upNodeUnchanged } from './node_state';
 import type { NodeExtras } from './node_state';
 import type { NodeState } from './types';
 
 export class NodeStateReporter {
-  /** Check every progress shortcut against the field-by-field comparison (for tests). */
-  static verify = false;
-
   /**
    * The election timer as last drawn and the storage's snapshot index: the part of the
    * NodeState the core does not know, brought up to date in place before every check.
@@ -45,20 +44,18 @@ export class NodeStateReporter {
   private status: LightStatus | null = null;
   /** What was last reported: a reported object, or the mirror. */
   private last: NodeState | null = null;
-  /** Peers in `last.progress` (0 when it has none). */
-  private lastPeers = 0;
-  /** The core and its progress version when `last` was reported. */
-  private lastRaw: RawNode | null = null;
+  /** The core's observer and its progress version when `last` was reported. */
+  private lastObserver: NodeObserver | null = null;
   private lastVersion = -1;
   private readonly copier = new ProgressCopier();
   /** The object reports are written into while no one listens; never handed to a listener. */
   private mirror: NodeState | null = null;
-  /** Peers in `mirror.progress`, and the core and progress version it was copied at. */
+  /** Peers in `mirror.progress`, and the observer and progress version it was copied at. */
   private mirrorPeers = 0;
-  private mirrorRaw: RawNode | null = null;
+  private mirrorObserver: NodeObserver | null = null;
   private mirrorVersion = -1;
   /** The core's numbers at the last check (either path), for the fast path. */
-  private checkedRaw: RawNode | null = null;
+  private checkedObserver: NodeObserver | null = null;
   private checkedStatusVersion = -1;
   private checkedProgressVersion = -1;
   private checkedSnapshotIndex = -1;
@@ -68,7 +65,14 @@ export class NodeStateReporter {
    */
   timerOrProgressOnly = false;
 
-  constructor(private readonly tickUs: number) {}
+  /**
+   * `verify`: check every shortcut against the full comparison and throw on a
+   * disagreement (for tests; see above).
+   */
+  constructor(
+    private readonly tickUs: number,
+    private readonly verify: boolean,
+  ) {}
 
   /** The node crashed or restarted: no election timer is running. */
   clearTimer(): void {
@@ -83,21 +87,23 @@ export class NodeStateReporter {
    * `fresh` false the result is the mirror, valid until the next call.
    */
   upChanged(raw: RawNode, snapshotIndex: number, nextTickAt: number, fresh: boolean): NodeState | null {
-    const statusVersion = raw.statusVersion();
-    const version = raw.progressVersion();
+    const obs = raw.observer;
+    const statusVersion = obs.statusVersion();
+    const version = obs.progressVersion();
     const status = this.status;
     const sameStatus =
       status !== null &&
-      raw === this.checkedRaw &&
+      obs === this.checkedObserver &&
       statusVersion === this.checkedStatusVersion &&
       snapshotIndex === this.checkedSnapshotIndex;
     if (sameStatus && version === this.checkedProgressVersion)
       return this.timerChanged(raw, status, nextTickAt, fresh);
-    this.checkedRaw = raw;
+    this.checkedObserver = obs;
     this.checkedStatusVersion = statusVersion;
     this.checkedProgressVersion = version;
     this.checkedSnapshotIndex = snapshotIndex;
-    const read = raw.readLightStatus(status ?? (this.status = raw.basicStatus()));
+    // The first object is a BasicStatus, as `current()` passes: one shape for upNodeState.
+    const read = obs.readStatus(status ?? (this.status = raw.basicStatus()));
     return this.compared(raw, read, version, snapshotIndex, nextTickAt, fresh, sameStatus);
   }
 
@@ -123,12 +129,12 @@ export class NodeStateReporter {
       return null;
     // Unobserved, the mirror's copy of the progress is read by no one (the invariants
     // skip such a report), so it is only brought up to date with the rest of the state.
+    const obs = raw.observer;
     const state = fresh
-      ? upNodeState(raw, status, extras, this.copier)
-      : this.rewriteMirror(raw, status, version, !sameStatus || NodeStateReporter.verify);
+      ? upNodeState(obs, status, extras, this.copier)
+      : this.rewriteMirror(obs, status, version, !sameStatus || this.verify);
     this.last = state;
-    this.lastPeers = state.progress === null ? 0 : this.copier.peers;
-    this.lastRaw = raw;
+    this.lastObserver = obs;
     this.lastVersion = version;
     this.timerOrProgressOnly = sameStatus;
     return state;
@@ -144,9 +150,10 @@ export class NodeStateReporter {
     nextTickAt: number,
     fresh: boolean,
   ): NodeState | null {
-    if (NodeStateReporter.verify) this.verifyFastPath(raw);
+    if (this.verify) this.verifyFastPath(raw);
     if (status.role === 'leader') return null; // a leader runs no election timer
-    const elapsed = raw.electionElapsed();
+    const obs = raw.observer;
+    const elapsed = obs.electionElapsed();
     const extras = this.extras;
     const timeout = status.randomizedElectionTimeout;
     const timerEnd = nextTickAt + (timeout - elapsed - 1) * this.tickUs;
@@ -163,15 +170,15 @@ export class NodeStateReporter {
       return last;
     }
     const state = fresh
-      ? upNodeState(raw, status, extras, this.copier)
-      : this.rewriteMirror(raw, status, this.lastVersion, true);
+      ? upNodeState(obs, status, extras, this.copier)
+      : this.rewriteMirror(obs, status, this.lastVersion, true);
     this.last = state;
     return state;
   }
 
   /** The fast path's premise, checked against the core's full status (tests only). */
   private verifyFastPath(raw: RawNode): void {
-    const now = raw.readLightStatus(raw.basicStatus());
+    const now = raw.basicStatus();
     const was = this.status!;
     const fields = [
       'id',
@@ -186,15 +193,15 @@ export class NodeStateReporter {
     ] as const;
     const changed = fields.filter((field) => now[field] !== was[field]);
     if (changed.length > 0)
-      throw new Error(`${changed.join(', ')} changed without a change of RawNode.statusVersion`);
+      throw new Error(`${changed.join(', ')} changed without a change of the status version`);
   }
 
   /** Whether the leader's progress is as `last` has it, by the core's count of changes. */
   private progressUnchanged(raw: RawNode, version: number): boolean {
-    const unchanged = raw === this.lastRaw && version === this.lastVersion;
+    const unchanged = raw.observer === this.lastObserver && version === this.lastVersion;
     const progress = this.last?.progress;
-    if (NodeStateReporter.verify && unchanged && progress && !raw.progressMatches(progress, this.lastPeers))
-      throw new Error(`progress changed without a change of RawNode.progressVersion (${version})`);
+    if (this.verify && unchanged && progress && !sameProgress(progress, raw.status().progress))
+      throw new Error(`progress changed without a change of the progress version (${version})`);
     return unchanged;
   }
 
@@ -202,13 +209,12 @@ export class NodeStateReporter {
   downChanged(state: NodeState): NodeState | null {
     if (this.last !== null && sameNodeState(state, this.last)) return null;
     this.last = state;
-    this.lastPeers = 0;
     return state;
   }
 
   /** The current state of an up node as a new object, without reporting it (for views). */
   current(raw: RawNode, snapshotIndex: number): NodeState {
-    return upNodeState(raw, raw.basicStatus(), { ...this.extras, snapshotIndex });
+    return upNodeState(raw.observer, raw.basicStatus(), { ...this.extras, snapshotIndex });
   }
 
   /**
@@ -216,20 +222,20 @@ export class NodeStateReporter {
    * (a leader's mirror keeps its earlier copy otherwise, to be recopied when needed).
    */
   private rewriteMirror(
-    raw: RawNode,
+    obs: NodeObserver,
     status: LightStatus,
     version: number,
     copyProgress: boolean,
   ): NodeState {
     const extras = this.extras;
     const mirror = this.mirror;
-    const progressCopied = raw === this.mirrorRaw && version === this.mirrorVersion;
+    const progressCopied = obs === this.mirrorObserver && version === this.mirrorVersion;
     if (copyProgress || mirror === null) {
-      this.mirrorRaw = raw;
+      this.mirrorObserver = obs;
       this.mirrorVersion = version;
     }
     if (mirror === null) {
-      this.mirror = upNodeState(raw, status, extras, this.copier);
+      this.mirror = upNodeState(obs, status, extras, this.copier);
       this.mirrorPeers = this.copier.peers;
       return this.mirror;
     }
@@ -248,8 +254,8 @@ export class NodeStateReporter {
       mirror.progress = null;
     } else if (mirror.progress !== null && (progressCopied || !copyProgress)) {
       // The same progress as when the mirror's copy was written.
-    } else if (mirror.progress === null || !this.copier.rewrite(raw, mirror.progress, this.mirrorPeers)) {
-      mirror.progress = this.copier.copyFrom(raw);
+    } else if (mirror.progress === null || !this.copier.rewrite(obs, mirror.progress, this.mirrorPeers)) {
+      mirror.progress = this.copier.copyFrom(obs);
       this.mirrorPeers = this.copier.peers;
     }
     return mirror;

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import type { ProgressStatus, RawNode } from '@raftlab/raft';
+import type { NodeObserver, ProgressStatus } from '@raftlab/raft';
 import { ProgressCopier } from './node_state';
 
-/** A leader's progress as `RawNode.withProgress` would visit it: peer id → match index. */
-function leaderWith(matches: Record<number, number>): RawNode {
+/** A leader's progress as `NodeObserver.withProgress` would visit it: peer id → match index. */
+function leaderWith(matches: Record<number, number>): NodeObserver {
   const withProgress = (visit: (id: number, pr: Readonly<ProgressStatus>) => void) => {
     for (const [id, match] of Object.entries(matches)) {
       visit(Number(id), {
@@ -15,7 +15,7 @@ function leaderWith(matches: Record<number, number>): RawNode {
       });
     }
   };
-  return { withProgress } as unknown as RawNode;
+  return { withProgress } as unknown as NodeObserver;
 }
 
 test('ProgressCopier lists exactly the current peers, also when they change, and never edits an earlier copy', () => {

@@ -1,10 +1,10 @@
 /**
- * The `NodeState` a simulated node reports to observers, and the test of whether it
- * changed. The test runs after every Ready, so it compares scalars, and the leader's
+ * The `NodeState` a simulated node reports to observers, up or crashed, and the test of
+ * whether it changed. The test runs after every Ready, so it compares scalars, and the leader's
  * progress by the core's count of its changes (node_report.ts), instead of building a
  * `Status` and a `NodeState` to compare each time.
  */
-import type { LightStatus, ProgressStatus, RawNode } from '@raftlab/raft';
+import type { LightStatus, MemoryStorage, NodeId, NodeObserver, ProgressStatus } from '@raftlab/raft';
 import type { NodeState } from './types';
 
 /** What the node adds to the core's status: its storage and its timer as drawn. */
@@ -16,13 +16,9 @@ export interface NodeExtras {
 
 /**
  * Copies a leader's progress for its NodeState and counts the peers in it. A node keeps
- * one: a closure per copy, and `Object.keys` to count the peers afterwards, were a few
- * per cent of a lightly loaded run (a leader reports a change about every 30 ms).
- *
- * A record is started as a spread of the previous one, which has the same peers unless
- * the membership changed: filling an empty object with integer keys one by one takes
- * V8's slow path (about four times the cost) and leaves a record slower to read, and
- * the changed-state check reads the last record after every input.
+ * one, and a record is started as a spread of the previous one, which has the same
+ * peers unless the membership changed. Shaped for speed: see
+ * docs/performance.md#progress-records
  */
 export class ProgressCopier {
   private copy: NonNullable<NodeState['progress']> = {};
@@ -33,11 +29,11 @@ export class ProgressCopier {
   peers = 0;
   private known = 0;
 
-  copyFrom(raw: RawNode): NonNullable<NodeState['progress']> {
-    this.fill(raw, { ...this.previous });
+  copyFrom(observer: NodeObserver): NonNullable<NodeState['progress']> {
+    this.fill(observer, { ...this.previous });
     // Different peers (a membership change): start over from an empty record, so no
     // peer that left stays in it.
-    if (this.peers !== this.previousPeers || this.known !== this.peers) this.fill(raw, {});
+    if (this.peers !== this.previousPeers || this.known !== this.peers) this.fill(observer, {});
     this.previous = this.copy;
     this.previousPeers = this.peers;
     return this.copy;
@@ -47,11 +43,11 @@ export class ProgressCopier {
    * Writes the leader's progress into `record`, a copy of `peers` peers this copier
    * made earlier, in place; false (and `record` half written) when the peers differ.
    */
-  rewrite(raw: RawNode, record: NonNullable<NodeState['progress']>, peers: number): boolean {
+  rewrite(observer: NodeObserver, record: NonNullable<NodeState['progress']>, peers: number): boolean {
     this.target = record;
     this.peers = 0;
     this.missing = false;
-    raw.withProgress(this.write);
+    observer.withProgress(this.write);
     return !this.missing && this.peers === peers;
   }
 
@@ -72,11 +68,11 @@ export class ProgressCopier {
     into.recentActive = pr.recentActive;
   };
 
-  private fill(raw: RawNode, start: NonNullable<NodeState['progress']>): void {
+  private fill(observer: NodeObserver, start: NonNullable<NodeState['progress']>): void {
     this.copy = start;
     this.peers = 0;
     this.known = 0;
-    raw.withProgress(this.visit);
+    observer.withProgress(this.visit);
   }
 
   // A literal, not a spread of the visited view (one reused object).
@@ -95,12 +91,12 @@ export class ProgressCopier {
 
 /** The state of an up node; `copier` copies a leader's progress. */
 export function upNodeState(
-  raw: RawNode,
+  observer: NodeObserver,
   status: LightStatus,
   extras: NodeExtras,
   copier = new ProgressCopier(),
 ): NodeState {
-  const progress = status.role === 'leader' ? copier.copyFrom(raw) : null;
+  const progress = status.role === 'leader' ? copier.copyFrom(observer) : null;
   return {
     id: status.id,
     up: true,
@@ -115,6 +111,26 @@ export function upNodeState(
     timerStart: extras.timerStart,
     timerEnd: extras.timerEnd,
     progress,
+  };
+}
+
+/** The state of a crashed node: what its storage (the disk) holds. */
+export function downNodeState(id: NodeId, storage: MemoryStorage): NodeState {
+  const hs = storage.initialState().hardState;
+  return {
+    id,
+    up: false,
+    role: 'follower',
+    term: hs.term,
+    vote: hs.vote,
+    leader: 0,
+    commit: hs.commit,
+    applied: 0,
+    lastIndex: storage.lastIndex(),
+    snapshotIndex: storage.firstIndex() - 1,
+    timerStart: null,
+    timerEnd: null,
+    progress: null,
   };
 }
 
@@ -154,11 +170,19 @@ export function sameNodeState(a: NodeState, b: NodeState): boolean {
     if (a[key] !== b[key]) return false;
   }
   if (a.progress === null || b.progress === null) return a.progress === b.progress;
-  const ids = Object.keys(a.progress);
-  if (ids.length !== Object.keys(b.progress).length) return false;
+  return sameProgress(a.progress, b.progress);
+}
+
+/** Field-by-field equality of two leaders' progress records. */
+export function sameProgress(
+  a: Readonly<Record<number, ProgressStatus>>,
+  b: Readonly<Record<number, ProgressStatus>>,
+): boolean {
+  const ids = Object.keys(a);
+  if (ids.length !== Object.keys(b).length) return false;
   for (const id of ids) {
-    const p = a.progress[Number(id)];
-    const q = b.progress[Number(id)];
+    const p = a[Number(id)];
+    const q = b[Number(id)];
     if (!q || p.matchIndex !== q.matchIndex || p.nextIndex !== q.nextIndex || p.state !== q.state)
       return false;
     if (p.paused !== q.paused || p.recentActive !== q.recentActive) return false;

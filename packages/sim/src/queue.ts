@@ -5,17 +5,13 @@
  *
  * The heap holds numbers only, in three parallel typed arrays (time, sequence, slot); the
  * items sit in `items` at their slot from push to pop and never move. Every simulated
- * event is one push and one pop, and each sifts through a few levels:
- *   - a record per push was garbage the moment it was popped;
- *   - moving the items themselves stored a new object into a long-lived array at every
- *     level, each store a call of V8's write barrier. A slot is written once per push,
- *     and numbers need no barrier: the barrier's instructions in a light run fell by 60%.
+ * event is one push and one pop, and each sifts through a few levels, moving numbers
+ * only. Shaped for speed: see docs/performance.md#the-event-queue
  */
 export class EventQueue<T> {
   /**
-   * The heap, in typed arrays of `capacity` (doubled when full): a typed array holds
-   * raw numbers, where a plain array checks each element's kind on every access.
-   * Times and sequence numbers are doubles: both outgrow 31-bit integers in long runs.
+   * The heap, in typed arrays of `capacity` (doubled when full). Times and sequence
+   * numbers are doubles: both outgrow 31-bit integers in long runs.
    */
   private times = new Float64Array(64);
   private seqs = new Float64Array(64);

@@ -7,10 +7,9 @@
  */
 export class Random {
   /**
-   * The four 32-bit words of sfc32's state, as int32 in a typed array: V8 keeps plain
-   * fields only in 31 bits, so half the words were boxed numbers, rewritten four times
-   * a draw, and a draw cost about 20 ns (one per message sent, for its latency).
-   * Int32 arithmetic is the same as uint32 arithmetic modulo 2^32, bit for bit.
+   * The four 32-bit words of sfc32's state, as int32 in a typed array; int32 arithmetic
+   * is the same as uint32 arithmetic modulo 2^32, bit for bit.
+   * Shaped for speed: see docs/performance.md#the-prng
    */
   private readonly state = new Int32Array(4);
 

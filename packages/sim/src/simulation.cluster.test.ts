@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { Simulation } from './simulation';
-import { call, leaders, waitForLeader } from './testing';
+import { call, leaders, waitForLeader, VERIFY_REPORTS } from './testing';
 import type { SimEvent } from './types';
 
 describe('elections', () => {
   test.each([1, 2, 3, 4, 5, 6, 7, 8])(
     'seed %i: a 5-node cluster elects exactly one leader within 2 s',
     (seed) => {
-      const sim = new Simulation({ seed });
+      const sim = new Simulation({ seed }, VERIFY_REPORTS);
       sim.runUntil(2_000_000);
       expect(leaders(sim)).toHaveLength(1);
       expect(sim.leader()).toBe(leaders(sim)[0]);
@@ -19,7 +19,7 @@ describe('elections', () => {
   );
 
   test('node-state events only on change; timers set for followers, null for the leader', () => {
-    const sim = new Simulation({ seed: 3 });
+    const sim = new Simulation({ seed: 3 }, VERIFY_REPORTS);
     const states: SimEvent[] = [];
     sim.onEvent((e) => e.type === 'node-state' && states.push(e));
     sim.runUntil(2_000_000);
@@ -37,14 +37,14 @@ describe('elections', () => {
   });
 
   test('a timeout input makes that node campaign and win before anyone else times out', () => {
-    const sim = new Simulation({ seed: 5 });
+    const sim = new Simulation({ seed: 5 }, VERIFY_REPORTS);
     sim.input({ kind: 'timeout', node: 3 });
     sim.runUntil(100_000);
     expect(sim.leader()).toBe(3);
   });
 
   test('with a live leader, a timeout input is refused by the leader lease (pre-vote + check-quorum)', () => {
-    const sim = new Simulation({ seed: 5 });
+    const sim = new Simulation({ seed: 5 }, VERIFY_REPORTS);
     const first = waitForLeader(sim);
     sim.input({ kind: 'timeout', node: first === 1 ? 2 : 1 });
     sim.runUntil(sim.now + 1_000_000);
@@ -54,7 +54,7 @@ describe('elections', () => {
 
 describe('client operations', () => {
   test('a put then a linearizable get returns the value, with index and term', () => {
-    const sim = new Simulation({ seed: 11 });
+    const sim = new Simulation({ seed: 11 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const put = call(sim, 1, { type: 'put', key: 'x', value: 'hello' });
     expect(put.status).toBe('ok');
@@ -74,7 +74,7 @@ describe('client operations', () => {
   });
 
   test('client ops invoked back to back on one client run in order', () => {
-    const sim = new Simulation({ seed: 12 });
+    const sim = new Simulation({ seed: 12 }, VERIFY_REPORTS);
     waitForLeader(sim);
     sim.invoke(4, { type: 'put', key: 'k', value: '1' });
     sim.invoke(4, { type: 'put', key: 'k', value: '2' });
@@ -87,7 +87,7 @@ describe('client operations', () => {
   });
 
   test("a stale read serves a node's local state at once", () => {
-    const sim = new Simulation({ seed: 13 });
+    const sim = new Simulation({ seed: 13 }, VERIFY_REPORTS);
     waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'a', value: '1' });
     sim.runUntil(sim.now + 300_000);
@@ -100,7 +100,7 @@ describe('client operations', () => {
   });
 
   test('with no quorum and nothing proposed, a put fails with no-leader', () => {
-    const sim = new Simulation({ seed: 14 });
+    const sim = new Simulation({ seed: 14 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const others = [1, 2, 3, 4, 5].filter((id) => id !== leader);
     for (const id of [leader, others[0], others[1]]) sim.input({ kind: 'crash', node: id });
@@ -113,14 +113,14 @@ describe('client operations', () => {
 
 describe('inputs and views', () => {
   test('a bad node id throws and is not recorded', () => {
-    const sim = new Simulation({ nodes: 3 });
+    const sim = new Simulation({ nodes: 3 }, VERIFY_REPORTS);
     expect(() => sim.input({ kind: 'crash', node: 4 })).toThrow(RangeError);
     expect(() => sim.input({ kind: 'partition', groups: [[1], [0]] })).toThrow(RangeError);
     expect(sim.trace().inputs).toEqual([]);
   });
 
   test('view() returns copies, never internal state', () => {
-    const sim = new Simulation({ seed: 2 });
+    const sim = new Simulation({ seed: 2 }, VERIFY_REPORTS);
     waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'k', value: 'v' });
     sim.runUntil(sim.now + 300_000);
@@ -135,7 +135,7 @@ describe('inputs and views', () => {
   });
 
   test('view().messages: every message sent and not yet delivered or dropped, in send order', () => {
-    const sim = new Simulation({ seed: 3 });
+    const sim = new Simulation({ seed: 3 }, VERIFY_REPORTS);
     const onWire = new Map<number, unknown>();
     sim.onEvent((e) => {
       if (e.type === 'message-sent') onWire.set(e.message.id, e.message);
@@ -162,7 +162,7 @@ describe('inputs and views', () => {
   });
 
   test('onEvent returns an unsubscribe function; seq increases by one', () => {
-    const sim = new Simulation({ seed: 2 });
+    const sim = new Simulation({ seed: 2 }, VERIFY_REPORTS);
     const seen: SimEvent[] = [];
     const off = sim.onEvent((e) => seen.push(e));
     sim.runUntil(500_000);
@@ -177,7 +177,7 @@ describe('inputs and views', () => {
   });
 
   test('runUntil processes events up to t inclusive and sets now; step advances one event', () => {
-    const sim = new Simulation({ seed: 2 });
+    const sim = new Simulation({ seed: 2 }, VERIFY_REPORTS);
     const first = sim.nextEventTime()!;
     expect(sim.step()).toBe(true);
     expect(sim.now).toBe(first);

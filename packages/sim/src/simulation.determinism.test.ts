@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { EventHasher } from './hash';
 import { Simulation } from './simulation';
+import { VERIFY_REPORTS } from './testing';
 import type { SimEvent } from './types';
 
 /** A scripted run: elections, puts, a crash, a partition, a heal, a restart. */
 function scripted(seed: number): { sim: Simulation; hash: string; count: number } {
-  const sim = new Simulation({ seed });
+  const sim = new Simulation({ seed }, VERIFY_REPORTS);
   const hasher = new EventHasher();
   sim.onEvent(hasher.add);
   sim.runUntil(1_000_000);
@@ -35,7 +36,7 @@ function scripted(seed: number): { sim: Simulation; hash: string; count: number 
 
 /** Runs `sim` one event at a time, interleaving inputs between events of the same instant. */
 function stepped(seed: number): { sim: Simulation; events: SimEvent[] } {
-  const sim = new Simulation({ seed });
+  const sim = new Simulation({ seed }, VERIFY_REPORTS);
   const events: SimEvent[] = [];
   sim.onEvent((e) => events.push(e));
   let steps = 0;
@@ -74,7 +75,7 @@ describe('determinism', () => {
   test('replaying the trace of a scripted run reproduces it', () => {
     const { sim, hash } = scripted(7);
     const hasher = new EventHasher();
-    const replayed = Simulation.replay(sim.trace(), hasher.add);
+    const replayed = Simulation.replay(sim.trace(), hasher.add, VERIFY_REPORTS);
     replayed.runUntil(sim.now);
     expect(hasher.digest()).toBe(hash);
     expect(replayed.view()).toEqual(sim.view());
@@ -83,7 +84,7 @@ describe('determinism', () => {
   test('replay is exact for single-event stepping with inputs between events of one instant', () => {
     const { sim, events } = stepped(5);
     const replayedEvents: SimEvent[] = [];
-    const replayed = Simulation.replay(sim.trace(), (e) => replayedEvents.push(e));
+    const replayed = Simulation.replay(sim.trace(), (e) => replayedEvents.push(e), VERIFY_REPORTS);
     while (replayed.eventsProcessed < sim.eventsProcessed) replayed.step();
     expect(replayed.now).toBe(sim.now);
     expect(replayedEvents).toEqual(events);
@@ -94,7 +95,7 @@ describe('determinism', () => {
   test('the trace is plain JSON and survives serialisation', () => {
     const { sim } = stepped(6);
     const trace = JSON.parse(JSON.stringify(sim.trace()));
-    const replayed = Simulation.replay(trace);
+    const replayed = Simulation.replay(trace, undefined, VERIFY_REPORTS);
     while (replayed.eventsProcessed < sim.eventsProcessed) replayed.step();
     expect(replayed.view()).toEqual(sim.view());
   });

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { decodeCommand } from './kv_rules';
 import { Simulation } from './simulation';
-import { call, leaders, runUntilTrue, waitForLeader } from './testing';
+import { call, leaders, runUntilTrue, waitForLeader, VERIFY_REPORTS } from './testing';
 import type { SimEvent } from './types';
 
 const nodeView = (sim: Simulation, id: number) => sim.view().nodes.find((n) => n.id === id)!;
 
 describe('crash and restart', () => {
   test('crash the leader: a new leader in a higher term, and a put still succeeds', () => {
-    const sim = new Simulation({ seed: 21 });
+    const sim = new Simulation({ seed: 21 }, VERIFY_REPORTS);
     const old = waitForLeader(sim);
     const oldTerm = nodeView(sim, old).term;
     call(sim, 1, { type: 'put', key: 'a', value: '1' });
@@ -26,7 +26,7 @@ describe('crash and restart', () => {
   });
 
   test('messages to a crashed node are dropped as node-down', () => {
-    const sim = new Simulation({ seed: 22 });
+    const sim = new Simulation({ seed: 22 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const victim = leader === 1 ? 2 : 1;
     const dropped: SimEvent[] = [];
@@ -38,7 +38,7 @@ describe('crash and restart', () => {
   });
 
   test('a restarted node rebuilds its state machine and catches up', () => {
-    const sim = new Simulation({ seed: 23 });
+    const sim = new Simulation({ seed: 23 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const victim = leader === 5 ? 4 : 5;
     call(sim, 1, { type: 'put', key: 'before', value: '1' });
@@ -64,7 +64,10 @@ describe('crash and restart', () => {
 describe('partitions', () => {
   test('{1,2} | {3,4,5} with the old leader in the minority: only the majority commits', () => {
     // One attempt per operation (attempt timeout > op timeout), so an op sent to the minority stays there.
-    const sim = new Simulation({ seed: 31, clientAttemptTimeoutUs: 5_000_000, clientTimeoutUs: 1_500_000 });
+    const sim = new Simulation(
+      { seed: 31, clientAttemptTimeoutUs: 5_000_000, clientTimeoutUs: 1_500_000 },
+      VERIFY_REPORTS,
+    );
     sim.input({ kind: 'timeout', node: 1 });
     runUntilTrue(sim, () => sim.leader() === 1, 1_000_000);
     call(sim, 1, { type: 'put', key: 'base', value: '0' });
@@ -105,7 +108,7 @@ describe('partitions', () => {
   });
 
   test('cutting a link drops messages already in flight on it, at delivery time', () => {
-    const sim = new Simulation({ seed: 32 });
+    const sim = new Simulation({ seed: 32 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const follower = leader === 1 ? 2 : 1;
     const sent = new Set<number>();
@@ -128,7 +131,7 @@ describe('partitions', () => {
 
 describe('client sessions', () => {
   test('a command retried after a leader crash is applied once', () => {
-    const sim = new Simulation({ seed: 41 });
+    const sim = new Simulation({ seed: 41 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const holders = new Set<number>();
     sim.onEvent((e) => {

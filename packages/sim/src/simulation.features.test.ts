@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Simulation } from './simulation';
-import { call, runUntilTrue, waitForLeader } from './testing';
+import { call, runUntilTrue, waitForLeader, VERIFY_REPORTS } from './testing';
 import type { SimEvent } from './types';
 
 /** A client id whose first attempt goes to node `id` (clients spread over the nodes by id). */
@@ -17,7 +17,7 @@ function follower(sim: Simulation, leader: number): number {
 
 describe('reads (thesis §6.4)', () => {
   test('a linearizable read goes through ReadIndex, not the log, and is served at the commit index', () => {
-    const sim = new Simulation({ seed: 21 });
+    const sim = new Simulation({ seed: 21 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const put = call(sim, 1, { type: 'put', key: 'x', value: 'v1' });
     const lastIndex = sim.view().nodes.find((n) => n.id === leader)!.lastIndex;
@@ -39,7 +39,7 @@ describe('reads (thesis §6.4)', () => {
   });
 
   test('a lease read is answered by the leader without a round of heartbeats', () => {
-    const sim = new Simulation({ seed: 22, checkQuorum: true });
+    const sim = new Simulation({ seed: 22, checkQuorum: true }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'x', value: 'v1' });
     sim.runUntil(sim.now + 400_000); // a check-quorum round: the lease is established
@@ -49,7 +49,7 @@ describe('reads (thesis §6.4)', () => {
   });
 
   test('a lease read without check-quorum fails with lease-unavailable', () => {
-    const sim = new Simulation({ seed: 23, checkQuorum: false });
+    const sim = new Simulation({ seed: 23, checkQuorum: false }, VERIFY_REPORTS);
     waitForLeader(sim);
     const get = call(sim, 1, { type: 'get', key: 'x', consistency: 'lease' });
     expect(get.status).toBe('fail');
@@ -57,7 +57,7 @@ describe('reads (thesis §6.4)', () => {
   });
 
   test('a deposed leader cut off from the majority serves no linearizable read', () => {
-    const sim = new Simulation({ seed: 24, checkQuorum: false, preVote: false });
+    const sim = new Simulation({ seed: 24, checkQuorum: false, preVote: false }, VERIFY_REPORTS);
     const old = waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'x', value: 'old' });
     const others = sim
@@ -77,13 +77,13 @@ describe('reads (thesis §6.4)', () => {
 
 describe('leadership transfer (thesis §3.10)', () => {
   test('the transfer input moves leadership to the target', () => {
-    const sim = new Simulation({ seed: 31 });
+    const sim = new Simulation({ seed: 31 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const target = follower(sim, leader);
     sim.input({ kind: 'transfer', from: leader, to: target });
     runUntilTrue(sim, () => sim.leader() === target, 2_000_000);
     expect(sim.trace().inputs.some((i) => i.kind === 'transfer')).toBe(true);
-    const replayed = Simulation.replay(sim.trace());
+    const replayed = Simulation.replay(sim.trace(), undefined, VERIFY_REPORTS);
     replayed.runUntil(sim.now);
     expect(replayed.leader()).toBe(target);
   });
@@ -95,7 +95,7 @@ describe('snapshots (paper §7)', () => {
   }
 
   test('nodes snapshot every snapshotEvery applied entries and compact their logs', () => {
-    const sim = new Simulation({ seed: 41, snapshotEvery: 10 });
+    const sim = new Simulation({ seed: 41, snapshotEvery: 10 }, VERIFY_REPORTS);
     const taken: SimEvent[] = [];
     sim.onEvent((e) => {
       if (e.type === 'snapshot-taken') taken.push(e);
@@ -113,7 +113,7 @@ describe('snapshots (paper §7)', () => {
   });
 
   test('a crashed follower catches up through InstallSnapshot after the leader compacted', () => {
-    const sim = new Simulation({ seed: 42, snapshotEvery: 0 });
+    const sim = new Simulation({ seed: 42, snapshotEvery: 0 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const lagging = follower(sim, leader);
     sim.input({ kind: 'crash', node: lagging });
@@ -140,7 +140,7 @@ describe('snapshots (paper §7)', () => {
   });
 
   test('a restart from a snapshot restores the store and the session table', () => {
-    const sim = new Simulation({ seed: 43, snapshotEvery: 0 });
+    const sim = new Simulation({ seed: 43, snapshotEvery: 0 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const node = follower(sim, leader);
     fill(sim, 8);
@@ -159,7 +159,7 @@ describe('snapshots (paper §7)', () => {
 
 describe('membership changes (thesis §4)', () => {
   test('add-node creates node n+1, which joins as a voter and receives the data', () => {
-    const sim = new Simulation({ seed: 51, nodes: 3 });
+    const sim = new Simulation({ seed: 51, nodes: 3 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'x', value: 'v' });
     const { node, result } = sim.addNode();
@@ -171,13 +171,13 @@ describe('membership changes (thesis §4)', () => {
     expect(sim.trace().config.nodes).toBe(3);
     expect(leader).toBeGreaterThan(0);
     // A trace with a membership change replays to the same cluster.
-    const replayed = Simulation.replay(sim.trace());
+    const replayed = Simulation.replay(sim.trace(), undefined, VERIFY_REPORTS);
     replayed.runUntil(sim.now);
     expect(replayed.view().nodes.map((n) => n.kv)).toEqual(sim.view().nodes.map((n) => n.kv));
   });
 
   test('remove-node takes a voter out; a second change waits for the first', () => {
-    const sim = new Simulation({ seed: 52, nodes: 5 });
+    const sim = new Simulation({ seed: 52, nodes: 5 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     call(sim, 1, { type: 'put', key: 'x', value: 'v' });
     const removed = follower(sim, leader);
@@ -190,7 +190,7 @@ describe('membership changes (thesis §4)', () => {
   });
 
   test('the cluster stops at nine nodes', () => {
-    const sim = new Simulation({ seed: 53, nodes: 9 });
+    const sim = new Simulation({ seed: 53, nodes: 9 }, VERIFY_REPORTS);
     expect(() => sim.input({ kind: 'add-node' })).toThrow(/at most 9/);
   });
 });

@@ -1,11 +1,11 @@
 /** Pending operations' stages (`Simulation.opStages`), for a viewer that joins late. */
 import { describe, expect, test } from 'vitest';
 import { Simulation } from './simulation';
-import { waitForLeader } from './testing';
+import { waitForLeader, VERIFY_REPORTS } from './testing';
 
 describe('operation stages for a viewer that joins late', () => {
   test('opStages says what client-attempt and client-proposed said, and forgets completed operations', () => {
-    const sim = new Simulation({ seed: 5 });
+    const sim = new Simulation({ seed: 5 }, VERIFY_REPORTS);
     waitForLeader(sim);
     const said = new Map<number, { attempt: number; node: number; proposed: unknown }>();
     sim.onEvent((e) => {

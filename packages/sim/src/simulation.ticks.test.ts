@@ -4,12 +4,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Simulation } from './simulation';
-import { waitForLeader } from './testing';
+import { waitForLeader, VERIFY_REPORTS } from './testing';
 import type { NodeState } from './types';
 
 describe('lazy ticks', () => {
   test('an idle cluster wakes a node only when a timer may act', () => {
-    const sim = new Simulation({ seed: 4 });
+    const sim = new Simulation({ seed: 4 }, VERIFY_REPORTS);
     waitForLeader(sim);
     const start = sim.eventsProcessed;
     let deliveries = 0;
@@ -31,7 +31,7 @@ describe('lazy ticks', () => {
   });
 
   test('a follower campaigns exactly when the timer it reported runs out', () => {
-    const sim = new Simulation({ seed: 6 });
+    const sim = new Simulation({ seed: 6 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const reported = new Map<number, NodeState>();
     let campaign: { node: number; t: number } | null = null;
@@ -50,7 +50,7 @@ describe('lazy ticks', () => {
   });
 
   test('a restarted node ticks again on its own phase', () => {
-    const sim = new Simulation({ seed: 8 });
+    const sim = new Simulation({ seed: 8 }, VERIFY_REPORTS);
     const leader = waitForLeader(sim);
     const follower = sim.view().nodes.find((n) => n.id !== leader)!.id;
     sim.input({ kind: 'crash', node: follower });

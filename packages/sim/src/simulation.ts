@@ -21,12 +21,10 @@
  * Processing a task may call into a node (tick/step/propose/campaign); the node drains
  * its `Ready`s (persist → send → apply → advance, see node.ts), which schedules more
  * tasks. Every observable change is emitted as a `SimEvent` with the virtual time `t`
- * and a run-wide sequence number `seq`.
+ * and a run-wide sequence number `seq` (event_stream.ts).
  *
- * Membership (thesis §4): `add-node` creates node n+1 with an empty storage and no
- * configuration, joins it to the network and proposes adding it at the leader; the
- * node list only grows (a removed node stays, outside the configuration). `config.nodes`
- * is the current number of nodes; the trace keeps the configuration the run started with.
+ * Membership changes (thesis §4) are inputs too (membership.ts); `config.nodes` is the
+ * current number of nodes, the trace keeps the configuration the run started with.
  *
  * Inputs (crash, partition, client invocations, ...) come from outside between tasks.
  * Each is applied at once and recorded with the current time and the number of tasks
@@ -36,18 +34,18 @@
  *
  * Invariant: `now` never decreases, and every queued task has time >= now.
  */
-import type { ConfChange, ConfChangeResult, Message, NodeId } from '@raftlab/raft';
+import type { ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { CommandCache } from './kv';
 import { clientsThatMayApply, viewOfImage } from './view_sessions';
-import { InvariantChecker, checksEventType } from './invariants';
 import { validateInput } from './input_validation';
 import { clone } from './clone';
+import { EventStream } from './event_stream';
+import { ClusterMembership } from './membership';
 import { Network } from './network';
-import type { LinkChange } from './network';
-import { SimNode, nodeIds } from './node';
+import { SimNode, nodeIds, type NodeHost } from './node';
 import { EventQueue } from './queue';
-import { TICK_TAG } from './tasks';
+import { TICK_TAG, messagesInFlight } from './tasks';
 import type { ClientTask, Task, TickTask } from './tasks';
 import { Random } from './random';
 import { DEFAULT_SIM_CONFIG, MAX_NODES } from './types';
@@ -59,37 +57,41 @@ import type {
   KvOp,
   LatencyRange,
   MessageInFlight,
-  NodeState,
   OpStage,
   SimConfig,
   SimEvent,
-  SimEventBody,
   Trace,
 } from './types';
+
+/** How a simulation checks itself; unlike `SimConfig`, not part of the trace. */
+export interface SimulationOptions {
+  /**
+   * Check every shortcut of the node-state reporter against the full comparison, and
+   * throw on a disagreement (node_report.ts). Slower; tests turn it on.
+   */
+  verifyReports?: boolean;
+}
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
   readonly config: SimConfig;
   /** The configuration the run started with, as recorded in the trace. */
   private readonly initialConfig: SimConfig;
-  /** The core's answer to the last membership change an input proposed, if any. */
-  private lastConfChange: ConfChangeResult | null = null;
-  private readonly host: ConstructorParameters<typeof SimNode>[2];
+  private readonly host: NodeHost;
   private clock = 0;
   private processed = 0;
-  private nextEventSeq = 0;
   private nextOpId = 1;
   private readonly queue = new EventQueue<Task>();
   private readonly nodes: SimNode[] = [];
   private readonly network: Network;
-  private readonly clients: Clients;
   private readonly latencyRandom: Random;
+  private readonly clients: Clients;
   private readonly restartRandom: Random;
   private readonly inputs: Input[] = [];
-  private listeners: Array<(e: SimEvent) => void> = [];
-  private readonly invariants = new InvariantChecker();
+  private readonly events = new EventStream(() => this.clock);
+  private readonly members: ClusterMembership;
 
-  constructor(config: Partial<SimConfig> = {}) {
+  constructor(config: Partial<SimConfig> = {}, options: SimulationOptions = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
     this.initialConfig = clone(this.config);
     const { nodes: n, tickUs } = this.config;
@@ -99,17 +101,17 @@ export class Simulation {
     const ids = nodeIds(n);
     this.network = new Network(ids);
     const commands = new CommandCache();
-    const host = {
+    const events = this.events;
+    const host: NodeHost = {
       now: () => this.clock,
-      emit: (body: SimEventBody) => this.emit(body),
-      stateObserved: () => this.listeners.length > 0,
-      stateChanged: (state: NodeState, timerOrProgressOnly: boolean) =>
-        this.stateChanged(state, timerOrProgressOnly),
-      send: (msg: Message) => this.send(msg),
-      applied: (...args: Parameters<Clients['applied']>) => this.clients.applied(...args),
-      readReady: (...args: Parameters<Clients['readReady']>) => this.clients.readReady(...args),
-      scheduleTick: (node: NodeId, at: number, token: number) =>
-        this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
+      emit: (body) => events.emit(body),
+      stateObserved: () => events.observed,
+      stateChanged: (state, timerOrProgressOnly) => events.stateChanged(state, timerOrProgressOnly),
+      send: (msg) => this.send(msg),
+      applied: (node, entry, outcome) => this.clients.applied(node, entry, outcome),
+      readReady: (node, requestId, index) => this.clients.readReady(node, requestId, index),
+      scheduleTick: (node, at, token) => this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
+      verifyReports: options.verifyReports ?? false,
       commands,
     };
     this.host = host;
@@ -124,24 +126,38 @@ export class Simulation {
       now: () => this.clock,
       latency: () => this.latency(),
       schedule: (at, event) => this.queue.push(at, { kind: 'client', event }),
-      emit: (body) => this.emit(body),
-      skipUnread: () => this.skipUnread(),
+      emit: (body) => events.emit(body),
+      skip: (type) => events.skip(type),
       node: (id) => this.node(id),
       commands,
     });
-    for (const id of ids) {
-      const node = new SimNode(id, this.config, host, nodeRandoms[id - 1], phases[id - 1]);
-      this.nodes.push(node);
-      node.emitStateIfChanged();
-    }
+    for (const id of ids) this.createNode(nodeRandoms[id - 1], phases[id - 1], ids);
+    this.members = new ClusterMembership(this.nodes, () =>
+      this.createNode(this.restartRandom.fork().asFunction(), this.restartRandom.int(0, tickUs - 1), []),
+    );
+  }
+
+  /**
+   * Node n+1 over an empty storage with `voters` as its bootstrap configuration (none for
+   * a node added by a membership change), joined to the network; reports its first state.
+   */
+  private createNode(random: () => number, phase: number, voters: NodeId[]): SimNode {
+    const id = this.nodes.length + 1;
+    const node = new SimNode(id, this.config, this.host, random, phase, voters);
+    this.nodes.push(node);
+    this.config.nodes = this.nodes.length;
+    this.network.addNode(id);
+    if (voters.length === 0) this.events.emit({ type: 'node-added', node: id });
+    node.emitStateIfChanged();
+    return node;
   }
 
   /**
    * Re-creates a recorded run: same config and seed, each input at the same point.
    * `listener`, if given, is subscribed before the first event is processed.
    */
-  static replay(trace: Trace, listener?: (e: SimEvent) => void): Simulation {
-    const sim = new Simulation(trace.config);
+  static replay(trace: Trace, listener?: (e: SimEvent) => void, options?: SimulationOptions): Simulation {
+    const sim = new Simulation(trace.config, options);
     if (listener) sim.onEvent(listener);
     for (const input of trace.inputs) {
       while (sim.processed < input.afterEvents) {
@@ -176,7 +192,7 @@ export class Simulation {
 
   /** Number of safety violations found so far. */
   get violations(): number {
-    return this.invariants.violations;
+    return this.events.violations;
   }
 
   /** Number of queue tasks processed so far. */
@@ -190,17 +206,13 @@ export class Simulation {
    * input there would land inside a task, where a trace cannot put it).
    */
   onEvent(listener: (e: SimEvent) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
-    };
+    return this.events.subscribe(listener);
   }
 
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
     validateInput(body, this.nodes.length, (id) => this.node(id));
-    // The copy is fresh, so it is completed in place: a spread of it took V8's slow path
-    // (about 2% of a lightly loaded run, with one input a second).
+    // The copy is fresh, so it is completed in place: see docs/performance.md#events-in-place
     const recorded = clone(body) as Input;
     recorded.at = this.clock;
     recorded.afterEvents = this.processed;
@@ -217,19 +229,11 @@ export class Simulation {
       case 'timeout':
         return this.node(body.node).campaign();
       case 'link':
-        return this.linksChanged([this.network.setLink(body.from, body.to, body.up)]);
       case 'partition':
-        return this.linksChanged(this.network.partition(body.groups));
       case 'heal':
-        return this.linksChanged(this.network.heal());
       case 'link-quality':
-        this.network.setQuality(body.from, body.to, body.quality);
-        return this.emit({
-          type: 'link-quality-changed',
-          from: body.from,
-          to: body.to,
-          quality: clone(body.quality),
-        });
+        for (const event of this.network.apply(body)) this.events.emit(event);
+        return;
       case 'invoke':
         this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
         // The recorded copy of the op, normalised like every input, serves the clients
@@ -241,11 +245,11 @@ export class Simulation {
       case 'compact':
         return this.node(body.node).compact();
       case 'add-node':
-        return this.addNodeNow();
+        return this.members.addNode();
       case 'remove-node':
-        return this.changeMembership({ type: 'removeNode', node: body.node });
+        return this.members.propose({ type: 'removeNode', node: body.node });
       case 'conf-change':
-        return this.changeMembership(clone(body.change));
+        return this.members.propose(clone(body.change));
     }
   }
 
@@ -255,47 +259,23 @@ export class Simulation {
    */
   addNode(): { node: NodeId; result: ConfChangeResult | null } {
     this.input({ kind: 'add-node' });
-    return { node: this.nodes.length, result: this.lastConfChange };
+    return { node: this.nodes.length, result: this.members.lastResult };
   }
 
   /** Proposes removing `node` at the leader; the core's answer, or null without a leader. */
   removeNode(node: NodeId): ConfChangeResult | null {
     this.input({ kind: 'remove-node', node });
-    return this.lastConfChange;
+    return this.members.lastResult;
   }
 
-  /**
-   * Why the leader would refuse a membership change now ('no-leader', or the core's
-   * code: 'conf-change-pending', 'term-not-committed', 'transferring'), or null.
-   */
+  /** See `ClusterMembership.blocker`. */
   confChangeBlocker(): string | null {
-    const leader = this.leader();
-    return leader === 0 ? 'no-leader' : this.node(leader).confChangeBlocker();
+    return this.members.blocker();
   }
 
   /** The membership (voters, learners) the leader currently works with, or null without a leader. */
   membership(): { voters: NodeId[]; learners: NodeId[] } | null {
-    const leader = this.leader();
-    const status = leader === 0 ? null : this.node(leader).status();
-    return status === null ? null : status.confState;
-  }
-
-  private addNodeNow(): void {
-    const id = this.nodes.length + 1;
-    const random = this.restartRandom.fork().asFunction();
-    const phase = this.restartRandom.int(0, this.config.tickUs - 1);
-    const node = new SimNode(id, this.config, this.host, random, phase, []);
-    this.nodes.push(node);
-    this.config.nodes = this.nodes.length;
-    this.network.addNode(id);
-    this.emit({ type: 'node-added', node: id });
-    node.emitStateIfChanged();
-    this.changeMembership({ type: 'addVoter', node: id });
-  }
-
-  private changeMembership(change: ConfChange): void {
-    const leader = this.leader();
-    this.lastConfChange = leader === 0 ? null : this.node(leader).proposeConfChange(change);
+    return this.members.current();
   }
 
   /** Invokes a client operation now; returns its opId. */
@@ -323,8 +303,8 @@ export class Simulation {
     const tag = this.queue.poppedTag;
     this.clock = time;
     this.processed++;
-    if (tag > 0) return this.deliver(item as MessageInFlight, tag);
-    if (tag === TICK_TAG) {
+    if (tag > 0) this.deliver(item as MessageInFlight, tag);
+    else if (tag === TICK_TAG) {
       const tick = item as TickTask;
       this.node(tick.node).tickDue(tick.token);
     } else this.clients.handle((item as ClientTask).event);
@@ -347,21 +327,12 @@ export class Simulation {
 
   /** The up node that is leader with the highest term; 0 if none. */
   leader(): NodeId | 0 {
-    let best: NodeId | 0 = 0;
-    let bestTerm = -1;
-    for (const node of this.nodes) {
-      const status = node.basicStatus();
-      if (status?.role === 'leader' && status.term > bestTerm) {
-        best = node.id;
-        bestTerm = status.term;
-      }
-    }
-    return best;
+    return this.members.leader();
   }
 
   view(): ClusterView {
     const logs = this.nodes.map((node) => node.log());
-    const messages = this.messagesInFlight();
+    const messages = messagesInFlight(this.queue);
     const clients = clientsThatMayApply(
       logs,
       messages.map((flight) => flight.msg),
@@ -381,19 +352,8 @@ export class Simulation {
       linksDown: this.network.linksDown(),
       messages,
       linkQualities: this.network.linkQualities(),
-      violations: this.invariants.evidence(),
+      violations: this.events.evidence(),
     };
-  }
-
-  /** Copies of the messages on the wire (sent, not yet delivered or dropped), in send order. */
-  private messagesInFlight(): MessageInFlight[] {
-    const flights: MessageInFlight[] = [];
-    this.queue.forEach((task) => {
-      if ('msg' in task) flights.push(task);
-    });
-    // Ids are handed out in send order.
-    flights.sort((a, b) => a.id - b.id);
-    return flights.map((f) => ({ ...f, msg: clone(f.msg) }));
   }
 
   trace(): Trace {
@@ -416,56 +376,13 @@ export class Simulation {
     return node;
   }
 
-  private emit(body: SimEventBody): void {
-    // Every caller builds `body` fresh for this call, so it becomes the event in place:
-    // copying it costs a third of the simulator's time on this hot path.
-    const event = body as SimEvent;
-    event.t = this.clock;
-    event.seq = this.nextEventSeq++;
-    // onEvent's unsubscribe replaces the array, so iterating the current one is safe.
-    for (const listener of this.listeners) listener(event);
-    // Checked after every event; a violation is itself an event, right after its cause.
-    for (const violation of this.invariants.observe(event))
-      this.emit({ type: 'invariant-violated', violation });
-  }
-
-  /**
-   * A node's state changed. Unobserved, the event is numbered but not built, and the
-   * invariant checker reads `state` itself, which is then the node's reused mirror; or
-   * not even that when only the election timer or a leader's progress moved, which no
-   * invariant looks at (the checker reports nothing for a state whose other fields are
-   * as before, so observed runs find the same violations).
-   */
-  private stateChanged(state: NodeState, timerOrProgressOnly: boolean): void {
-    if (this.listeners.length > 0) return this.emit({ type: 'node-state', node: state });
-    this.nextEventSeq++;
-    if (timerOrProgressOnly) return;
-    for (const violation of this.invariants.observeState(state))
-      this.emit({ type: 'invariant-violated', violation });
-  }
-
-  /**
-   * Whether an event of `type` would reach no one: no listener is subscribed and the
-   * invariant checker ignores the type. Such an event, sent or delivered for every
-   * message, is then not built but only numbered, so every later event keeps the
-   * `seq` it has in an observed run.
-   */
-  private unobserved(type: SimEvent['type']): boolean {
-    return this.listeners.length === 0 && !checksEventType(type);
-  }
-
-  /** For an event of a type the invariant checker does not read: numbers it if no one listens. */
-  private skipUnread(): boolean {
-    if (this.listeners.length > 0) return false;
-    this.nextEventSeq++;
-    return true;
-  }
-
+  /** One latency sample. */
   private latency(range: LatencyRange = this.config.latency): number {
     return this.latencyRandom.int(range.minUs, range.maxUs);
   }
 
-  /** Puts a message on the wire. Loss and duplication draw from the PRNG only on imperfect links. */
+  /** Puts a message on the wire; loss and duplication draw only on imperfect links. */
+  // The wire stays in this class: see docs/performance.md#the-message-wire
   private send(msg: Message): void {
     const quality = this.network.qualityFor(msg);
     const range = quality.latency ?? this.config.latency;
@@ -481,34 +398,26 @@ export class Simulation {
     this.queue.push(flight.deliverAt, flight, msg.to);
     // Messages are immutable once the core hands them out (its contract), and so is a
     // flight once on the wire, so the event shares the object instead of copying it.
-    if (this.unobserved('message-sent')) this.nextEventSeq++;
-    else this.emit({ type: 'message-sent', message: flight });
+    if (!this.events.skip('message-sent')) this.events.emit({ type: 'message-sent', message: flight });
   }
 
-  /** Delivers `flight` to node `to` (its message's `to`, kept by the queue: see TaskTag). */
-  private deliver(flight: MessageInFlight, to: NodeId): true {
+  /** Delivers `flight` to node `to` (its message's `to`, kept by the queue: see TICK_TAG). */
+  private deliver(flight: MessageInFlight, to: NodeId): void {
     const id = flight.id;
     const taken = this.network.take(id);
     const msg = flight.msg;
     const node = this.nodes[to - 1];
+    const events = this.events;
     // Decided at delivery time: cutting a link kills what is already travelling on it.
     if (taken === 'lost') {
-      this.emit({ type: 'message-dropped', id, reason: 'loss' });
+      events.emit({ type: 'message-dropped', id, reason: 'loss' });
     } else if (!this.network.carries(msg)) {
-      this.emit({ type: 'message-dropped', id, reason: 'link-down' });
+      events.emit({ type: 'message-dropped', id, reason: 'link-down' });
     } else if (!node.up) {
-      this.emit({ type: 'message-dropped', id, reason: 'node-down' });
+      events.emit({ type: 'message-dropped', id, reason: 'node-down' });
     } else {
-      if (this.unobserved('message-delivered')) this.nextEventSeq++;
-      else this.emit({ type: 'message-delivered', id });
+      if (!events.skip('message-delivered')) events.emit({ type: 'message-delivered', id });
       node.step(msg);
-    }
-    return true;
-  }
-
-  private linksChanged(changes: Array<LinkChange | null>): void {
-    for (const change of changes) {
-      if (change !== null) this.emit({ type: 'link-changed', ...change });
     }
   }
 }

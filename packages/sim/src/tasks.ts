@@ -5,12 +5,14 @@
  */
 import type { NodeId } from '@raftlab/raft';
 import type { ClientEvent } from './client';
+import { clone } from './clone';
+import type { EventQueue } from './queue';
 import type { MessageInFlight } from './types';
 
 /**
  * The queue's tag of a task (EventQueue.push): a delivery's is its destination node id,
- * so telling it from the rest, and finding the node, reads no field of a message (a
- * message of any of a dozen shapes: each such read is a slow, generic lookup).
+ * so telling it from the rest, and finding the node, reads no field of a message.
+ * Shaped for speed: see docs/performance.md#queue-tags
  */
 export const TICK_TAG = -1;
 
@@ -18,3 +20,14 @@ export type TickTask = { kind: 'tick'; node: NodeId; token: number };
 export type ClientTask = { kind: 'client'; event: ClientEvent };
 /** A message in flight is its own delivery task (one per message, no wrapper object). */
 export type Task = TickTask | ClientTask | MessageInFlight;
+
+/** Copies of the messages on the wire (sent, not yet delivered or dropped), in send order. */
+export function messagesInFlight(queue: EventQueue<Task>): MessageInFlight[] {
+  const flights: MessageInFlight[] = [];
+  queue.forEach((task) => {
+    if ('msg' in task) flights.push(task);
+  });
+  // Ids are handed out in send order.
+  flights.sort((a, b) => a.id - b.id);
+  return flights.map((f) => ({ ...f, msg: clone(f.msg) }));
+}

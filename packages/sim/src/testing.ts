@@ -1,7 +1,14 @@
 /** Helpers for the simulator's own tests (not exported from the package). */
 import type { NodeId } from '@raftlab/raft';
-import { Simulation } from './simulation';
+import { Simulation, type SimulationOptions } from './simulation';
 import type { HistoryOp, KvOp } from './types';
+
+/**
+ * What the simulator's tests pass to every Simulation: the node-state reporter checks
+ * each of its shortcuts against the full comparison (node_report.ts), so a change the
+ * core forgot to count fails the run that shows it. Production runs without.
+ */
+export const VERIFY_REPORTS: SimulationOptions = { verifyReports: true };
 
 /** Runs until `predicate` holds, checking every `stepUs`; throws after `limitUs` more virtual time. */
 export function runUntilTrue(

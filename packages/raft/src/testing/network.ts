@@ -90,7 +90,7 @@ export class Network {
     while (node.hasReady()) {
       // The hosts' shortcut, checked as it is taken: messages may leave on their own
       // only if nothing else (to persist first, or to apply) is pending with them.
-      const only = node.readyMessagesOnly();
+      const only = node.observer.readyMessagesOnly();
       if (only !== null) {
         if (node.hasReady()) throw new Error('readyMessagesOnly left part of the Ready behind');
         for (const m of only) if (!this.cut.has(`${m.from}-${m.to}`)) this.queue.push(m);

@@ -25,6 +25,8 @@ export interface SeedOptions {
   config?: Partial<SimConfig>;
   /** Search budget of the linearizability check. */
   maxCheckSteps?: number;
+  /** See `SimulationOptions.verifyReports` (tests). */
+  verifyReports?: boolean;
 }
 
 export interface SeedResult {
@@ -43,7 +45,10 @@ const LIVENESS_DEADLINE_US = 20_000_000;
 
 export function runSeed(seed: number, options: SeedOptions = {}): SeedResult {
   const scenario = drawScenario(seed);
-  const sim = new Simulation({ ...scenario.config, ...options.config });
+  const sim = new Simulation(
+    { ...scenario.config, ...options.config },
+    { verifyReports: options.verifyReports },
+  );
   const rng = new Random(seed ^ 0x5eed);
   const clients = new ClientPool(sim, scenario, rng);
   const failures: string[] = [];

@@ -3,9 +3,8 @@
  * pinned catching seed per bug switch, so CI proves the harness can fail: each pinned
  * seed fails with its bug on and passes with it off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BugName } from '../bugs';
-import { NodeStateReporter } from '../node_report';
 import { Simulation } from '../simulation';
 import { runSeed } from './run';
 
@@ -15,7 +14,7 @@ describe('seeded swarm', () => {
   it(`${SEEDS} seeds: no invariant violation, linearizable histories, liveness after healing`, () => {
     const failed: string[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const result = runSeed(seed);
+      const result = runSeed(seed, { verifyReports: true });
       if (!result.ok)
         failed.push(`seed ${seed}: ${result.failures[0]}  (replay: npm run fuzz -- --seed ${seed})`);
     }
@@ -43,9 +42,9 @@ const CAUGHT_BY_HISTORY = new Set<BugName>([
 
 describe('bug switches are caught', () => {
   it.each(CATCHING_SEEDS)('%s: seed %d fails with the bug and passes without it', (bug, seed) => {
-    const buggy = runSeed(seed, { config: { bugs: [bug] } });
+    const buggy = runSeed(seed, { config: { bugs: [bug] }, verifyReports: true });
     expect(buggy.ok, `seed ${seed} should catch ${bug}`).toBe(false);
-    expect(runSeed(seed).ok).toBe(true);
+    expect(runSeed(seed, { verifyReports: true }).ok).toBe(true);
   });
 });
 
@@ -55,14 +54,6 @@ describe('watching a run changes nothing', () => {
   // numbered); the checks and the numbering must come out the same. Every bug switch,
   // so every kind of violation, is tried. The reporter's self-check is off here, as in
   // production: with it on, the reporter copies what the unwatched run would skip.
-  let verify = false;
-  beforeAll(() => {
-    verify = NodeStateReporter.verify;
-    NodeStateReporter.verify = false;
-  });
-  afterAll(() => {
-    NodeStateReporter.verify = verify;
-  });
   it.each(CATCHING_SEEDS)('%s, seed %d: same violations and seq numbers', (bug, seed) => {
     const { trace, stats } = runSeed(seed, { config: { bugs: [bug] } });
     const seqs: number[] = [];
