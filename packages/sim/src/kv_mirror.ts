@@ -54,7 +54,7 @@ const EMPTY: KvState = { table: new Map(), sessions: new Map() };
 
 /**
  * The copy of a node as a view shows it: its table, the sessions the view carries (all
- * that can still matter, view_sessions.ts), its applied index, and its latest snapshot's
+ * that can still matter, node_views.ts), its applied index, and its latest snapshot's
  * state. Under apply-uncommitted the node has applied its whole log already.
  */
 export function mirrorFromView(node: ViewedNode, rules: ApplyRules): KvMirror {

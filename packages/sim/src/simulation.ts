@@ -37,8 +37,9 @@
 import type { ConfChangeResult, Message, NodeId } from '@raftlab/raft';
 import { Clients } from './client';
 import { CommandCache } from './kv';
-import { clientsThatMayApply, viewOfImage } from './view_sessions';
+import { nodeViews } from './node_views';
 import { validateInput } from './input_validation';
+import { applyInput, type InputTargets } from './inputs';
 import { clone } from './clone';
 import { EventStream } from './event_stream';
 import { ClusterMembership } from './membership';
@@ -90,6 +91,7 @@ export class Simulation {
   private readonly inputs: Input[] = [];
   private readonly events = new EventStream(() => this.clock);
   private readonly members: ClusterMembership;
+  private readonly targets: InputTargets;
 
   constructor(config: Partial<SimConfig> = {}, options: SimulationOptions = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
@@ -135,6 +137,14 @@ export class Simulation {
     this.members = new ClusterMembership(this.nodes, () =>
       this.createNode(this.restartRandom.fork().asFunction(), this.restartRandom.int(0, tickUs - 1), []),
     );
+    this.targets = {
+      node: (id) => this.node(id),
+      clients: this.clients,
+      network: this.network,
+      events,
+      members: this.members,
+      restartRandom: () => this.restartRandom.fork().asFunction(),
+    };
   }
 
   /**
@@ -217,40 +227,8 @@ export class Simulation {
     recorded.at = this.clock;
     recorded.afterEvents = this.processed;
     this.inputs.push(recorded);
-    switch (body.kind) {
-      case 'crash':
-        this.clients.nodeCrashed(body.node);
-        return this.node(body.node).crash();
-      case 'restart': {
-        const node = this.node(body.node);
-        if (node.up) return;
-        return node.restart(this.restartRandom.fork().asFunction());
-      }
-      case 'timeout':
-        return this.node(body.node).campaign();
-      case 'link':
-      case 'partition':
-      case 'heal':
-      case 'link-quality':
-        for (const event of this.network.apply(body)) this.events.emit(event);
-        return;
-      case 'invoke':
-        this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
-        // The recorded copy of the op, normalised like every input, serves the clients
-        // too: they only read it (and copy it into the history).
-        return this.clients.invoke(body.opId, body.clientId, (recorded as typeof body).op);
-      case 'transfer':
-        this.node(body.from).transferLeader(body.to);
-        return;
-      case 'compact':
-        return this.node(body.node).compact();
-      case 'add-node':
-        return this.members.addNode();
-      case 'remove-node':
-        return this.members.propose({ type: 'removeNode', node: body.node });
-      case 'conf-change':
-        return this.members.propose(clone(body.change));
-    }
+    if (body.kind === 'invoke') this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
+    applyInput(this.targets, body, recorded);
   }
 
   /**
@@ -331,24 +309,11 @@ export class Simulation {
   }
 
   view(): ClusterView {
-    const logs = this.nodes.map((node) => node.log());
     const messages = messagesInFlight(this.queue);
-    const clients = clientsThatMayApply(
-      logs,
-      messages.map((flight) => flight.msg),
-      this.clients.pendingClients(),
-      (data) => this.host.commands.decode(data),
-    );
     return {
       now: this.clock,
       config: clone(this.config),
-      nodes: this.nodes.map((node, i) => ({
-        ...clone(node.state()),
-        log: logs[i],
-        kv: node.kv.toRecord(),
-        sessions: node.kv.sessionsOf(clients),
-        snapshotState: viewOfImage(node.storage.snapshot().data, clients),
-      })),
+      nodes: nodeViews(this.nodes, messages, this.clients.pendingClients(), this.host.commands),
       linksDown: this.network.linksDown(),
       messages,
       linkQualities: this.network.linkQualities(),

@@ -232,7 +232,7 @@ export interface ClusterView {
       kv: Record<string, string>;
       /**
        * [client id, last executed seq] of the client sessions (thesis §6.3) that can still
-       * meet a retried command (view_sessions.ts), ascending: with `kv` and `log`, what a
+       * meet a retried command (node_views.ts), ascending: with `kv` and `log`, what a
        * viewer needs to apply the node's later entries exactly as the node will.
        */
       sessions: Array<[number, number]>;

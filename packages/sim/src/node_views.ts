@@ -1,7 +1,8 @@
 /**
- * Which client sessions a view must carry so that a viewer replaying a node's log
- * applies each later command exactly as the node will (thesis §6.3: a retry is answered
- * from the session, not executed again).
+ * What a view says of each node: its state, its log, its key-value table, and what a
+ * viewer needs to follow that table exactly (kv_mirror.ts): the node's latest snapshot's
+ * state, and the client sessions that can still meet a retried command (thesis §6.3: a
+ * retry is answered from the session, not executed again).
  *
  * A command can still be applied somewhere only if, at the moment of the view, it is in
  * some node's log, in a message on the wire, or not yet proposed by a client whose
@@ -12,7 +13,34 @@
  * operations) rather than to every client that ever wrote.
  */
 import type { Entry, Message } from '@raftlab/raft';
+import { clone } from './clone';
+import type { CommandCache } from './kv';
 import { decodeImage, type Command } from './kv_rules';
+import type { SimNode } from './node';
+import type { ClusterView, MessageInFlight } from './types';
+
+/** Every node as a view shows it. */
+export function nodeViews(
+  nodes: readonly SimNode[],
+  messages: readonly MessageInFlight[],
+  pendingClients: Iterable<number>,
+  commands: CommandCache,
+): ClusterView['nodes'] {
+  const logs = nodes.map((node) => node.log());
+  const clients = clientsThatMayApply(
+    logs,
+    messages.map((flight) => flight.msg),
+    pendingClients,
+    (data) => commands.decode(data),
+  );
+  return nodes.map((node, i) => ({
+    ...clone(node.state()),
+    log: logs[i],
+    kv: node.kv.toRecord(),
+    sessions: node.kv.sessionsOf(clients),
+    snapshotState: viewOfImage(node.storage.snapshot().data, clients),
+  }));
+}
 
 /** The clients whose commands appear in `logs` or `messages`, plus `pending`. */
 export function clientsThatMayApply(
