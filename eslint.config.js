@@ -68,6 +68,25 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The protocol is in the page's bundle: of the simulator it takes only the catalogue.
+    files: ['packages/protocol/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@raftlab/sim', message: 'Import @raftlab/sim/catalogue: the protocol is in the page.' },
+            {
+              name: '@raftlab/raft',
+              message: 'The protocol mirrors the core’s types; it imports none of its code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The page reads the wire through @raftlab/protocol; of the simulator it may import
     // only the pure KV rules it replays (@raftlab/sim/kv), never the simulator itself.
     files: ['apps/web/src/**/*.{ts,tsx}'],
