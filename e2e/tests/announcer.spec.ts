@@ -1,14 +1,11 @@
-import { expect, leaderNode, openCluster, test } from './fixtures';
+import { expect, openElected, putFromForm, test } from './fixtures';
 
 test('the live region announces the election and, coalesced, the commit of a write', async ({ page }) => {
-  await openCluster(page, { seed: 8, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 8, options: { speed: 0.3 } });
   const region = page.getByLabel('Announcements');
   await expect(region).toHaveAttribute('aria-live', 'polite');
   await expect(region).toContainText(/Node \d+ became leader in term \d+/);
-  await page.getByLabel('Key', { exact: true }).fill('x');
-  await page.getByLabel('Value', { exact: true }).fill('1');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'x', '1');
   const results = page.getByRole('log', { name: 'Results' });
   await expect(results.getByRole('listitem').first()).toContainText(/index (\d+)/);
   const index = Number(/index (\d+)/.exec(await results.getByRole('listitem').first().innerText())![1]);

@@ -1,17 +1,14 @@
-import { docsShot, expect, leaderNode, openCluster, pause, test } from './fixtures';
+import { docsShot, expect, openElected, pause, putFromForm, test } from './fixtures';
 
 test('client history lanes: an operation’s bar highlights its log entry; applied tables agree', async ({
   page,
 }) => {
-  await openCluster(page, { seed: 8, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 8, options: { speed: 0.3 } });
   for (const [key, value] of [
     ['x', '1'],
     ['y', '2'],
   ]) {
-    await page.getByLabel('Key', { exact: true }).fill(key);
-    await page.getByLabel('Value', { exact: true }).fill(value);
-    await page.getByRole('button', { name: 'Put', exact: true }).click();
+    await putFromForm(page, key, value);
     // `x = 1 —`, not just the value: "1" alone would match an earlier answer's "index 1".
     await expect(page.getByRole('log', { name: 'Results' }).getByRole('listitem').first()).toContainText(
       `${key} = ${value} —`,

@@ -1,8 +1,7 @@
-import { clusterNodes, expect, leaderNode, openCluster, test } from './fixtures';
+import { clusterNodes, expect, openCluster, openElected, test } from './fixtures';
 
 test('CAS swaps only when the key holds Expected; an empty Expected means absent', async ({ page }) => {
-  const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 8, options: { speed: 0.3 } });
   const results = page.getByRole('log', { name: 'Results' });
   await page.getByLabel('Key', { exact: true }).fill('k');
   await page.getByLabel('Value', { exact: true }).fill('1');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { docsShot, expect, leaderNode, openCluster, pause, stepUntil, test } from './fixtures';
+import { docsShot, expect, leaderNode, openElected, pause, stepUntil, test } from './fixtures';
 
 /**
  * Routes the page's stream through the test, so a test can add frames the server would
@@ -24,8 +24,7 @@ async function interceptStream(page: Page): Promise<(events: object[]) => void> 
 test('the event feed narrates an election with its rule, and can show or hide heartbeats', async ({
   page,
 }) => {
-  await openCluster(page, { seed: 3, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 3, options: { speed: 0.5 } });
   const feed = page.getByRole('list', { name: 'Event feed' });
   await expect(
     feed.getByText(/became leader in term \d+ with votes from [\d, and]+ \(§5\.2\)/),
@@ -52,8 +51,7 @@ test('the Safety panel lists every invariant; a violation turns red and selects 
   page,
 }) => {
   const inject = await interceptStream(page);
-  await openCluster(page, { seed: 3, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 3, options: { speed: 0.5 } });
   const safety = page.getByRole('region', { name: 'Safety' });
   for (const name of [
     'Election Safety',
@@ -84,8 +82,7 @@ test('the Safety panel lists every invariant; a violation turns red and selects 
 test('the leader’s progress per follower is on the links; a paused message shows its fields', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 3, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 3, options: { speed: 0.3 } });
   await expect(
     page.getByRole('img', {
       name: /^Leader's progress for node \d+: matchIndex \d+, nextIndex \d+, replicate$/,
@@ -107,8 +104,7 @@ test('the leader’s progress per follower is on the links; a paused message sho
 });
 
 test('charts show term per node and the commit index over time', async ({ page }) => {
-  await openCluster(page, { seed: 3, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 3, options: { speed: 0.5 } });
   await expect(
     page.getByRole('img', { name: /^Term per node over virtual time: now node 1 \d+/ }),
   ).toBeVisible();

@@ -1,4 +1,4 @@
-import { clusterNodes, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import { clusterNodes, expect, leaderNode, leaderOf, openElected, test } from './fixtures';
 
 test('opening / creates a 5-node cluster that elects a leader, with messages in flight', async ({ page }) => {
   await page.goto('/');
@@ -19,8 +19,7 @@ test('opening / creates a 5-node cluster that elects a leader, with messages in 
 test('crashing the leader elects a new one in a higher term; the restarted node rejoins and catches up', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 21, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 21, options: { speed: 0.5 } });
   const old = await leaderOf(page);
 
   await leaderNode(page).click();
@@ -47,8 +46,7 @@ test('crashing the leader elects a new one in a higher term; the restarted node 
 });
 
 test('"Time out" makes a follower campaign (pre-vote off)', async ({ page }) => {
-  await openCluster(page, { seed: 5, options: { speed: 0.5, preVote: false, checkQuorum: false } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 5, options: { speed: 0.5, preVote: false, checkQuorum: false } });
   const old = await leaderOf(page);
   const follower = page
     .getByRole('button', { name: new RegExp(`^Node \\d+, follower, term ${old.term}$`) })
@@ -62,8 +60,7 @@ test('"Time out" makes a follower campaign (pre-vote off)', async ({ page }) => 
 });
 
 test('a second tab on the same link watches the same cluster', async ({ page, browser }) => {
-  const id = await openCluster(page, { seed: 17, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 17, options: { speed: 0.5 } });
   const second = await browser.newPage();
   try {
     await second.goto(`/c/${id}`);

@@ -47,6 +47,20 @@ export async function openCluster(page: Page, body: object = {}): Promise<string
   return id;
 }
 
+/** Opens a new cluster's dashboard and waits until it shows one leader; returns the cluster's id. */
+export async function openElected(page: Page, body: object = {}): Promise<string> {
+  const id = await openCluster(page, body);
+  await expect(leaderNode(page)).toHaveCount(1);
+  return id;
+}
+
+/** Types `key` and `value` into the KV form and presses Put; waiting for the answer is the caller's. */
+export async function putFromForm(page: Page, key: string, value: string): Promise<void> {
+  await page.getByLabel('Key', { exact: true }).fill(key);
+  await page.getByLabel('Value', { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Put', exact: true }).click();
+}
+
 export async function clusterNodes(request: APIRequestContext, id: string): Promise<ClusterNode[]> {
   const res = await request.get(`/api/clusters/${id}`);
   expect(res.ok()).toBe(true);

@@ -1,10 +1,9 @@
-import { docsShot, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import { docsShot, expect, leaderNode, leaderOf, openElected, putFromForm, test } from './fixtures';
 
 test('keyboard shortcuts: ? opens help, digits select, c/r crash and restart, t times out, h heals, Space pauses', async ({
   page,
 }) => {
-  await openCluster(page, { seed: 5, options: { speed: 0.5, preVote: false, checkQuorum: false } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 5, options: { speed: 0.5, preVote: false, checkQuorum: false } });
   const { id: leader, term } = await leaderOf(page);
   const follower = leader === 1 ? 2 : 1;
 
@@ -44,7 +43,7 @@ test('keyboard shortcuts: ? opens help, digits select, c/r crash and restart, t 
 });
 
 test('a hidden tab pauses the clock and resumes it on return, only if it was running', async ({ page }) => {
-  await openCluster(page, { seed: 5, options: { speed: 0.5 } });
+  await openElected(page, { seed: 5, options: { speed: 0.5 } });
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
   const setHidden = (hidden: boolean) =>
     page.evaluate((h) => {
@@ -65,17 +64,14 @@ test('a hidden tab pauses the clock and resumes it on return, only if it was run
 });
 
 test('the theme toggle switches to dark and back', async ({ page }) => {
-  await openCluster(page, { seed: 4, options: { speed: 0.25 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 4, options: { speed: 0.25 } });
   await page.getByRole('button', { name: 'Dark theme', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   for (const [key, value] of [
     ['x', '1'],
     ['y', '2'],
   ]) {
-    await page.getByLabel('Key', { exact: true }).fill(key);
-    await page.getByLabel('Value', { exact: true }).fill(value);
-    await page.getByRole('button', { name: 'Put', exact: true }).click();
+    await putFromForm(page, key, value);
     await expect(page.getByText(`put ${key}=${value}`)).toHaveCount(5);
   }
   await leaderNode(page).click();

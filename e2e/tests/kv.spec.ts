@@ -1,13 +1,10 @@
-import { clusterNodes, docsShot, expect, leaderNode, openCluster, test } from './fixtures';
+import { clusterNodes, docsShot, expect, openElected, putFromForm, test } from './fixtures';
 
 test('put replicates to every log and commits; get returns it; delete removes it', async ({ page }) => {
-  const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 8, options: { speed: 0.3 } });
   const results = page.getByRole('log', { name: 'Results' });
 
-  await page.getByLabel('Key', { exact: true }).fill('color');
-  await page.getByLabel('Value', { exact: true }).fill('blue');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'color', 'blue');
   await expect(results.getByRole('listitem').first()).toContainText('blue');
   await expect(results.getByRole('listitem').first()).toContainText(/index \d+/);
 
@@ -33,35 +30,27 @@ test('put replicates to every log and commits; get returns it; delete removes it
 });
 
 test('dashboard screenshot for the README', async ({ page }) => {
-  await openCluster(page, { seed: 4, options: { speed: 0.25 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 4, options: { speed: 0.25 } });
   for (const [key, value] of [
     ['x', '1'],
     ['y', '2'],
   ]) {
-    await page.getByLabel('Key', { exact: true }).fill(key);
-    await page.getByLabel('Value', { exact: true }).fill(value);
-    await page.getByRole('button', { name: 'Put', exact: true }).click();
+    await putFromForm(page, key, value);
     await expect(page.getByText(`put ${key}=${value}`)).toHaveCount(5);
   }
   await page
     .getByRole('button', { name: /^Node \d+, follower/ })
     .first()
     .click();
-  await page.getByLabel('Key', { exact: true }).fill('z');
-  await page.getByLabel('Value', { exact: true }).fill('3');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'z', '3');
   await expect(page.locator('[data-message-type="AppendEntries"]').first()).toBeAttached();
   await page.screenshot({ path: docsShot('dashboard.png') });
 });
 
 test('reads at each consistency level: linearizable, lease and stale', async ({ page }) => {
-  const id = await openCluster(page, { seed: 12, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 12, options: { speed: 0.3 } });
   const results = page.getByRole('log', { name: 'Results' });
-  await page.getByLabel('Key', { exact: true }).fill('level');
-  await page.getByLabel('Value', { exact: true }).fill('v1');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'level', 'v1');
   await expect(results.getByRole('listitem').first()).toContainText('v1');
   // Every node has applied the write, so even a stale read finds it.
   await expect

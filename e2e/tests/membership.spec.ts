@@ -1,8 +1,7 @@
-import { clusterNodes, expect, leaderNode, leaderOf, openCluster, test } from './fixtures';
+import { clusterNodes, expect, leaderOf, openElected, test } from './fixtures';
 
 test('Transfer leadership moves the leader to the selected node (§3.10)', async ({ page }) => {
-  await openCluster(page, { seed: 21, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  await openElected(page, { seed: 21, options: { speed: 0.5 } });
   const old = await leaderOf(page);
   const target = old.id === 1 ? 2 : 1;
   await page.getByRole('button', { name: new RegExp(`^Node ${target}, follower`) }).click();
@@ -13,8 +12,7 @@ test('Transfer leadership moves the leader to the selected node (§3.10)', async
 });
 
 test('Add node grows the ring with node n+1 (thesis §4.1)', async ({ page }) => {
-  const id = await openCluster(page, { nodes: 3, seed: 21, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { nodes: 3, seed: 21, options: { speed: 0.5 } });
   // A new leader first commits its no-op (thesis §4.1), so the first click may be refused: retry.
   await expect(async () => {
     await page.getByRole('button', { name: 'Add node', exact: true }).click();
@@ -26,8 +24,7 @@ test('Add node grows the ring with node n+1 (thesis §4.1)', async ({ page }) =>
 test('Remove node takes the selected follower out of the leader’s replication (thesis §4.1)', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 21, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 21, options: { speed: 0.5 } });
   const leader = await leaderOf(page);
   const progress = (node: number) =>
     page.getByRole('img', { name: new RegExp(`^Leader's progress for node ${node}: `) });

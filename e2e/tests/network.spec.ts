@@ -7,6 +7,8 @@ import {
   leaderNode,
   leaderOf,
   openCluster,
+  openElected,
+  putFromForm,
   test,
 } from './fixtures';
 
@@ -29,8 +31,7 @@ test('a cut link is drawn cut and reaches the cluster; clicking again restores i
 });
 
 test('isolating the leader: the others elect a new leader in a higher term', async ({ page }) => {
-  const id = await openCluster(page, { seed: 6, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 6, options: { speed: 0.5 } });
   const old = await leaderOf(page);
   await page.getByRole('button', { name: 'Isolate leader', exact: true }).click();
   await expect
@@ -47,8 +48,7 @@ test('isolating the leader: the others elect a new leader in a higher term', asy
 test('majority/minority split: only the majority commits; after Heal the minority catches up', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 13, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 13, options: { speed: 0.5 } });
   const old = await leaderOf(page);
   await page.getByRole('button', { name: 'Split majority/minority', exact: true }).click();
   const linksDown = (await (await page.request.get(`/api/clusters/${id}`)).json()).view
@@ -66,9 +66,7 @@ test('majority/minority split: only the majority commits; after Heal the minorit
       (await clusterNodes(page.request, id)).some((n) => n.role === 'leader' && !minority.includes(n.id)),
     )
     .toBe(true);
-  await page.getByLabel('Key', { exact: true }).fill('side');
-  await page.getByLabel('Value', { exact: true }).fill('majority');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'side', 'majority');
   await expect(page.getByRole('log', { name: 'Results' }).getByRole('listitem').first()).toContainText(
     'majority',
     {
@@ -152,8 +150,7 @@ test('Shift+click near a node cuts only its direction, drawn as such; the one-wa
 test('partition into hand-picked groups: the links between groups go down and only the majority elects', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 13, options: { speed: 0.5 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 13, options: { speed: 0.5 } });
   await page.getByText('Partition into groups', { exact: true }).click();
   const apply = page.getByRole('button', { name: 'Apply partition', exact: true });
   await expect(apply).toBeDisabled();

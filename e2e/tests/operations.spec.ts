@@ -1,10 +1,10 @@
 import {
   docsShot,
   expect,
-  leaderNode,
   leaderOf,
-  openCluster,
+  openElected,
   pause,
+  putFromForm,
   stepUntil,
   stepUntilHistory,
   test,
@@ -13,20 +13,15 @@ import {
 test('a pending write shows its stage: routing, proposed at index i, committed/applied, then its result', async ({
   page,
 }) => {
-  const id = await openCluster(page, { seed: 8, options: { speed: 0.3 } });
-  await expect(leaderNode(page)).toHaveCount(1);
+  const id = await openElected(page, { seed: 8, options: { speed: 0.3 } });
   const leader = await leaderOf(page);
   const results = page.getByRole('log', { name: 'Results' });
   // One write first, so the list also shows a finished operation with its result.
-  await page.getByLabel('Key', { exact: true }).fill('first');
-  await page.getByLabel('Value', { exact: true }).fill('1');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'first', '1');
   await expect(results.getByRole('listitem').first()).toContainText('first = 1');
   await pause(page);
 
-  await page.getByLabel('Key', { exact: true }).fill('stage');
-  await page.getByLabel('Value', { exact: true }).fill('7');
-  await page.getByRole('button', { name: 'Put', exact: true }).click();
+  await putFromForm(page, 'stage', '7');
   const ops = page.getByRole('list', { name: 'Operations' });
   const row = ops.getByRole('listitem', { name: /^put stage = 7 by client \d+: / });
   // Paused: the client's first attempt stands still on its way.

@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Entry } from '@raftlab/raft';
-import {
-  applyRulesOf,
-  emptyMirror,
-  mirrorAppended,
-  mirrorApplied,
-  mirrorCrashed,
-  mirrorFromView,
-  mirrorInstalled,
-  mirrorRestarted,
-  mirrorSnapshotTaken,
-  type ApplyRules,
-  type KvMirror,
-} from './kv_mirror';
+import * as kv from './kv_mirror';
 import { Simulation } from './simulation';
 import { runSeed } from './swarm';
 import type { BugName } from './bugs';
@@ -24,18 +12,18 @@ import type { ClusterView, MessageInFlight, SimEvent, Trace } from './types';
  */
 class Viewer {
   readonly logs = new Map<number, Entry[]>();
-  readonly mirrors = new Map<number, KvMirror>();
+  readonly mirrors = new Map<number, kv.KvMirror>();
   private readonly inFlight = new Map<number, MessageInFlight>();
   /** The snapshot data an InstallSnapshot just delivered to each node carried. */
   private readonly delivered = new Map<number, string>();
 
   constructor(
     view: ClusterView,
-    private readonly rules: ApplyRules,
+    private readonly rules: kv.ApplyRules,
   ) {
     for (const node of view.nodes) {
       this.logs.set(node.id, node.log);
-      this.mirrors.set(node.id, mirrorFromView(node, rules));
+      this.mirrors.set(node.id, kv.mirrorFromView(node, rules));
     }
     for (const flight of view.messages) this.inFlight.set(flight.id, flight);
   }
@@ -57,7 +45,7 @@ class Viewer {
         break;
       case 'node-added':
         this.logs.set(e.node, []);
-        this.mirrors.set(e.node, emptyMirror());
+        this.mirrors.set(e.node, kv.emptyMirror());
         break;
       case 'log-truncated':
         this.logs.set(
@@ -68,33 +56,36 @@ class Viewer {
       case 'log-appended': {
         const first = e.entries[0].index;
         this.logs.set(e.node, [...this.logs.get(e.node)!.filter((x) => x.index < first), ...e.entries]);
-        this.mirrors.set(e.node, mirrorAppended(mirror!, e.entries, this.rules));
+        this.mirrors.set(e.node, kv.mirrorAppended(mirror!, e.entries, this.rules));
         break;
       }
       case 'node-state': {
         const id = e.node.id;
         this.mirrors.set(
           id,
-          mirrorApplied(this.mirrors.get(id)!, this.logs.get(id)!, e.node.applied, this.rules),
+          kv.mirrorApplied(this.mirrors.get(id)!, this.logs.get(id)!, e.node.applied, this.rules),
         );
         break;
       }
       case 'snapshot-taken':
-        this.mirrors.set(e.node, mirrorSnapshotTaken(mirror!, e.index, this.logs.get(e.node)!, this.rules));
+        this.mirrors.set(
+          e.node,
+          kv.mirrorSnapshotTaken(mirror!, e.index, this.logs.get(e.node)!, this.rules),
+        );
         this.logs.set(
           e.node,
           this.logs.get(e.node)!.filter((x) => x.index > e.index),
         );
         break;
       case 'snapshot-installed':
-        this.mirrors.set(e.node, mirrorInstalled(mirror!, e.index, this.delivered.get(e.node) ?? null));
+        this.mirrors.set(e.node, kv.mirrorInstalled(mirror!, e.index, this.delivered.get(e.node) ?? null));
         this.logs.set(e.node, []);
         break;
       case 'node-crashed':
-        this.mirrors.set(e.node, mirrorCrashed(mirror!));
+        this.mirrors.set(e.node, kv.mirrorCrashed(mirror!));
         break;
       case 'node-restarted':
-        this.mirrors.set(e.node, mirrorRestarted(mirror!));
+        this.mirrors.set(e.node, kv.mirrorRestarted(mirror!));
         break;
     }
   }
@@ -112,7 +103,7 @@ interface Tally {
 function followFrom(trace: Trace, from: number, every: number, tally: Tally): void {
   const sim = new Simulation(trace.config);
   let viewer: Viewer | null = null;
-  const rules = applyRulesOf(trace.config.bugs);
+  const rules = kv.applyRulesOf(trace.config.bugs);
   const check = () => {
     for (const node of sim.view().nodes) {
       const mirror = viewer!.mirrors.get(node.id)!;
