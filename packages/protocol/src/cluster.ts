@@ -284,8 +284,48 @@ export type OpStageRecord = Static<typeof OpStageSchema>;
 export const ClockSchema = Type.Object({
   /** Virtual time, microseconds. */
   now: Type.Number(),
+  /**
+   * Events processed so far: the number of the moment shown, and live, the end of the
+   * cluster's timeline (moments 0..seq can be seen with `?at=`).
+   */
+  seq: Type.Integer({ minimum: 0 }),
   /** Virtual seconds per wall second. */
   speed: Type.Number(),
   paused: Type.Boolean(),
 });
 export type Clock = Static<typeof ClockSchema>;
+
+/** What a timeline marker marks (see `MarkerSchema`). */
+export const MarkerKindSchema = Type.Union([
+  Type.Literal('leader'),
+  Type.Literal('crash'),
+  Type.Literal('restart'),
+  Type.Literal('partition'),
+  Type.Literal('heal'),
+  Type.Literal('write'),
+  Type.Literal('violation'),
+  Type.Literal('nonlinearizable'),
+]);
+export type MarkerKind = Static<typeof MarkerKindSchema>;
+
+/**
+ * A moment worth finding again on the timeline: a leader elected (with its term), a
+ * crash or restart, a partition or heal, a committed client write, a safety violation
+ * or a failed linearizability check.
+ */
+export const MarkerSchema = Type.Object({
+  /** The moment: right after this many events. */
+  at: Type.Integer({ minimum: 0 }),
+  /** Virtual time, µs. */
+  t: Type.Number(),
+  kind: MarkerKindSchema,
+  /** One line for a tooltip, e.g. "Node 3 leader in term 4". */
+  label: Type.String(),
+  node: Type.Optional(Type.Integer()),
+  term: Type.Optional(Type.Integer()),
+});
+export type Marker = Static<typeof MarkerSchema>;
+
+/** Where a cluster came from: forked (or rewound away) from cluster `id` at moment `at`. */
+export const LineageSchema = Type.Object({ id: Type.String(), at: Type.Integer({ minimum: 0 }) });
+export type Lineage = Static<typeof LineageSchema>;

@@ -11,6 +11,7 @@ import {
   ReadConsistencySchema,
   BugNameSchema,
   LinkQualitySchema,
+  LineageSchema,
   SimConfigSchema,
 } from './cluster';
 
@@ -55,6 +56,9 @@ export const InputSchema = Type.Intersect([
     }),
   ]),
 ]);
+
+/** A moment of a timeline: the number of events processed. */
+const atSeq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 
 export const TraceSchema = Type.Object({
   version: Type.Literal(1),
@@ -111,6 +115,10 @@ export const ClusterStateSchema = Type.Object({
   id: Type.String(),
   clock: ClockSchema,
   view: ClusterViewSchema,
+  /** Where this cluster was forked or rewound away from, if it was. */
+  parent: Type.Optional(LineageSchema),
+  /** The clusters forked or rewound away from this one, and the moment each left. */
+  branches: Type.Optional(Type.Array(LineageSchema)),
 });
 export type ClusterState = Static<typeof ClusterStateSchema>;
 
@@ -178,6 +186,24 @@ export const NetworkBodySchema = Type.Union([
   ),
 ]);
 export type NetworkBody = Static<typeof NetworkBodySchema>;
+
+/** `?at=SEQ`: the moment right after event SEQ (see packages/sim/src/timeline.ts). */
+export const AtQuerySchema = Type.Object(
+  { at: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'an event number' })) },
+  { additionalProperties: false },
+);
+export type AtQuery = Static<typeof AtQuerySchema>;
+
+/** POST /rewind: the cluster goes back to moment `at`, paused; its future becomes a branch. */
+export const RewindBodySchema = Type.Object({ at: atSeq }, { additionalProperties: false });
+export type RewindBody = Static<typeof RewindBodySchema>;
+
+/** POST /clock/advance: virtual time runs `ms` forward at once (bounded: LIMITS.maxAdvanceMs). */
+export const AdvanceBodySchema = Type.Object(
+  { ms: Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.maxAdvanceMs }) },
+  { additionalProperties: false },
+);
+export type AdvanceBody = Static<typeof AdvanceBodySchema>;
 
 export const ClockBodySchema = Type.Object(
   {

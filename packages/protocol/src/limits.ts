@@ -31,6 +31,14 @@ export const LIMITS = {
   maxLogEntriesInView: 2000,
   /** Client operations in a snapshot frame (the newest ones); GET /history returns them all. */
   maxHistoryInSnapshot: 500,
+  /** Virtual milliseconds one POST /clock/advance may run (one virtual hour). */
+  maxAdvanceMs: 3_600_000,
+  /** Events one POST /clock/advance may process; it stops early past them. */
+  maxAdvanceEvents: 5_000_000,
+  /** Events a seek of the stream replays before the moment asked for, for the feed and charts. */
+  seekLeadEvents: 300,
+  /** Markers a snapshot frame carries (the newest). */
+  maxMarkersInSnapshot: 5_000,
   /** Client operations in flight per cluster. */
   maxPendingOps: 256,
 } as const;

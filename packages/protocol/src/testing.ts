@@ -27,7 +27,7 @@ export function recordFrames(seed: number, seconds: number): RecordedRun {
   const snapshot: SnapshotFrame = {
     type: 'snapshot',
     clusterId: 'lod',
-    clock: { now: 0, speed: 10, paused: false },
+    clock: { now: 0, seq: 0, speed: 10, paused: false },
     view: sim.view(),
     history: [],
   };

@@ -2,10 +2,32 @@
  * WebSocket frames of `GET /api/clusters/:id/stream`. The server sends one `snapshot`,
  * then `events` batches (at most LIMITS.maxFramesPerSecond a second). A viewer that
  * falls behind is sent a fresh `snapshot` instead of the events it missed.
+ *
+ * The past: a viewer that sends `seek` gets the cluster as it was at that moment, as a
+ * `snapshot` of a moment a little earlier followed by one `events` frame of the events
+ * up to the moment asked for (so feed and charts show what led there), both carrying
+ * `moment`; no live frames follow until it sends `live` (answered by a live snapshot) or
+ * seeks again. Markers come whole with every live snapshot and as they happen in
+ * `events` frames.
  */
 import { Type, type Static } from 'typebox';
-import { ClockSchema, ClusterViewSchema, HistoryOpSchema, OpStageSchema, SimEventSchema } from './cluster';
+import {
+  ClockSchema,
+  ClusterViewSchema,
+  HistoryOpSchema,
+  LineageSchema,
+  MarkerSchema,
+  OpStageSchema,
+  SimEventSchema,
+} from './cluster';
 import { ErrorCodeSchema } from './errors';
+
+/** A frame of the past: the moment it shows, and the end of the live timeline then. */
+export const PastMomentSchema = Type.Object({
+  at: Type.Integer({ minimum: 0 }),
+  end: Type.Integer({ minimum: 0 }),
+});
+export type PastMoment = Static<typeof PastMomentSchema>;
 
 export const SnapshotFrameSchema = Type.Object({
   type: Type.Literal('snapshot'),
@@ -18,6 +40,12 @@ export const SnapshotFrameSchema = Type.Object({
    * events would have told a viewer that watched from the start.
    */
   stages: Type.Optional(Type.Array(OpStageSchema)),
+  /** The timeline's markers, oldest first (live snapshots only). */
+  markers: Type.Optional(Type.Array(MarkerSchema)),
+  /** Where this cluster was forked or rewound from, if it was. */
+  parent: Type.Optional(LineageSchema),
+  /** Set when the frame shows the past: the moment shown (`clock.seq` is the same). */
+  moment: Type.Optional(PastMomentSchema),
 });
 /**
  * Heartbeat round trips (an empty AppendEntries and its successful answer) that began and
@@ -39,6 +67,10 @@ export const EventsFrameSchema = Type.Object({
   clock: ClockSchema,
   events: Type.Array(SimEventSchema),
   heartbeats: Type.Optional(Type.Array(HeartbeatTallySchema)),
+  /** Markers of the moments these events reached. */
+  markers: Type.Optional(Type.Array(MarkerSchema)),
+  /** Set when the events lead up to a moment of the past (see the header). */
+  moment: Type.Optional(PastMomentSchema),
 });
 export const ErrorFrameSchema = Type.Object({
   type: Type.Literal('error'),
@@ -59,9 +91,17 @@ export type ServerFrame = Static<typeof ServerFrameSchema>;
 export type SnapshotFrame = Static<typeof SnapshotFrameSchema>;
 export type EventsFrame = Static<typeof EventsFrameSchema>;
 
-/** What a viewer may send: a liveness ping, or a request for a fresh snapshot. */
+/**
+ * What a viewer may send: a liveness ping, a request for a fresh snapshot, a seek to a
+ * moment of the past (`at` events; see the header), or back to the live cluster.
+ */
 export const ClientFrameSchema = Type.Union([
   Type.Object({ type: Type.Literal('ping'), id: Type.Integer() }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('resync') }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('seek'), at: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) },
+    { additionalProperties: false },
+  ),
+  Type.Object({ type: Type.Literal('live') }, { additionalProperties: false }),
 ]);
 export type ClientFrame = Static<typeof ClientFrameSchema>;

@@ -7,3 +7,4 @@ export type { ConfChangeResult } from './raft_membership';
 export { applyConfChange, decodeConfEntry } from './confchange';
 export { MemoryStorage, type Storage, type InitialState, type MemoryStorageOptions } from './storage';
 export { committedIndex, voteResult, quorumSize, type VoteResult } from './quorum';
+export { bindTo, bindingOf, BOUND_TO, type Binding } from './bound';

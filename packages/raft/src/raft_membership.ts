@@ -32,6 +32,7 @@ import {
   sameConf,
   sortedIds,
 } from './confchange';
+import { bindTo } from './bound';
 import type { Raft } from './raft';
 import { abortTransfer } from './raft_transfer';
 import {
@@ -53,7 +54,12 @@ const SCAN_CHUNK = 256;
 /** At start: the configuration is read back from the log (and snapshot) in storage. */
 export function initMembership(r: Raft): void {
   recompute(r, r.log.lastIndex());
-  r.log.onAppend = (entries) => onLogAppend(r, entries);
+  r.log.onAppend = bindTo(r, adoptAppended);
+}
+
+/** `onLogAppend` as a method of the Raft, which the log keeps (bindTo: checkpoints copy it). */
+function adoptAppended(this: Raft, entries: Entry[]): void {
+  onLogAppend(this, entries);
 }
 
 /** `entries` were just appended, replacing whatever the log held from `entries[0].index`. */

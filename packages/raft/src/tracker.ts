@@ -8,6 +8,7 @@
  * setters, progress.ts). Both go into one `ProgressCounts`, whose `changes` is the
  * progress version of observe.ts.
  */
+import { bindTo } from './bound';
 import { Progress, ProgressCounts } from './progress';
 import { committedIndex, voteResult } from './quorum';
 import type { NodeId } from './types';
@@ -83,8 +84,14 @@ export class ProgressTracker {
   }
 
   // Shaped for speed: see docs/performance.md#closures-made-once
-  private readonly matchOf = (id: NodeId): number | undefined => this.byId.get(id)?.match;
+  private readonly matchOf = bindTo(this, this.matchIndexOf);
+  private readonly active = bindTo(this, this.isActive);
 
-  private readonly active = (id: NodeId): boolean =>
-    id === this.self || this.byId.get(id)?.recentActive === true;
+  private matchIndexOf(id: NodeId): number | undefined {
+    return this.byId.get(id)?.match;
+  }
+
+  private isActive(id: NodeId): boolean {
+    return id === this.self || this.byId.get(id)?.recentActive === true;
+  }
 }

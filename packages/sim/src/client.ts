@@ -10,6 +10,7 @@
  * A client has one operation in flight at a time (later ones queue behind it), which is
  * what makes the session table's "seq <= lastSeq is a retry" rule sound (thesis §6.3).
  */
+import { immutable } from './deep_copy';
 import type { Entry, NodeId } from '@raftlab/raft';
 import { ClientService } from './client_service';
 import type { ApplyOutcome, CommandCache } from './kv';
@@ -277,6 +278,7 @@ export class Clients {
     history.completedAt = this.host.now();
     if (result) history.result = result;
     if (reason) history.reason = reason;
+    immutable(history); // final from here on, so checkpoints share it (deep_copy.ts)
     if (!this.host.skip('client-completed'))
       this.host.emit({
         type: 'client-completed',

@@ -11,6 +11,7 @@
  */
 import { InvariantChecker, checksEventType } from './invariants';
 import type { Violation } from './invariants';
+import { COPY, type Copier } from './deep_copy';
 import type { NodeState, SimEvent, SimEventBody } from './types';
 
 export class EventStream {
@@ -22,8 +23,15 @@ export class EventStream {
   constructor(private readonly now: () => number) {}
 
   /** Whether anyone keeps events (a listener is subscribed). */
-  get observed(): boolean {
+  isObserved(): boolean {
     return this.listeners.length > 0;
+  }
+
+  /** A copy for a checkpoint (deep_copy.ts): the listeners stay with the original. */
+  [COPY](copy: Copier): EventStream {
+    const out = Object.create(EventStream.prototype) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) out[key] = key === 'listeners' ? [] : copy(value);
+    return out as unknown as EventStream;
   }
 
   /** Number of safety violations found so far. */

@@ -1,4 +1,5 @@
 export { Simulation } from './simulation';
+export { Timeline, DEFAULT_TIMELINE_OPTIONS, type Moment, type TimelineOptions } from './timeline';
 export { Random } from './random';
 export { EventQueue } from './queue';
 export { EventHasher, fnv1a, hashEvents } from './hash';

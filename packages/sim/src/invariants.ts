@@ -60,6 +60,7 @@ export interface Violation {
 
 const MAX_KEPT = 100;
 const NO_VIOLATIONS: readonly Violation[] = [];
+const NOTHING_SEEN: readonly FirstSeen[] = [];
 
 interface LogEntryRecord {
   term: number;
@@ -96,7 +97,7 @@ export class InvariantChecker {
    * First-seen (data, previous term) of each (index, term), for Log Matching: by index,
    * the terms seen there (almost always one), so no key is built per appended entry.
    */
-  private readonly firstSeen: FirstSeen[][] = [];
+  private readonly firstSeen: (readonly FirstSeen[])[] = [];
   /** The cluster-wide committed prefix: committed[i - 1] is the entry committed at index i. */
   private readonly committed: Array<LogEntryRecord & { node: NodeId }> = [];
   private count = 0;
@@ -178,11 +179,13 @@ export class InvariantChecker {
       // Appending at i replaces everything from i on (usually there is nothing there).
       if (log.length !== entry.index - 1) log.length = entry.index - 1;
       const prevTerm = entry.index > 1 ? (log[entry.index - 2]?.term ?? 0) : 0;
-      log.push({ term: entry.term, data: entry.data });
-      const seenAt = (this.firstSeen[entry.index - 1] ??= []);
+      log.push(Object.freeze({ term: entry.term, data: entry.data }));
+      const seenAt = this.firstSeen[entry.index - 1] ?? NOTHING_SEEN;
       const seen = seenAt.find((s) => s.term === entry.term);
       if (!seen) {
-        seenAt.push({ term: entry.term, data: entry.data, prevTerm, node: id });
+        // Replaced, not grown, and frozen: the timeline's checkpoints share it (deep_copy.ts).
+        const first = Object.freeze({ term: entry.term, data: entry.data, prevTerm, node: id });
+        this.firstSeen[entry.index - 1] = Object.freeze([...seenAt, first]);
       } else if (seen.data !== entry.data || seen.prevTerm !== prevTerm) {
         found.push({
           invariant: 'log-matching',
@@ -319,7 +322,7 @@ export class InvariantChecker {
       const agreed = this.committed[index - 1];
       if (!agreed) {
         // A literal: a spread here took V8's slow path, a microsecond per committed entry.
-        this.committed[index - 1] = { term: entry.term, data: entry.data, node: id };
+        this.committed[index - 1] = Object.freeze({ term: entry.term, data: entry.data, node: id });
       } else if (agreed.term !== entry.term || agreed.data !== entry.data) {
         found.push({
           invariant: 'state-machine-safety',

@@ -4,7 +4,14 @@
  * progress by the core's count of its changes (node_report.ts), instead of building a
  * `Status` and a `NodeState` to compare each time.
  */
-import type { LightStatus, MemoryStorage, NodeId, NodeObserver, ProgressStatus } from '@raftlab/raft';
+import {
+  bindTo,
+  type LightStatus,
+  type MemoryStorage,
+  type NodeId,
+  type NodeObserver,
+  type ProgressStatus,
+} from '@raftlab/raft';
 import type { NodeState } from './types';
 
 /** What the node adds to the core's status: its storage and its timer as drawn. */
@@ -54,7 +61,9 @@ export class ProgressCopier {
   private target: NonNullable<NodeState['progress']> = {};
   private missing = false;
 
-  private readonly write = (id: number, pr: Readonly<ProgressStatus>): void => {
+  private readonly write = bindTo(this, this.writeProgress);
+
+  private writeProgress(id: number, pr: Readonly<ProgressStatus>): void {
     this.peers++;
     const into = this.target[id];
     if (into === undefined) {
@@ -66,7 +75,7 @@ export class ProgressCopier {
     into.state = pr.state;
     into.paused = pr.paused;
     into.recentActive = pr.recentActive;
-  };
+  }
 
   private fill(observer: NodeObserver, start: NonNullable<NodeState['progress']>): void {
     this.copy = start;
@@ -76,7 +85,9 @@ export class ProgressCopier {
   }
 
   // A literal, not a spread of the visited view (one reused object).
-  private readonly visit = (id: number, pr: Readonly<ProgressStatus>): void => {
+  private readonly visit = bindTo(this, this.visitProgress);
+
+  private visitProgress(id: number, pr: Readonly<ProgressStatus>): void {
     this.peers++;
     if (this.previous[id] !== undefined) this.known++;
     this.copy[id] = {
@@ -86,7 +97,7 @@ export class ProgressCopier {
       paused: pr.paused,
       recentActive: pr.recentActive,
     };
-  };
+  }
 }
 
 /** The state of an up node; `copier` copies a leader's progress. */

@@ -5,6 +5,7 @@
  * engine and machine. `fork()` derives an independent child stream (one per node) whose
  * numbers do not depend on how much the parent is used afterwards.
  */
+import { bindTo } from '@raftlab/raft';
 export class Random {
   /**
    * The four 32-bit words of sfc32's state, as int32 in a typed array; int32 arithmetic
@@ -60,6 +61,6 @@ export class Random {
 
   /** A `() => number` in [0, 1), the shape `Config.random` of the Raft core expects. */
   asFunction(): () => number {
-    return () => this.next();
+    return bindTo(this, this.next);
   }
 }

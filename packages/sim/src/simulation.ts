@@ -34,13 +34,15 @@
  *
  * Invariant: `now` never decreases, and every queued task has time >= now.
  */
-import type { ConfChangeResult, Message, NodeId } from '@raftlab/raft';
+import { bindTo, type ConfChangeResult, type Message, type NodeId } from '@raftlab/raft';
+import type { ClientEvent } from './client';
 import { Clients } from './client';
 import { CommandCache } from './kv';
 import { nodeViews } from './node_views';
 import { validateInput } from './input_validation';
 import { applyInput, type InputTargets } from './inputs';
 import { clone } from './clone';
+import { checkReplayPoint, playInputs, Recording } from './recording';
 import { EventStream } from './event_stream';
 import { ClusterMembership } from './membership';
 import { Network } from './network';
@@ -76,26 +78,23 @@ export interface SimulationOptions {
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
   readonly config: SimConfig;
-  /** The configuration the run started with, as recorded in the trace. */
-  private readonly initialConfig: SimConfig;
   private readonly host: NodeHost;
   private clock = 0;
   private processed = 0;
-  private nextOpId = 1;
   private readonly queue = new EventQueue<Task>();
   private readonly nodes: SimNode[] = [];
   private readonly network: Network;
   private readonly latencyRandom: Random;
   private readonly clients: Clients;
   private readonly restartRandom: Random;
-  private readonly inputs: Input[] = [];
-  private readonly events = new EventStream(() => this.clock);
+  private readonly recording: Recording;
+  private readonly events: EventStream;
   private readonly members: ClusterMembership;
   private readonly targets: InputTargets;
 
   constructor(config: Partial<SimConfig> = {}, options: SimulationOptions = {}) {
     this.config = clone({ ...DEFAULT_SIM_CONFIG, ...config });
-    this.initialConfig = clone(this.config);
+    this.recording = new Recording(clone(this.config));
     const { nodes: n, tickUs } = this.config;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`nodes must be a positive integer, got ${n}`);
     if (n > MAX_NODES) throw new RangeError(`at most ${MAX_NODES} nodes, got ${n}`);
@@ -103,48 +102,70 @@ export class Simulation {
     const ids = nodeIds(n);
     this.network = new Network(ids);
     const commands = new CommandCache();
-    const events = this.events;
-    const host: NodeHost = {
-      now: () => this.clock,
-      emit: (body) => events.emit(body),
-      stateObserved: () => events.observed,
-      stateChanged: (state, timerOrProgressOnly) => events.stateChanged(state, timerOrProgressOnly),
-      send: (msg) => this.send(msg),
-      applied: (node, entry, outcome) => this.clients.applied(node, entry, outcome),
-      readReady: (node, requestId, index) => this.clients.readReady(node, requestId, index),
-      scheduleTick: (node, at, token) => this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG),
-      verifyReports: options.verifyReports ?? false,
-      commands,
-    };
-    this.host = host;
+    const events = new EventStream(bindTo(this, this.currentTime));
+    this.events = events;
     // The order of draws from `master` is part of every recorded trace: keep it.
     const nodeRandoms = ids.map(() => master.fork().asFunction());
     this.latencyRandom = master.fork();
     this.restartRandom = master.fork();
     // Fixed phase offsets keep the nodes from ticking in lockstep.
     const phases = ids.map(() => master.int(0, tickUs - 1));
+    // Every function the parts keep is a method bound with bindTo, never a closure, so
+    // that a deep copy of the whole simulation (the timeline's checkpoints) acts on itself.
     this.clients = new Clients({
       config: this.config,
-      now: () => this.clock,
-      latency: () => this.latency(),
-      schedule: (at, event) => this.queue.push(at, { kind: 'client', event }),
-      emit: (body) => events.emit(body),
-      skip: (type) => events.skip(type),
-      node: (id) => this.node(id),
+      now: bindTo(this, this.currentTime),
+      latency: bindTo(this, this.latency),
+      schedule: bindTo(this, this.scheduleClient),
+      emit: bindTo(events, events.emit),
+      skip: bindTo(events, events.skip),
+      node: bindTo(this, this.node),
       commands,
     });
+    this.host = {
+      now: bindTo(this, this.currentTime),
+      emit: bindTo(events, events.emit),
+      stateObserved: bindTo(events, events.isObserved),
+      stateChanged: bindTo(events, events.stateChanged),
+      send: bindTo(this, this.send),
+      applied: bindTo(this.clients, this.clients.applied),
+      readReady: bindTo(this.clients, this.clients.readReady),
+      scheduleTick: bindTo(this, this.scheduleTick),
+      verifyReports: options.verifyReports ?? false,
+      commands,
+    };
     for (const id of ids) this.createNode(nodeRandoms[id - 1], phases[id - 1], ids);
-    this.members = new ClusterMembership(this.nodes, () =>
-      this.createNode(this.restartRandom.fork().asFunction(), this.restartRandom.int(0, tickUs - 1), []),
-    );
+    this.members = new ClusterMembership(this.nodes, bindTo(this, this.createJoiningNode));
     this.targets = {
-      node: (id) => this.node(id),
+      node: bindTo(this, this.node),
       clients: this.clients,
       network: this.network,
       events,
       members: this.members,
-      restartRandom: () => this.restartRandom.fork().asFunction(),
+      restartRandom: bindTo(this, this.forkRestartRandom),
     };
+  }
+
+  private currentTime(): number {
+    return this.clock;
+  }
+
+  private scheduleTick(node: NodeId, at: number, token: number): void {
+    this.queue.push(at, { kind: 'tick', node, token }, TICK_TAG);
+  }
+
+  private scheduleClient(at: number, event: ClientEvent): void {
+    this.queue.push(at, { kind: 'client', event });
+  }
+
+  /** A random source for a restarted or added node: a fork, so it shifts no other draws. */
+  private forkRestartRandom(): () => number {
+    return this.restartRandom.fork().asFunction();
+  }
+
+  /** A node added by a membership change: no bootstrap configuration, a phase of its own. */
+  private createJoiningNode(): SimNode {
+    return this.createNode(this.forkRestartRandom(), this.restartRandom.int(0, this.config.tickUs - 1), []);
   }
 
   /**
@@ -169,12 +190,7 @@ export class Simulation {
   static replay(trace: Trace, listener?: (e: SimEvent) => void, options?: SimulationOptions): Simulation {
     const sim = new Simulation(trace.config, options);
     if (listener) sim.onEvent(listener);
-    for (const input of trace.inputs) {
-      while (sim.processed < input.afterEvents) {
-        if (!sim.step()) throw new Error(`replay: queue ran dry before input at event ${input.afterEvents}`);
-      }
-      sim.applyRecorded(input);
-    }
+    playInputs(sim, trace.inputs, bindTo(sim, sim.step));
     return sim;
   }
 
@@ -184,13 +200,7 @@ export class Simulation {
    * `input.at` and applies it. Lets a live viewer watch a trace unfold in real time.
    */
   applyRecorded(input: Input): void {
-    if (this.processed !== input.afterEvents) {
-      throw new Error(`replay: input recorded after event ${input.afterEvents}, now at ${this.processed}`);
-    }
-    if (input.at < this.clock) throw new Error(`replay: input at ${input.at} is before now (${this.clock})`);
-    const next = this.queue.peekTime();
-    if (next !== null && next < input.at)
-      throw new Error(`replay: input at ${input.at} skips an event at ${next}`);
+    checkReplayPoint(input, this.processed, this.clock, this.queue.peekTime());
     this.clock = input.at;
     const { at: _at, afterEvents: _afterEvents, ...body } = input;
     this.input(body as InputBody);
@@ -210,6 +220,11 @@ export class Simulation {
     return this.processed;
   }
 
+  /** The recorded inputs from number `from` on; frozen (deep_copy.ts's `immutable`). */
+  recordedInputs(from = 0): readonly Input[] {
+    return this.recording.from(from);
+  }
+
   /**
    * Subscribes `listener` to every event, called as it happens, in the middle of a task:
    * it may read and keep the event, but must not call back into the simulation (an
@@ -222,13 +237,9 @@ export class Simulation {
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
     validateInput(body, this.nodes.length, (id) => this.node(id));
-    // The copy is fresh, so it is completed in place: see docs/performance.md#events-in-place
-    const recorded = clone(body) as Input;
-    recorded.at = this.clock;
-    recorded.afterEvents = this.processed;
-    this.inputs.push(recorded);
-    if (body.kind === 'invoke') this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
+    const recorded = this.recording.record(body, this.clock, this.processed);
     applyInput(this.targets, body, recorded);
+    this.recording.seal(recorded);
   }
 
   /**
@@ -258,7 +269,7 @@ export class Simulation {
 
   /** Invokes a client operation now; returns its opId. */
   invoke(clientId: number, op: KvOp): number {
-    const opId = this.nextOpId;
+    const opId = this.recording.nextOp;
     this.input({ kind: 'invoke', opId, clientId, op });
     return opId;
   }
@@ -322,7 +333,7 @@ export class Simulation {
   }
 
   trace(): Trace {
-    return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
+    return this.recording.trace();
   }
 
   /** Where each pending client operation is now (see `Clients.stages`). */

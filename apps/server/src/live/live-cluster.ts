@@ -132,7 +132,7 @@ export class LiveCluster {
   }
 
   clock(): Clock {
-    return { now: this.sim.now, speed: this.speed, paused: this.paused };
+    return { now: this.sim.now, seq: this.sim.eventsProcessed, speed: this.speed, paused: this.paused };
   }
 
   /** Moves virtual time forward by the wall time that passed, scaled by the speed. */

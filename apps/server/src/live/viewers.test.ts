@@ -13,7 +13,7 @@ class FakeViewer implements Viewer {
 }
 
 const snapshot = { type: 'snapshot', clusterId: 'x' } as unknown as SnapshotFrame;
-const clock = { now: 1, speed: 1, paused: false };
+const clock = { now: 1, seq: 0, speed: 1, paused: false };
 const event = (seq: number) => ({ type: 'node-crashed', node: 1, t: seq, seq }) as SimEvent;
 
 describe('ViewerSet back-pressure', () => {

@@ -4,7 +4,7 @@ import { applyInterval, backoffDelay, coalesceFrames } from './stream';
 
 const frame = (now: number, ids: number[]): EventsFrame => ({
   type: 'events',
-  clock: { now, speed: 1, paused: false },
+  clock: { now, seq: 0, speed: 1, paused: false },
   events: ids.map((id) => ({ type: 'message-delivered', t: now, seq: id, id })),
 });
 

@@ -50,7 +50,7 @@ function follow(seed: number, bugs: BugName[], openAt: number): { compared: numb
       const snapshot: SnapshotFrame = {
         type: 'snapshot',
         clusterId: 'kv',
-        clock: { now: sim.now, speed: 10, paused: false },
+        clock: { now: sim.now, seq: 0, speed: 10, paused: false },
         view: sim.view(),
         history: [],
       };
@@ -64,7 +64,7 @@ function follow(seed: number, bugs: BugName[], openAt: number): { compared: numb
     if (state === null) continue;
     const thin = detail.thin(events);
     events = [];
-    const clock = { now: sim.now, speed: 10, paused: false };
+    const clock = { now: sim.now, seq: 0, speed: 10, paused: false };
     state = reduceEvents(
       state,
       { type: 'events', clock, events: thin.events, heartbeats: thin.heartbeats },

@@ -26,7 +26,7 @@ describe('the reducers', () => {
     frames.forEach((events, i) => {
       const frame: EventsFrame = {
         type: 'events',
-        clock: { now: (i + 1) * FRAME_US, speed: 10, paused: false },
+        clock: { now: (i + 1) * FRAME_US, seq: 0, speed: 10, paused: false },
         events,
       };
       const receivedAt = (i + 1) * 250;

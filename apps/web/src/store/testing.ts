@@ -2,7 +2,7 @@
 import type { Entry, EventsFrame, NodeView, SimEvent, SnapshotFrame } from '@raftlab/protocol';
 import { DEFAULT_SIM_CONFIG, Simulation } from '@raftlab/sim';
 
-export const clock = { now: 1_000, speed: 0.02, paused: false };
+export const clock = { now: 1_000, seq: 0, speed: 0.02, paused: false };
 
 /** A fresh node as the simulator reports it. */
 const freshNode: NodeView = new Simulation({ nodes: 1 }).view().nodes[0];

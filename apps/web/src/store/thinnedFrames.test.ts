@@ -40,7 +40,7 @@ describe('thinned frames', () => {
     let thinned: RaftState = start;
     let tallied = 0;
     frames.forEach((events, i) => {
-      const clock = { now: (i + 1) * FRAME_US, speed: 10, paused: false };
+      const clock = { now: (i + 1) * FRAME_US, seq: 0, speed: 10, paused: false };
       const receivedAt = (i + 1) * 33;
       const thin = detail.thin(events);
       tallied += thin.heartbeats.reduce((n, h) => n + h.count, 0);

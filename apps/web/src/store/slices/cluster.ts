@@ -27,7 +27,7 @@ export const becameLeader = (before: NodeState | undefined, next: NodeState): bo
 export const cluster: Slice<ClusterState> = {
   initial: () => ({
     clusterId: null,
-    clock: { now: 0, speed: 0, paused: true, receivedAt: 0 },
+    clock: { now: 0, seq: 0, speed: 0, paused: true, receivedAt: 0 },
     config: null,
     nodeIds: [],
     nodes: {},

@@ -1,0 +1,75 @@
+/**
+ * The record of a run: its initial configuration and every input at the point it was
+ * applied (virtual time `at`, after `afterEvents` events), which is all a trace holds —
+ * the run is a pure function of them (simulation.ts). Recorded inputs are frozen once
+ * applied, so checkpoints of the timeline share them (deep_copy.ts).
+ */
+import { clone } from './clone';
+import { immutable } from './deep_copy';
+import type { Input, InputBody, SimConfig, Trace } from './types';
+
+export class Recording {
+  private readonly inputs: Input[] = [];
+  private nextOpId = 1;
+
+  constructor(private readonly initialConfig: SimConfig) {}
+
+  /** The inputs from number `from` on. */
+  from(index: number): readonly Input[] {
+    return this.inputs.slice(index);
+  }
+
+  /** The opId the next client invocation gets. */
+  get nextOp(): number {
+    return this.nextOpId;
+  }
+
+  /** Records `body` as applied now; the caller applies the returned copy, then `seal`s it. */
+  record(body: InputBody, at: number, afterEvents: number): Input {
+    // The copy is fresh, so it is completed in place: see docs/performance.md#events-in-place
+    const recorded = clone(body) as Input;
+    recorded.at = at;
+    recorded.afterEvents = afterEvents;
+    this.inputs.push(recorded);
+    if (body.kind === 'invoke') this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
+    return recorded;
+  }
+
+  /** A recorded input is applied and never changes again. */
+  seal(recorded: Input): void {
+    immutable(recorded);
+  }
+
+  trace(): Trace {
+    return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
+  }
+}
+
+/** What playing a trace needs of a simulation. */
+interface Player {
+  readonly eventsProcessed: number;
+  applyRecorded(input: Input): void;
+}
+
+/**
+ * Applies each of `inputs` at its recorded point, processing events with `step` (the
+ * simulation's, or the timeline's, which keeps checkpoints) until the point is reached.
+ */
+export function playInputs(sim: Player, inputs: readonly Input[], step: () => boolean): void {
+  for (const input of inputs) {
+    while (sim.eventsProcessed < input.afterEvents) {
+      if (!step()) throw new Error(`replay: queue ran dry before input at event ${input.afterEvents}`);
+    }
+    sim.applyRecorded(input);
+  }
+}
+
+/** Throws unless `input` can be applied now: after `processed` events, at `now`, before the `next` event. */
+export function checkReplayPoint(input: Input, processed: number, now: number, next: number | null): void {
+  if (processed !== input.afterEvents) {
+    throw new Error(`replay: input recorded after event ${input.afterEvents}, now at ${processed}`);
+  }
+  if (input.at < now) throw new Error(`replay: input at ${input.at} is before now (${now})`);
+  if (next !== null && next < input.at)
+    throw new Error(`replay: input at ${input.at} skips an event at ${next}`);
+}
