@@ -5,9 +5,9 @@ import { formatSpeed, sliderToSpeed, speedToSlider, SLIDER_STEPS } from './speed
 describe('extrapolate', () => {
   it('advances by wall time × speed while running', () => {
     // 500 ms of wall time at 0.02 virtual s per wall s = 10 ms virtual = 10 000 µs.
-    expect(extrapolate({ now: 1_000_000, seq: 0, speed: 0.02, paused: false, receivedAt: 2_000 }, 2_500)).toBeCloseTo(
-      1_010_000,
-    );
+    expect(
+      extrapolate({ now: 1_000_000, seq: 0, speed: 0.02, paused: false, receivedAt: 2_000 }, 2_500),
+    ).toBeCloseTo(1_010_000);
   });
   it('stands still while paused', () => {
     expect(extrapolate({ now: 5, seq: 0, speed: 1, paused: true, receivedAt: 0 }, 10_000)).toBe(5);
