@@ -220,7 +220,7 @@ export class Simulation {
     return this.processed;
   }
 
-  /** The recorded inputs from number `from` on; immutable (deep_copy.ts): read, never change. */
+  /** The recorded inputs from number `from` on; never changed (deep_copy.ts): read them only. */
   recordedInputs(from = 0): readonly Input[] {
     return this.recording.from(from);
   }
@@ -239,7 +239,6 @@ export class Simulation {
     validateInput(body, this.nodes.length, (id) => this.node(id));
     const recorded = this.recording.record(body, this.clock, this.processed);
     applyInput(this.targets, body, recorded);
-    this.recording.seal(recorded);
   }
 
   /**
