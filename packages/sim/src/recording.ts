@@ -75,3 +75,9 @@ export function checkReplayPoint(input: Input, processed: number, now: number, n
   if (next !== null && next < input.at)
     throw new Error(`replay: input at ${input.at} skips an event at ${next}`);
 }
+
+/** The input as it was given, without the point it was recorded at. */
+export function unstamped(input: Input): InputBody {
+  const { at: _at, afterEvents: _afterEvents, ...body } = input;
+  return body as InputBody;
+}
