@@ -27,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -53,7 +53,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 const enc = encodeURIComponent;
-const cluster = (id: string) => `/api/clusters/${enc(id)}`;
+export const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),

@@ -11,6 +11,7 @@ import { LogView } from '../features/log/LogView';
 import { SafetyPanel } from '../features/safety/SafetyPanel';
 import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
+import { ManualDelivery } from '../features/manual/ManualDelivery';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
 import { OnScreen } from './onScreen';
@@ -68,6 +69,7 @@ export function App() {
           <Notice />
           <NodeActions />
           <ClockControls />
+          <ManualDelivery />
           <NetworkPresets />
           <KvForm />
         </aside>
