@@ -85,6 +85,7 @@ function measure(seed: number) {
     forkP50: percentile(forks, 50),
     forkP95: percentile(forks, 95),
     memoryMB: gc ? (heapWith - heapBare) / 1e6 : null,
+    estimatedMB: t.checkpointBytes / 1e6,
     overhead: wallMs / bare.wallMs - 1,
   };
 }

@@ -162,6 +162,22 @@ describe('bounds', () => {
     for (const [seq, print] of seen) expect(fingerprint(timeline.momentAt(seq))).toBe(print);
   });
 
+  test('the checkpoints stay within their byte budget, whatever the run length; seeks stay exact', () => {
+    const sim = new Simulation({ nodes: 5, seed: 10 });
+    const maxBytes = 400_000;
+    const timeline = new Timeline(sim, { checkpointEvery: 200, maxBytes });
+    const seen = new Map<number, number>();
+    for (let s = 1; s <= 240; s++) {
+      timeline.runUntil(s * 1_000_000);
+      sim.invoke(1 + (s % 3), { type: 'put', key: `k${s % 9}`, value: String(s) });
+      if (s % 40 === 0) seen.set(sim.eventsProcessed, fingerprint(sim));
+      expect(timeline.checkpointCount <= 2 || timeline.checkpointBytes <= maxBytes).toBe(true);
+    }
+    // The state grew with the history: fewer, further apart checkpoints hold it.
+    expect(timeline.spacing).toBeGreaterThan(200 * 8);
+    for (const [seq, print] of seen) expect(fingerprint(timeline.momentAt(seq))).toBe(print);
+  });
+
   test('a moment outside the timeline is a RangeError', () => {
     const timeline = new Timeline(new Simulation({ seed: 1 }));
     timeline.runUntil(100_000);

@@ -25,7 +25,7 @@
  * Nothing here reads a clock or a random source outside the simulation's own.
  */
 import { bindTo } from '@raftlab/raft';
-import { deepCopy } from './deep_copy';
+import { deepCopy, estimatedBytes, type CopySize } from './deep_copy';
 import { playTrace } from './recording';
 import { Simulation, type SimulationOptions } from './simulation';
 import type { SimEvent, Trace } from './types';
@@ -38,11 +38,14 @@ export interface TimelineOptions {
   checkpointEvery?: number;
   /** Checkpoints kept at most; past it the spacing doubles and every other one goes. */
   maxCheckpoints?: number;
+  /** Estimated bytes all checkpoints may hold together; past it, the same thinning. */
+  maxBytes?: number;
 }
 
 export const DEFAULT_TIMELINE_OPTIONS: Required<TimelineOptions> = {
   checkpointEvery: 15_000,
   maxCheckpoints: 64,
+  maxBytes: 24 * 1024 * 1024,
 };
 
 /** A simulation to read, never to run or change: what `Timeline.momentAt` lends. */
@@ -56,6 +59,8 @@ interface Checkpoint {
   readonly seq: number;
   readonly inputs: number;
   readonly sim: Simulation;
+  /** Its estimated size (deep_copy.ts's `estimatedBytes`). */
+  readonly bytes: number;
 }
 
 /** A simulation being moved through the past, and the number of inputs it has applied. */
@@ -117,6 +122,11 @@ export class Timeline {
 
   get spacing(): number {
     return this.every;
+  }
+
+  /** The checkpoints' estimated size together, bytes (at most `maxBytes`, or one checkpoint). */
+  get checkpointBytes(): number {
+    return this.checkpoints.reduce((sum, c) => sum + c.bytes, 0);
   }
 
   /**
@@ -241,15 +251,19 @@ export class Timeline {
 
   private take(): void {
     const live = this.live;
-    this.checkpoints.push({
-      seq: live.eventsProcessed,
-      inputs: live.recordedInputs().length,
-      sim: deepCopy(live),
-    });
-    if (this.checkpoints.length <= this.options.maxCheckpoints) return;
+    const size: CopySize = { objects: 0, slots: 0 };
+    const sim = deepCopy(live, size);
+    const seq = live.eventsProcessed;
+    this.checkpoints.push({ seq, inputs: live.recordedInputs().length, sim, bytes: estimatedBytes(size) });
+    const { maxCheckpoints, maxBytes } = this.options;
     // Thin: keep the first, every other one, and the newest; the spacing doubles.
-    const last = this.checkpoints.length - 1;
-    this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0 || i === last);
-    this.every *= 2;
+    while (
+      this.checkpoints.length > 2 &&
+      (this.checkpoints.length > maxCheckpoints || this.checkpointBytes > maxBytes)
+    ) {
+      const last = this.checkpoints.length - 1;
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0 || i === last);
+      this.every *= 2;
+    }
   }
 }
