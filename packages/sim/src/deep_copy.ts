@@ -17,7 +17,7 @@
  * checkpoint copies the arrays of them but not the records: an hour of light load
  * copies in a few milliseconds instead of 65 (docs/performance.md#checkpoints). A mark
  * on the array, not `Object.freeze` or a mark on each record: V8 reads frozen records
- * more slowly, and marking each one cost 9% of the light load's instructions.
+ * more slowly, and marking each one cost about 14% of the light load's instructions.
  */
 import { bindTo, bindingOf } from '@raftlab/raft';
 
