@@ -3,9 +3,15 @@
  * send it once more, deliver it now, or delay it by a chosen amount.
  */
 import { useState } from 'react';
-import { messageActions } from '../../api/messages';
+import { messageActions, type MessageAction } from '../../api/messages';
 import { useRaft } from '../../store/store';
 import './manual.css';
+
+const HAND_ACTIONS: ReadonlyArray<readonly [MessageAction, string]> = [
+  ['drop', 'Drop'],
+  ['duplicate', 'Duplicate'],
+  ['deliver', 'Deliver now'],
+];
 
 /** Delays offered, in virtual ms. */
 export const DELAYS_MS = [20, 100, 500, 2000] as const;
@@ -18,30 +24,17 @@ export function MessageHand({ id, onDone }: { id: number; onDone: () => void }) 
   const act = (done: Promise<boolean>) => void done.then((ok) => ok && onDone());
   return (
     <div className="hand" role="group" aria-label={`Message ${id} in hand`}>
-      <button
-        type="button"
-        className="small"
-        disabled={!live}
-        onClick={() => act(messageActions.act(id, 'drop'))}
-      >
-        Drop
-      </button>
-      <button
-        type="button"
-        className="small"
-        disabled={!live}
-        onClick={() => act(messageActions.act(id, 'duplicate'))}
-      >
-        Duplicate
-      </button>
-      <button
-        type="button"
-        className="small"
-        disabled={!live}
-        onClick={() => act(messageActions.act(id, 'deliver'))}
-      >
-        Deliver now
-      </button>
+      {HAND_ACTIONS.map(([action, label]) => (
+        <button
+          key={action}
+          type="button"
+          className="small"
+          disabled={!live}
+          onClick={() => act(messageActions.act(id, action))}
+        >
+          {label}
+        </button>
+      ))}
       <span className="hand__delay">
         <button
           type="button"
