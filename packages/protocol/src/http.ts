@@ -33,6 +33,7 @@ export const InputSchema = Type.Intersect([
     Type.Object({ kind: Type.Literal('crash'), node: nodeId }),
     Type.Object({ kind: Type.Literal('restart'), node: nodeId }),
     Type.Object({ kind: Type.Literal('timeout'), node: nodeId }),
+    Type.Object({ kind: Type.Literal('heartbeat'), node: nodeId }),
     Type.Object({ kind: Type.Literal('link'), from: nodeId, to: nodeId, up: Type.Boolean() }),
     Type.Object({ kind: Type.Literal('partition'), groups: partitionGroups }),
     Type.Object({ kind: Type.Literal('heal') }),

@@ -40,6 +40,16 @@ function tickElection(r: Raft): void {
   }
 }
 
+/**
+ * Leader: the heartbeat timeout fires now (§5.2: "leaders send periodic heartbeats");
+ * the next one is a full heartbeat interval away. Anyone else: nothing.
+ */
+export function heartbeatNow(r: Raft): void {
+  if (r.role !== 'leader') return;
+  r.heartbeatElapsed = 0;
+  bcastHeartbeat(r);
+}
+
 function tickHeartbeat(r: Raft): void {
   r.heartbeatElapsed++;
   r.electionElapsed++;

@@ -20,6 +20,30 @@ describe('RawNode', () => {
     expect(node.hasReady()).toBe(false);
   });
 
+  it('heartbeat(): a leader sends an empty AppendEntries to each peer at once; a follower sends nothing', () => {
+    const follower = new RawNode(
+      { ...config, id: 2, voters: [1, 2, 3], preVote: false },
+      new MemoryStorage(),
+    );
+    follower.heartbeat();
+    expect(follower.hasReady()).toBe(false);
+    const node = new RawNode(
+      { ...config, heartbeatTick: 5, voters: [1, 2, 3], preVote: false },
+      new MemoryStorage(),
+    );
+    node.campaign();
+    node.advance(node.ready());
+    for (const from of [2, 3])
+      node.step({ type: 'RequestVoteResponse', from, to: 1, term: 1, voteGranted: true });
+    node.advance(node.ready()); // became leader: its first (noop) append goes out
+    node.heartbeat();
+    const beats = node.ready().messages;
+    expect(beats.map((m) => [m.type, m.to, m.type === 'AppendEntries' && m.entries.length])).toEqual([
+      ['AppendEntries', 2, 0],
+      ['AppendEntries', 3, 0],
+    ]);
+  });
+
   it('hands out unstable entries, then committed ones, and marks them stable/applied on advance', () => {
     const storage = new MemoryStorage({ voters: [1] });
     const node = new RawNode(config, storage);

@@ -44,7 +44,7 @@
 import { NodeObserver } from './observe';
 import { Raft } from './raft';
 import { confStateAt, currentConf, type ConfChangeResult } from './raft_membership';
-import { skipTicks, tick, ticksUntilDue } from './raft_tick';
+import { heartbeatNow, skipTicks, tick, ticksUntilDue } from './raft_tick';
 import { advance, Handed, nextReady, pendingBesidesMessages } from './ready';
 import type { Storage } from './storage';
 import type {
@@ -135,6 +135,11 @@ export class RawNode {
   /** Starts an election now, as if the election timeout had elapsed (with pre-vote if enabled). */
   campaign(): void {
     this.raft.hup();
+  }
+
+  /** A leader sends its heartbeats now, as if its heartbeat timeout had elapsed; others do nothing. */
+  heartbeat(): void {
+    heartbeatNow(this.raft);
   }
 
   hasReady(): boolean {

@@ -40,6 +40,8 @@ export function applyInput(targets: InputTargets, body: InputBody, recorded: Inp
     }
     case 'timeout':
       return targets.node(body.node).campaign();
+    case 'heartbeat':
+      return targets.node(body.node).heartbeat();
     case 'link':
     case 'partition':
     case 'heal':

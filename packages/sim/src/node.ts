@@ -161,6 +161,10 @@ export class SimNode {
     this.withRaw(undefined, (raw) => raw.campaign());
   }
 
+  heartbeat(): void {
+    this.withRaw(undefined, (raw) => raw.heartbeat());
+  }
+
   /**
    * Proposes `data`; `accepted` runs before the Ready is drained, because in a
    * single-voter cluster the entry commits and applies within that drain, and whoever

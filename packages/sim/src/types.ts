@@ -119,6 +119,8 @@ export type InputBody =
   | { kind: 'crash'; node: NodeId }
   | { kind: 'restart'; node: NodeId }
   | { kind: 'timeout'; node: NodeId }
+  /** A leader's heartbeat timeout fires now (nothing for another node). */
+  | { kind: 'heartbeat'; node: NodeId }
   /** Set one directed link up or down. */
   | { kind: 'link'; from: NodeId; to: NodeId; up: boolean }
   /** Cut every link between different groups; nodes absent from all groups are isolated. */

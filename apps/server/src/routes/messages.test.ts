@@ -50,6 +50,23 @@ describe('messages under a hand', () => {
     expect(resent.inputs.at(-1)).toMatchObject({ kind: 'message', action: 'drop', id: flight.id });
   });
 
+  it("a leader's heartbeat timeout fires by hand; a follower has none to fire", async () => {
+    app = await testApp();
+    const { id } = await withAppendInFlight();
+    const cluster = app.clusters.get(id);
+    const leader = cluster.leader();
+    const beats = () =>
+      cluster.sim.view().messages.filter((m) => m.msg.type === 'AppendEntries' && m.msg.entries.length === 0)
+        .length;
+    const before = beats();
+    expect((await post(`/api/clusters/${id}/nodes/${leader}/heartbeat`)).statusCode).toBe(200);
+    expect(beats()).toBe(before + 2);
+    const follower = leader === 1 ? 2 : 1;
+    const refused = await post(`/api/clusters/${id}/nodes/${follower}/heartbeat`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe('RAFTLAB_ERR_NODE_STATE');
+  });
+
   it('refuses bad bodies and actions', async () => {
     app = await testApp();
     const { id, flight } = await withAppendInFlight();

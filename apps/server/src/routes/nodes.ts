@@ -1,11 +1,12 @@
 /**
- * Node actions: crash, restart, "time out" (start an election now), leadership transfer
+ * Node actions: crash, restart, "time out" (start an election now), a leader's heartbeat now, leadership transfer
  * (thesis §3.10), compaction (§7), and membership changes (§4): add and remove a node.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AddNodeReplySchema, ClusterIdParams, LIMITS, NodeParams, OkSchema } from '@raftlab/protocol';
 import { checkCanChange, nodeOf, requireUp } from '../checks';
 import { ConfChangeRefused, NodeState, TooManyNodes } from '../errors';
+import type { LiveCluster } from '../live/live-cluster';
 import { created, replies } from './replies';
 
 const schema = { params: NodeParams, response: replies(OkSchema) };
@@ -18,6 +19,14 @@ const NODE_ACTIONS = [
   { kind: 'compact', mustBeUp: true },
 ] as const;
 
+/** Only a leader has a heartbeat timeout (§5.2); fired by hand, say in manual delivery. */
+function heartbeatOf(cluster: LiveCluster, raw: string): number {
+  const node = nodeOf(cluster, raw, true);
+  if (cluster.leader() !== node)
+    throw new NodeState(`Node ${node} is not the leader; only a leader sends heartbeats`);
+  return node;
+}
+
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   for (const { kind, mustBeUp } of NODE_ACTIONS) {
     app.post(`/api/clusters/:id/nodes/:node/${kind}`, { schema }, async (request) => {
@@ -26,6 +35,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       return { ok: true as const };
     });
   }
+
+  app.post('/api/clusters/:id/nodes/:node/heartbeat', { schema }, async (request) => {
+    const cluster = app.clusters.get(request.params.id);
+    cluster.input({ kind: 'heartbeat', node: heartbeatOf(cluster, request.params.node) });
+    return { ok: true as const };
+  });
 
   /** The node in the path is the target; the current leader hands leadership to it. */
   app.post('/api/clusters/:id/nodes/:node/transfer-leadership', { schema }, async (request) => {

@@ -14,6 +14,11 @@ export const messageActions = {
     run(`${VERB[action]} message ${message}`, (id) =>
       request<{ ok: true }>('POST', `${cluster(id)}/messages/${message}/${action}`),
     ),
+  /** A leader's heartbeat timeout, fired by hand. */
+  heartbeat: (node: number) =>
+    run(`send heartbeats from node ${node}`, (id) =>
+      request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/heartbeat`),
+    ),
   delay: (message: number, ms: number) =>
     run(`delay message ${message}`, (id) =>
       request<{ ok: true }>('POST', `${cluster(id)}/messages/${message}/delay`, { ms }),

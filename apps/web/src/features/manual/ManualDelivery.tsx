@@ -32,6 +32,9 @@ export function ManualDelivery() {
   const timers = useRaft(
     useShallow((s) => s.nodeIds.filter((id) => s.nodes[id]?.up && s.nodes[id]?.role !== 'leader')),
   );
+  const leaders = useRaft(
+    useShallow((s) => s.nodeIds.filter((id) => s.nodes[id]?.up && s.nodes[id]?.role === 'leader')),
+  );
   const [chosen, setChosen] = useState(false);
   // Playing the clock again ends manual delivery: time moves by itself once more.
   const on = chosen && paused;
@@ -83,6 +86,19 @@ export function ManualDelivery() {
             {messages.length > MAX_LISTED && (
               <li className="hint">and {messages.length - MAX_LISTED} more in flight</li>
             )}
+            {leaders.map((id) => (
+              <li key={`beat-${id}`}>
+                <span className="manual__what">Node {id}: heartbeat timeout</span>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Send heartbeats from node ${id}`}
+                  onClick={() => void messageActions.heartbeat(id)}
+                >
+                  Heartbeat
+                </button>
+              </li>
+            ))}
             {timers.map((id) => (
               <li key={`timer-${id}`}>
                 <span className="manual__what">Node {id}: election timeout</span>
