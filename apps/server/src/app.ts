@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { RateLimited } from './errors';
 import clustersPlugin from './plugins/clusters';
-import errorsPlugin from './plugins/errors';
+import errorsPlugin, { frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors';
 import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
@@ -44,10 +44,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.maxBodyBytes,
-    routerOptions: { maxParamLength: LIMITS.maxKeyLength * 4 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     // No coercion: a number where a string belongs is an error, not a guess; unknown
     // properties are rejected rather than silently dropped.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // `unicode: false`: string lengths count UTF-16 code units, as LIMITS documents.
+    ajv: {
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, unicode: false },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);

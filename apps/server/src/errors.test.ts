@@ -105,6 +105,33 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     provoke: async () => answer(await use(), { method: 'POST', url: '/api/clusters', payload: { nodes: 0 } }),
   },
   notFound: { status: 404, provoke: async () => answer(await use(), { method: 'GET', url: '/api/nope' }) },
+  methodNotAllowed: {
+    status: 405,
+    provoke: async () => answer(await use(), { method: 'PATCH', url: '/api/clusters/abc123' }),
+  },
+  uriTooLong: {
+    status: 414,
+    provoke: async () =>
+      answer(await use(), { method: 'GET', url: `/api/clusters/abc123/kv/${'k'.repeat(5000)}` }),
+  },
+  badUrl: {
+    status: 400,
+    provoke: async () => answer(await use(), { method: 'GET', url: '/api/clusters/abc123/kv/%E0%A4%A' }),
+  },
+  forbiddenKey: {
+    status: 400,
+    provoke: async () =>
+      answer(await use(), {
+        method: 'POST',
+        url: '/api/clusters',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"nodes": 3, "__proto__": {"admin": true}}',
+      }),
+  },
+  upgradeRequired: {
+    status: 426,
+    provoke: onCluster({ nodes: 3 }, 'GET', '/stream'),
+  },
   internal: {
     status: 500,
     provoke: async () => {

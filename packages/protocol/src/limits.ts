@@ -10,9 +10,12 @@ export const LIMITS = {
   maxNodes: MAX_NODES,
   /** Clusters alive at once on one server. */
   maxClusters: 32,
-  /** Key length in characters (UTF-16 code units). */
+  /**
+   * Key length in characters, counted as UTF-16 code units (JavaScript's `.length`;
+   * an emoji outside the BMP counts 2). Every string limit counts the same way.
+   */
   maxKeyLength: 256,
-  /** Value length in characters. */
+  /** Value length in characters (UTF-16 code units). */
   maxValueLength: 4096,
   /** Largest HTTP request body in bytes (a trace upload is the largest legitimate body). */
   maxBodyBytes: 1_048_576,

@@ -17,7 +17,7 @@ import {
 import type { FastifyError } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { BadFrame, ClusterNotFound, MomentNotFound } from '../errors';
+import { BadFrame, ClusterNotFound, MomentNotFound, UpgradeRequired } from '../errors';
 import { CLOSE_TOO_MANY_FRAMES, FrameGuard } from '../live/frame_guard';
 import type { LiveCluster } from '../live/live-cluster';
 
@@ -53,10 +53,16 @@ function seek(socket: WebSocket, guard: FrameGuard, cluster: LiveCluster, at: nu
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/clusters/:id/stream',
-    { websocket: true, schema: { params: ClusterIdParams } },
-    (socket, request) => {
+  app.route({
+    method: 'GET',
+    url: '/api/clusters/:id/stream',
+    schema: { params: ClusterIdParams },
+    // A plain HTTP request, without Upgrade: 426, in the catalogue's words.
+    handler: async (_request, reply) => {
+      reply.header('upgrade', 'websocket');
+      throw new UpgradeRequired();
+    },
+    wsHandler: (socket, request) => {
       const { id } = request.params as { id: string };
       let cluster: LiveCluster;
       try {
@@ -91,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       socket.on('error', () => cluster.removeViewer(socket));
       cluster.addViewer(socket);
     },
-  );
+  });
 };
 
 export default routes;
