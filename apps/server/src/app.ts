@@ -63,13 +63,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // The plugin throws what this returns, so the error handler answers it like any other.
     errorResponseBuilder: (_request, context) => new RateLimited(context.max, context.after),
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
+  // Before the WebSocket plugin: hooks run in order, so at shutdown the registry sends
+  // viewers their `closed` frame before the plugin closes the sockets.
   await app.register(clustersPlugin, {
     maxClusters: options.maxClusters ?? LIMITS.maxClusters,
     defaultSpeed: options.defaultSpeed ?? 0.02,
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     realTime: options.realTime ?? true,
   });
+  await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
   await app.register(healthRoutes);
   await app.register(bugRoutes);
   await app.register(clusterRoutes);
