@@ -33,9 +33,18 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Run the real-time driver (default true). Tests turn it off and call `app.driver.tick(ms)`. */
   realTime?: boolean;
-  /** Requests per minute per client address. */
+  /** Requests per minute per client address (default 1200); 0 turns the limit off. `/healthz` is never counted. */
   rateLimitPerMinute?: number;
+  /** Loopback addresses are not counted (default true: a local black-box test need not throttle itself). */
+  rateLimitExemptLoopback?: boolean;
   webRoot?: string;
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
+function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return v4.startsWith('127.') || ip === '::1';
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -55,8 +64,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
+  const rateLimit = options.rateLimitPerMinute ?? 1200;
   await app.register(fastifyRateLimit, {
-    max: options.rateLimitPerMinute ?? 1200,
+    global: rateLimit > 0,
+    max: rateLimit,
+    allowList: (request) => (options.rateLimitExemptLoopback ?? true) && isLoopback(request.ip),
     timeWindow: 60_000,
     // In-process requests (inject / injectWS) carry no address; they share one bucket.
     keyGenerator: (request) => request.ip ?? 'in-process',

@@ -12,7 +12,7 @@ afterEach(() => app.close());
 
 describe('errors outside the catalogue, caught', () => {
   it('429 and 503 carry Retry-After', async () => {
-    app = await testApp({ rateLimitPerMinute: 1, maxClusters: 1 });
+    app = await testApp({ rateLimitPerMinute: 1, rateLimitExemptLoopback: false, maxClusters: 1 });
     const id = await createCluster(app);
     app.clusters.get(id).addViewer({ bufferedAmount: 0, send: () => undefined, close: () => undefined });
     const limited = await app.inject({ method: 'POST', url: '/api/clusters', payload: {} });

@@ -148,9 +148,9 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
   rateLimited: {
     status: 429,
     provoke: async () => {
-      const app = await use({ rateLimitPerMinute: 1 });
-      await app.inject({ method: 'GET', url: '/healthz' });
-      return answer(app, { method: 'GET', url: '/healthz' });
+      const app = await use({ rateLimitPerMinute: 1, rateLimitExemptLoopback: false });
+      await app.inject({ method: 'GET', url: '/api/clusters/abc123' });
+      return answer(app, { method: 'GET', url: '/api/clusters/abc123' });
     },
   },
   clusterNotFound: {

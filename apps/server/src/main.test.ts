@@ -68,4 +68,15 @@ describe('shutdown', () => {
     expect(frames.at(-1)).toEqual({ type: 'closed', reason: 'the server is shutting down' });
     expect(await waiting).toBe(504);
   });
+
+  it('takes the rate limit from the environment, and never counts /healthz', async () => {
+    const { base } = await startServer({
+      RAFTLAB_RATE_LIMIT: '2',
+      RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
+    });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await fetch(`${base}/api/clusters/abc123`)).status);
+    expect(codes).toEqual([404, 404, 429]);
+  });
 });

@@ -4,15 +4,19 @@
  * waiting KV requests answer 504, and whatever is still open after SHUTDOWN_GRACE_MS is cut.
  */
 import { buildApp } from './app';
+import { ConfigError, configFromEnv } from './config';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be an integer 0..65535, got "${process.env.PORT}"`);
+let config;
+try {
+  config = configFromEnv(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
+const { host, port } = config;
 
-const app = await buildApp({ logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+const app = await buildApp({ ...config.app, logger: { level: config.logLevel } });
 try {
   await app.listen({ host, port });
 } catch (error) {
