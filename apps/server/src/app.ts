@@ -1,6 +1,7 @@
 /**
  * `buildApp()` assembles the RaftLab server: one plugin per concern (errors, the cluster
- * registry and its real-time driver, rate limiting, WebSockets) and one route module per
+ * registry and its real-time driver, security headers and origin checks, rate limiting,
+ * WebSockets) and one route module per
  * resource. It never listens: `main.ts` does, and tests use `inject` / `injectWS`.
  */
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { RateLimited } from './errors';
 import clustersPlugin from './plugins/clusters';
 import errorsPlugin, { frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors';
+import securityPlugin from './plugins/security';
 import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
@@ -38,6 +40,10 @@ export interface AppOptions {
   /** Loopback addresses are not counted (default true: a local black-box test need not throttle itself). */
   rateLimitExemptLoopback?: boolean;
   webRoot?: string;
+  /** Host names the server answers to besides loopback names and IP literals (DNS rebinding). */
+  allowedHosts?: readonly string[];
+  /** Origins besides the server's own whose pages may change clusters and open the stream. */
+  allowedOrigins?: readonly string[];
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
@@ -64,6 +70,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, {
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
   const rateLimit = options.rateLimitPerMinute ?? 1200;
   await app.register(fastifyRateLimit, {
     global: rateLimit > 0,

@@ -23,6 +23,10 @@ export const DEFAULTS = {
   /** Loopback addresses (127.0.0.0/8, ::1) are not counted by the rate limit. */
   RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: true,
   RAFTLAB_MAX_CLUSTERS: LIMITS.maxClusters,
+  /** Comma-separated host names the server answers to besides loopback, IP literals and HOST. */
+  RAFTLAB_ALLOWED_HOSTS: '',
+  /** Comma-separated origins (`https://example.org`) whose pages may change clusters. */
+  RAFTLAB_ALLOWED_ORIGINS: '',
 } as const;
 
 export class ConfigError extends Error {}
@@ -45,9 +49,33 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function origins(env: NodeJS.ProcessEnv): string[] {
+  const name = 'RAFTLAB_ALLOWED_ORIGINS';
+  return list(env, name).map((origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(`${name} holds "${origin}", which is not an origin like https://example.org`);
+    }
+    if (url.origin !== origin)
+      throw new ConfigError(`${name} holds "${origin}"; write the origin only: ${url.origin}`);
+    return origin;
+  });
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
+  const host = env.HOST || DEFAULTS.HOST;
+  const wildcard = host === '0.0.0.0' || host === '::';
   return {
-    host: env.HOST || DEFAULTS.HOST,
+    host,
     port: integer(env, 'PORT', DEFAULTS.PORT, 0, 65535),
     logLevel: env.LOG_LEVEL || DEFAULTS.LOG_LEVEL,
     app: {
@@ -58,6 +86,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
         DEFAULTS.RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK,
       ),
       maxClusters: integer(env, 'RAFTLAB_MAX_CLUSTERS', DEFAULTS.RAFTLAB_MAX_CLUSTERS, 1, 10_000),
+      allowedHosts: [...(wildcard ? [] : [host]), ...list(env, 'RAFTLAB_ALLOWED_HOSTS')],
+      allowedOrigins: origins(env),
     },
   };
 }

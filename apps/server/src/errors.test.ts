@@ -62,6 +62,7 @@ function onCluster(
   path: string,
   more: {
     payload?: object;
+    headers?: Record<string, string>;
     options?: AppOptions;
     prepare?: (app: FastifyInstance, id: string) => Promise<void>;
   } = {},
@@ -70,7 +71,8 @@ function onCluster(
     const app = await use(more.options);
     const id = await createCluster(app, body);
     await more.prepare?.(app, id);
-    const res = await request(app, { method, url: `/api/clusters/${id}${path}`, payload: more.payload });
+    const url = `/api/clusters/${id}${path}`;
+    const res = await request(app, { method, url, payload: more.payload, headers: more.headers });
     return { status: res.statusCode, error: res.json().error };
   };
 }
@@ -127,6 +129,17 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
         headers: { 'content-type': 'application/json' },
         payload: '{"nodes": 3, "__proto__": {"admin": true}}',
       }),
+  },
+  forbiddenOrigin: {
+    status: 403,
+    provoke: onCluster({ nodes: 3 }, 'POST', '/nodes/1/crash', {
+      headers: { origin: 'https://evil.example' },
+    }),
+  },
+  forbiddenHost: {
+    status: 403,
+    provoke: async () =>
+      answer(await use(), { method: 'GET', url: '/healthz', headers: { host: 'rebind.evil.example:3000' } }),
   },
   upgradeRequired: {
     status: 426,

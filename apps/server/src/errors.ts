@@ -36,6 +36,15 @@ const ANSWERS = {
     status: 400,
     message: '%s',
   },
+  forbiddenOrigin: {
+    status: 403,
+    message:
+      "Requests that change a cluster are refused from a page of another origin (%s); use this server's own page, or set RAFTLAB_ALLOWED_ORIGINS",
+  },
+  forbiddenHost: {
+    status: 403,
+    message: 'This server does not answer to the host "%s"; set RAFTLAB_ALLOWED_HOSTS to add it',
+  },
   notFound: {
     status: 404,
     message: 'No route %s %s',
@@ -151,6 +160,8 @@ export const UriTooLong = define<[maxPath: number, maxKey: number]>('uriTooLong'
 export const BadUrl = define('badUrl');
 export const ForbiddenKey = define<[key: string]>('forbiddenKey');
 export const UpgradeRequired = define('upgradeRequired');
+export const ForbiddenOrigin = define<[origin: string]>('forbiddenOrigin');
+export const ForbiddenHost = define<[host: string]>('forbiddenHost');
 export const Internal = define('internal');
 export const RateLimited = define<[max: number, retryIn: string]>('rateLimited');
 // Clusters, nodes and keys that do not exist.

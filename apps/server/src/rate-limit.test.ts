@@ -55,6 +55,8 @@ describe('configFromEnv', () => {
         rateLimitPerMinute: 1200,
         rateLimitExemptLoopback: true,
         maxClusters: DEFAULTS.RAFTLAB_MAX_CLUSTERS,
+        allowedHosts: ['127.0.0.1'],
+        allowedOrigins: [],
       },
     });
   });
@@ -66,11 +68,19 @@ describe('configFromEnv', () => {
       RAFTLAB_RATE_LIMIT: '6000',
       RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
       RAFTLAB_MAX_CLUSTERS: '100',
+      RAFTLAB_ALLOWED_HOSTS: 'raftlab.school.example, lab.local',
+      RAFTLAB_ALLOWED_ORIGINS: 'https://school.example',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
       port: 8080,
-      app: { rateLimitPerMinute: 6000, rateLimitExemptLoopback: false, maxClusters: 100 },
+      app: {
+        rateLimitPerMinute: 6000,
+        rateLimitExemptLoopback: false,
+        maxClusters: 100,
+        allowedHosts: ['raftlab.school.example', 'lab.local'],
+        allowedOrigins: ['https://school.example'],
+      },
     });
   });
 
@@ -80,6 +90,8 @@ describe('configFromEnv', () => {
     ['RAFTLAB_RATE_LIMIT', '-1'],
     ['RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK', 'maybe'],
     ['RAFTLAB_MAX_CLUSTERS', '0'],
+    ['RAFTLAB_ALLOWED_ORIGINS', 'school.example'],
+    ['RAFTLAB_ALLOWED_ORIGINS', 'https://school.example/path'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(name);

@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   badUrl: 'RAFTLAB_ERR_BAD_URL',
   /** A JSON body with a `__proto__` or `constructor.prototype` key (prototype poisoning). */
   forbiddenKey: 'RAFTLAB_ERR_FORBIDDEN_KEY',
+  /** A mutating request, or a WebSocket, from a page of another origin (cross-site request). */
+  forbiddenOrigin: 'RAFTLAB_ERR_FORBIDDEN_ORIGIN',
+  /** A `Host` header the server does not answer to (DNS rebinding). */
+  forbiddenHost: 'RAFTLAB_ERR_FORBIDDEN_HOST',
   /** `/stream` is a WebSocket: a plain HTTP request gets 426. */
   upgradeRequired: 'RAFTLAB_ERR_UPGRADE_REQUIRED',
   /** A server bug; the server log has the details. */
