@@ -28,3 +28,9 @@ test('the built page runs under its Content-Security-Policy, every asset same-or
   expect(foreign).toEqual([]);
   expect(violations).toEqual([]);
 });
+
+test('the API reference at /docs renders under the same CSP', async ({ page }) => {
+  await page.goto('/docs');
+  await expect(page.getByRole('heading', { name: /RaftLab/ })).toBeVisible();
+  await expect(page.getByText('/api/clusters/{id}/kv/{key}').first()).toBeVisible();
+});

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { RateLimited } from './errors';
 import clustersPlugin from './plugins/clusters';
+import docsPlugin from './plugins/docs';
 import errorsPlugin, { frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors';
 import securityPlugin from './plugins/security';
 import bugRoutes from './routes/bugs';
@@ -46,6 +47,14 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
 }
 
+const ajvLogger = {
+  log: console.log,
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).includes('option unicode')) console.warn(...args);
+  },
+  error: console.error,
+};
+
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 function isLoopback(ip: string | undefined): boolean {
   if (!ip) return false;
@@ -63,9 +72,16 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     frameworkErrors,
     // No coercion: a number where a string belongs is an error, not a guess; unknown
     // properties are rejected rather than silently dropped.
-    // `unicode: false`: string lengths count UTF-16 code units, as LIMITS documents.
+    // `unicode: false`: string lengths count UTF-16 code units, as LIMITS documents (Ajv
+    // calls the option deprecated, and says so on every compile: that one warning is dropped).
     ajv: {
-      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, unicode: false },
+      customOptions: {
+        coerceTypes: false,
+        removeAdditional: false,
+        allErrors: false,
+        unicode: false,
+        logger: ajvLogger,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -94,6 +110,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     realTime: options.realTime ?? true,
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
+  await app.register(docsPlugin); // before the routes: it records them as they come
   await app.register(healthRoutes);
   await app.register(bugRoutes);
   await app.register(clusterRoutes);
