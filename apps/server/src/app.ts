@@ -1,6 +1,7 @@
 /**
  * `buildApp()` assembles the RaftLab server: one plugin per concern (errors, the cluster
- * registry and its real-time driver, rate limiting, WebSockets) and one route module per
+ * registry and its real-time driver, security headers and origin checks, rate limiting,
+ * WebSockets) and one route module per
  * resource. It never listens: `main.ts` does, and tests use `inject` / `injectWS`.
  */
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -11,7 +12,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { RateLimited } from './errors';
 import clustersPlugin from './plugins/clusters';
-import errorsPlugin from './plugins/errors';
+import docsPlugin from './plugins/docs';
+import errorsPlugin, { frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors';
+import securityPlugin from './plugins/security';
 import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
@@ -33,9 +36,30 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Run the real-time driver (default true). Tests turn it off and call `app.driver.tick(ms)`. */
   realTime?: boolean;
-  /** Requests per minute per client address. */
+  /** Requests per minute per client address (default 1200); 0 turns the limit off. `/healthz` is never counted. */
   rateLimitPerMinute?: number;
+  /** Loopback addresses are not counted (default true: a local black-box test need not throttle itself). */
+  rateLimitExemptLoopback?: boolean;
   webRoot?: string;
+  /** Host names the server answers to besides loopback names and IP literals (DNS rebinding). */
+  allowedHosts?: readonly string[];
+  /** Origins besides the server's own whose pages may change clusters and open the stream. */
+  allowedOrigins?: readonly string[];
+}
+
+const ajvLogger = {
+  log: console.log,
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).includes('option unicode')) console.warn(...args);
+  },
+  error: console.error,
+};
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
+function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return v4.startsWith('127.') || ip === '::1';
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -44,28 +68,49 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.maxBodyBytes,
-    routerOptions: { maxParamLength: LIMITS.maxKeyLength * 4 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     // No coercion: a number where a string belongs is an error, not a guess; unknown
     // properties are rejected rather than silently dropped.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // `unicode: false`: string lengths count UTF-16 code units, as LIMITS documents (Ajv
+    // calls the option deprecated, and says so on every compile: that one warning is dropped).
+    ajv: {
+      customOptions: {
+        coerceTypes: false,
+        removeAdditional: false,
+        allErrors: false,
+        unicode: false,
+        logger: ajvLogger,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, {
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
+  const rateLimit = options.rateLimitPerMinute ?? 1200;
   await app.register(fastifyRateLimit, {
-    max: options.rateLimitPerMinute ?? 1200,
+    global: rateLimit > 0,
+    max: rateLimit,
+    allowList: (request) => (options.rateLimitExemptLoopback ?? true) && isLoopback(request.ip),
     timeWindow: 60_000,
     // In-process requests (inject / injectWS) carry no address; they share one bucket.
     keyGenerator: (request) => request.ip ?? 'in-process',
     // The plugin throws what this returns, so the error handler answers it like any other.
     errorResponseBuilder: (_request, context) => new RateLimited(context.max, context.after),
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
+  // Before the WebSocket plugin: hooks run in order, so at shutdown the registry sends
+  // viewers their `closed` frame before the plugin closes the sockets.
   await app.register(clustersPlugin, {
     maxClusters: options.maxClusters ?? LIMITS.maxClusters,
     defaultSpeed: options.defaultSpeed ?? 0.02,
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     realTime: options.realTime ?? true,
   });
+  await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
+  await app.register(docsPlugin); // before the routes: it records them as they come
   await app.register(healthRoutes);
   await app.register(bugRoutes);
   await app.register(clusterRoutes);

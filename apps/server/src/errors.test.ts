@@ -62,6 +62,7 @@ function onCluster(
   path: string,
   more: {
     payload?: object;
+    headers?: Record<string, string>;
     options?: AppOptions;
     prepare?: (app: FastifyInstance, id: string) => Promise<void>;
   } = {},
@@ -70,7 +71,8 @@ function onCluster(
     const app = await use(more.options);
     const id = await createCluster(app, body);
     await more.prepare?.(app, id);
-    const res = await request(app, { method, url: `/api/clusters/${id}${path}`, payload: more.payload });
+    const url = `/api/clusters/${id}${path}`;
+    const res = await request(app, { method, url, payload: more.payload, headers: more.headers });
     return { status: res.statusCode, error: res.json().error };
   };
 }
@@ -105,6 +107,44 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     provoke: async () => answer(await use(), { method: 'POST', url: '/api/clusters', payload: { nodes: 0 } }),
   },
   notFound: { status: 404, provoke: async () => answer(await use(), { method: 'GET', url: '/api/nope' }) },
+  methodNotAllowed: {
+    status: 405,
+    provoke: async () => answer(await use(), { method: 'PATCH', url: '/api/clusters/abc123' }),
+  },
+  uriTooLong: {
+    status: 414,
+    provoke: async () =>
+      answer(await use(), { method: 'GET', url: `/api/clusters/abc123/kv/${'k'.repeat(5000)}` }),
+  },
+  badUrl: {
+    status: 400,
+    provoke: async () => answer(await use(), { method: 'GET', url: '/api/clusters/abc123/kv/%E0%A4%A' }),
+  },
+  forbiddenKey: {
+    status: 400,
+    provoke: async () =>
+      answer(await use(), {
+        method: 'POST',
+        url: '/api/clusters',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"nodes": 3, "__proto__": {"admin": true}}',
+      }),
+  },
+  forbiddenOrigin: {
+    status: 403,
+    provoke: onCluster({ nodes: 3 }, 'POST', '/nodes/1/crash', {
+      headers: { origin: 'https://evil.example' },
+    }),
+  },
+  forbiddenHost: {
+    status: 403,
+    provoke: async () =>
+      answer(await use(), { method: 'GET', url: '/healthz', headers: { host: 'rebind.evil.example:3000' } }),
+  },
+  upgradeRequired: {
+    status: 426,
+    provoke: onCluster({ nodes: 3 }, 'GET', '/stream'),
+  },
   internal: {
     status: 500,
     provoke: async () => {
@@ -121,9 +161,9 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
   rateLimited: {
     status: 429,
     provoke: async () => {
-      const app = await use({ rateLimitPerMinute: 1 });
-      await app.inject({ method: 'GET', url: '/healthz' });
-      return answer(app, { method: 'GET', url: '/healthz' });
+      const app = await use({ rateLimitPerMinute: 1, rateLimitExemptLoopback: false });
+      await app.inject({ method: 'GET', url: '/api/clusters/abc123' });
+      return answer(app, { method: 'GET', url: '/api/clusters/abc123' });
     },
   },
   clusterNotFound: {

@@ -23,10 +23,27 @@ const ANSWERS = {
     status: 400,
     message: 'The trace cannot be replayed: %s',
   },
+  badUrl: {
+    status: 400,
+    message: "The URL's percent-encoding is not valid UTF-8",
+  },
+  forbiddenKey: {
+    status: 400,
+    message: 'The body has a "%s" key, which is refused (prototype poisoning); no request needs one',
+  },
   // Sent as a WebSocket error frame, so the status is nominal.
   badFrame: {
     status: 400,
     message: '%s',
+  },
+  forbiddenOrigin: {
+    status: 403,
+    message:
+      "Requests that change a cluster are refused from a page of another origin (%s); use this server's own page, or set RAFTLAB_ALLOWED_ORIGINS",
+  },
+  forbiddenHost: {
+    status: 403,
+    message: 'This server does not answer to the host "%s"; set RAFTLAB_ALLOWED_HOSTS to add it',
   },
   notFound: {
     status: 404,
@@ -51,6 +68,18 @@ const ANSWERS = {
   momentNotFound: {
     status: 404,
     message: "No moment %d on this cluster's timeline: it holds moments 0 to %d",
+  },
+  methodNotAllowed: {
+    status: 405,
+    message: '%s is not allowed here; this route takes %s',
+  },
+  uriTooLong: {
+    status: 414,
+    message: "The URL's path is longer than %d characters; a key is at most %d characters",
+  },
+  upgradeRequired: {
+    status: 426,
+    message: 'This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket)',
   },
   // 409: the request means nothing in the cluster's state now.
   nodeState: {
@@ -126,6 +155,13 @@ function define<Args extends unknown[] = []>(name: keyof typeof ANSWERS): RaftLa
 
 // Answered by the app itself, for any route (plugins/errors.ts).
 export const RouteNotFound = define<[method: string, url: string]>('notFound');
+export const MethodNotAllowed = define<[method: string, allowed: string]>('methodNotAllowed');
+export const UriTooLong = define<[maxPath: number, maxKey: number]>('uriTooLong');
+export const BadUrl = define('badUrl');
+export const ForbiddenKey = define<[key: string]>('forbiddenKey');
+export const UpgradeRequired = define('upgradeRequired');
+export const ForbiddenOrigin = define<[origin: string]>('forbiddenOrigin');
+export const ForbiddenHost = define<[host: string]>('forbiddenHost');
 export const Internal = define('internal');
 export const RateLimited = define<[max: number, retryIn: string]>('rateLimited');
 // Clusters, nodes and keys that do not exist.

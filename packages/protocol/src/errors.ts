@@ -12,6 +12,20 @@ export const ERROR_CODES = {
   badRequest: 'RAFTLAB_ERR_BAD_REQUEST',
   /** No such route. */
   notFound: 'RAFTLAB_ERR_NOT_FOUND',
+  /** The route exists, but not for this method; the `Allow` header lists those it takes. */
+  methodNotAllowed: 'RAFTLAB_ERR_METHOD_NOT_ALLOWED',
+  /** The URL's path is longer than the server reads (a key is at most LIMITS.maxKeyLength). */
+  uriTooLong: 'RAFTLAB_ERR_URI_TOO_LONG',
+  /** The URL's percent-encoding is not valid UTF-8. */
+  badUrl: 'RAFTLAB_ERR_BAD_URL',
+  /** A JSON body with a `__proto__` or `constructor.prototype` key (prototype poisoning). */
+  forbiddenKey: 'RAFTLAB_ERR_FORBIDDEN_KEY',
+  /** A mutating request, or a WebSocket, from a page of another origin (cross-site request). */
+  forbiddenOrigin: 'RAFTLAB_ERR_FORBIDDEN_ORIGIN',
+  /** A `Host` header the server does not answer to (DNS rebinding). */
+  forbiddenHost: 'RAFTLAB_ERR_FORBIDDEN_HOST',
+  /** `/stream` is a WebSocket: a plain HTTP request gets 426. */
+  upgradeRequired: 'RAFTLAB_ERR_UPGRADE_REQUIRED',
   /** A server bug; the server log has the details. */
   internal: 'RAFTLAB_ERR_INTERNAL',
   rateLimited: 'RAFTLAB_ERR_RATE_LIMITED',

@@ -10,9 +10,12 @@ export const LIMITS = {
   maxNodes: MAX_NODES,
   /** Clusters alive at once on one server. */
   maxClusters: 32,
-  /** Key length in characters (UTF-16 code units). */
+  /**
+   * Key length in characters, counted as UTF-16 code units (JavaScript's `.length`;
+   * an emoji outside the BMP counts 2). Every string limit counts the same way.
+   */
   maxKeyLength: 256,
-  /** Value length in characters. */
+  /** Value length in characters (UTF-16 code units). */
   maxValueLength: 4096,
   /** Largest HTTP request body in bytes (a trace upload is the largest legitimate body). */
   maxBodyBytes: 1_048_576,
@@ -25,8 +28,16 @@ export const LIMITS = {
   maxSpeed: 20,
   /** Largest WebSocket frame a viewer may send, in bytes. */
   maxClientFrameBytes: 4096,
-  /** Bytes queued on one viewer's socket before the server stops sending events to it and resyncs it later with a snapshot. */
+  /**
+   * Bytes queued on one viewer's socket before the server stops sending it anything:
+   * events (it is resynced later with a snapshot), and pongs and error frames (dropped).
+   */
   maxViewerBufferBytes: 1_048_576,
+  /**
+   * Frames one viewer may send per second, on average over a burst of twice as many;
+   * past it the server closes the socket with code 1008 (policy violation).
+   */
+  maxClientFramesPerSecond: 20,
   /** Event batches per second per viewer, at most. */
   maxFramesPerSecond: 30,
   /** Log entries per node included in a snapshot frame / GET of a cluster (the newest ones). */

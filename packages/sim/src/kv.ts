@@ -11,6 +11,7 @@ import {
   decodeImage,
   encodeCommand,
   encodeImage,
+  recordOf,
   type Command,
   type Executed,
   type Session,
@@ -120,10 +121,8 @@ export class KvStateMachine {
     return out.sort((a, b) => a[0] - b[0]);
   }
 
-  /** A plain copy of the store with keys in sorted order. */
+  /** A plain copy of the store with keys in sorted order (null prototype: any key is data). */
   toRecord(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const key of [...this.data.keys()].sort()) out[key] = this.data.get(key)!;
-    return out;
+    return recordOf(this.data);
   }
 }

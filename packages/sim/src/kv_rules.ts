@@ -133,3 +133,14 @@ export function decodeImage(image: string): { data: Map<string, string>; session
   const parsed = JSON.parse(image) as SnapshotImage;
   return { data: new Map(parsed.data), sessions: new Map(parsed.sessions) };
 }
+
+/**
+ * A table as a plain record, keys in ascending order. The record has no prototype, so a
+ * key like `__proto__` or `constructor` is an own property like any other (issue 16: a
+ * plain `{}` silently dropped `__proto__`). Read it with `Object.hasOwn`, never `in`.
+ */
+export function recordOf(table: ReadonlyMap<string, string>): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const key of [...table.keys()].sort()) out[key] = table.get(key)!;
+  return out;
+}

@@ -15,7 +15,7 @@
 import type { Entry, Message } from '@raftlab/raft';
 import { clone } from './clone';
 import type { CommandCache } from './kv';
-import { decodeImage, type Command } from './kv_rules';
+import { decodeImage, recordOf, type Command } from './kv_rules';
 import type { SimNode } from './node';
 import type { ClusterView, MessageInFlight } from './types';
 
@@ -71,8 +71,7 @@ export interface ViewedKv {
 /** The state a snapshot image holds (what a restart loads), with only the sessions of `clients`. */
 export function viewOfImage(image: string, clients: ReadonlySet<number>): ViewedKv {
   const { data, sessions } = decodeImage(image);
-  const kv: Record<string, string> = {};
-  for (const key of [...data.keys()].sort()) kv[key] = data.get(key)!;
+  const kv = recordOf(data);
   const kept: Array<[number, number]> = [];
   for (const [client, session] of sessions) if (clients.has(client)) kept.push([client, session.lastSeq]);
   return { kv, sessions: kept.sort((a, b) => a[0] - b[0]) };

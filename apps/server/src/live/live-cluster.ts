@@ -367,9 +367,10 @@ export class LiveCluster {
     this.linearizable = linearizable;
   }
 
-  dispose(): void {
+  /** Closes every viewer with a `closed` frame giving `reason`; waiting operations answer `unknown`. */
+  dispose(reason = 'cluster deleted'): void {
     this.unsubscribe();
-    this.viewers.closeAll('cluster deleted');
+    this.viewers.closeAll(reason);
     for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });
   }
 

@@ -107,8 +107,9 @@ export class ClusterRegistry {
     return this.clusters.values();
   }
 
-  dispose(): void {
-    for (const cluster of this.clusters.values()) cluster.dispose();
+  /** Closes every cluster (the server is shutting down): viewers get a `closed` frame. */
+  dispose(reason = 'the server is shutting down'): void {
+    for (const cluster of this.clusters.values()) cluster.dispose(reason);
     this.clusters.clear();
   }
 

@@ -31,7 +31,10 @@ export default fp<ClustersPluginOptions>(
     app.decorate('clusters', registry);
     app.decorate('driver', driver);
     if (options.realTime) app.addHook('onReady', async () => driver.start());
-    app.addHook('onClose', async () => {
+    // preClose, not onClose: before the server waits for open requests, so a KV request
+    // waiting on a cluster answers (504, outcome unknown) and viewers get a `closed`
+    // frame instead of holding the shutdown up to the request timeout.
+    app.addHook('preClose', async () => {
       driver.stop();
       registry.dispose();
     });

@@ -132,4 +132,21 @@ describe('stream', () => {
     const { next } = await open(`/api/clusters/abc123/stream`);
     expect(await next()).toMatchObject({ type: 'error', error: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND' });
   });
+
+  it('closes a socket that sends frames faster than the limit with 1008, after a burst of twice the rate', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3 });
+    const { socket, next } = await open(`/api/clusters/${id}/stream`);
+    expect((await next()).type).toBe('snapshot');
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    const sent = 5 * LIMITS.maxClientFramesPerSecond;
+    for (let i = 0; i < sent; i++) socket.send(JSON.stringify({ type: 'ping', id: i }));
+    expect(await closed).toBe(1008);
+    const pongs: ServerFrame[] = [];
+    for (let i = 0; i < 2 * LIMITS.maxClientFramesPerSecond; i++) pongs.push(await next());
+    expect(pongs.every((frame) => frame.type === 'pong')).toBe(true);
+    for (let i = 0; i < 100 && app.clusters.get(id).viewerCount > 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(app.clusters.get(id).viewerCount).toBe(0);
+  });
 });

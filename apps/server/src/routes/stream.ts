@@ -1,12 +1,15 @@
 /**
  * The WebSocket stream of one cluster: a snapshot, then event batches (see
  * `live/viewers.ts` for the back-pressure policy). Frames from the viewer are
- * validated; a bad one gets an error frame, never a crash or a closed server.
+ * validated; a bad one gets an error frame, never a crash or a closed server. Answers
+ * (pongs, error frames) obey the same buffer limit as events, and frames in are
+ * rate-limited per socket (`live/frame_guard.ts`).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ClientFrameSchema,
   ClusterIdParams,
+  LIMITS,
   type ClientFrame,
   type ErrorCode,
   type ServerFrame,
@@ -14,17 +17,14 @@ import {
 import type { FastifyError } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { BadFrame, ClusterNotFound, MomentNotFound } from '../errors';
+import { BadFrame, ClusterNotFound, MomentNotFound, UpgradeRequired } from '../errors';
+import { CLOSE_TOO_MANY_FRAMES, FrameGuard } from '../live/frame_guard';
 import type { LiveCluster } from '../live/live-cluster';
 
 const clientFrame = Compile(ClientFrameSchema);
 
-function sendFrame(socket: WebSocket, frame: ServerFrame): void {
-  socket.send(JSON.stringify(frame));
-}
-
-function sendError(socket: WebSocket, error: FastifyError & { code: ErrorCode }): void {
-  sendFrame(socket, { type: 'error', error: error.code, message: error.message });
+function errorFrame(error: FastifyError & { code: ErrorCode }): ServerFrame {
+  return { type: 'error', error: error.code, message: error.message };
 }
 
 function parseFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): ClientFrame | string {
@@ -43,39 +43,52 @@ function parseFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): C
   return value;
 }
 
-function seek(socket: WebSocket, cluster: LiveCluster, at: number): void {
+function seek(socket: WebSocket, guard: FrameGuard, cluster: LiveCluster, at: number): void {
   try {
     cluster.seek(socket, at);
   } catch (error) {
     if (!(error instanceof MomentNotFound)) throw error;
-    sendError(socket, error);
+    guard.reply(errorFrame(error));
   }
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/clusters/:id/stream',
-    { websocket: true, schema: { params: ClusterIdParams } },
-    (socket, request) => {
+  app.route({
+    method: 'GET',
+    url: '/api/clusters/:id/stream',
+    schema: { params: ClusterIdParams },
+    // A plain HTTP request, without Upgrade: 426, in the catalogue's words.
+    handler: async (_request, reply) => {
+      reply.header('upgrade', 'websocket');
+      throw new UpgradeRequired();
+    },
+    wsHandler: (socket, request) => {
       const { id } = request.params as { id: string };
       let cluster: LiveCluster;
       try {
         cluster = app.clusters.get(id);
       } catch (error) {
         if (!(error instanceof ClusterNotFound)) throw error;
-        sendError(socket, error);
+        socket.send(JSON.stringify(errorFrame(error)));
         socket.close(4404, 'cluster not found');
         return;
       }
       // Listeners go on synchronously, before anything can arrive (Fastify's ws guide).
+      const guard = new FrameGuard(socket, Date.now());
       socket.on('message', (data, isBinary) => {
+        if (!guard.admit(Date.now())) {
+          const reason = `more than ${LIMITS.maxClientFramesPerSecond} frames a second`;
+          cluster.removeViewer(socket); // now, not when the closing handshake ends
+          socket.close(CLOSE_TOO_MANY_FRAMES, reason);
+          return;
+        }
         const frame = parseFrame(data, isBinary);
         if (typeof frame === 'string') {
-          sendError(socket, new BadFrame(frame));
+          guard.reply(errorFrame(new BadFrame(frame)));
         } else if (frame.type === 'ping') {
-          sendFrame(socket, { type: 'pong', id: frame.id });
+          guard.reply({ type: 'pong', id: frame.id });
         } else if (frame.type === 'seek') {
-          seek(socket, cluster, frame.at);
+          seek(socket, guard, cluster, frame.at);
         } else {
           cluster.resync(socket); // resync, or back to live from the past: a fresh live snapshot
         }
@@ -84,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       socket.on('error', () => cluster.removeViewer(socket));
       cluster.addViewer(socket);
     },
-  );
+  });
 };
 
 export default routes;

@@ -1,7 +1,8 @@
 /**
  * The dashboard: the built web app from `apps/web/dist`, `/c/:id` for a cluster's page,
- * and `/`, which creates a fresh cluster and redirects to its page so the address bar
- * always holds a link another viewer can open.
+ * and `/`, the same page, which creates a cluster with a POST and writes its `/c/:id`
+ * into the address bar (apps/web/src/api/route.ts). A GET never creates anything: an
+ * `<img src>` on another site must not make (and evict) clusters.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -21,8 +22,7 @@ const routes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, { webRoo
 
   app.get('/', async (_request, reply) => {
     if (!built()) throw new WebNotBuilt();
-    const cluster = app.clusters.create({});
-    return reply.redirect(`/c/${cluster.id}`, 303);
+    return reply.sendFile('index.html');
   });
 
   app.get(
