@@ -6,14 +6,17 @@ import type {
   AddNodeReply,
   BugList,
   CasReply,
+  Clock,
   ClockBody,
   ClusterState,
   CreateClusterBody,
   ErrorBody,
   HistoryReply,
   KvReply,
+  Lineage,
   NetworkBody,
   ReadConsistency,
+  Trace,
 } from '@raftlab/protocol';
 
 export class ApiError extends Error {
@@ -55,9 +58,28 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 const enc = encodeURIComponent;
 const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 
+/** `?at=SEQ` (a moment of the past), or nothing (live). */
+const atQuery = (at: number | null | undefined, join: '?' | '&' = '?') =>
+  at === null || at === undefined ? '' : `${join}at=${at}`;
+
+/** POST /rewind's answer: the clock at the moment gone back to, and the branch keeping the old future. */
+export interface RewindReply {
+  clock: Clock;
+  branch: Lineage;
+}
+
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
-  getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
+  /** A new paused cluster at moment `at` of cluster `from` (which stays as it is). */
+  fork: (from: string, at: number) => request<ClusterState>('POST', '/api/clusters', { fork: { from, at } }),
+  /** The cluster as it is, or as it was right after event `at`. */
+  getCluster: (id: string, at?: number | null) => request<ClusterState>('GET', cluster(id) + atQuery(at)),
+  /** The cluster goes back to moment `at`, paused; its replaced future is kept as a branch. */
+  rewind: (id: string, at: number) => request<RewindReply>('POST', `${cluster(id)}/rewind`, { at }),
+  /** The first moment at which the two clusters differ; null when one's run is a prefix of the other's. */
+  diverge: (id: string, other: string) =>
+    request<{ at: number | null }>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
+  trace: (id: string) => request<Trace>('GET', `${cluster(id)}/trace`),
   bugs: () => request<BugList>('GET', '/api/bugs'),
   get: (id: string, key: string, consistency: ReadConsistency) =>
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
@@ -75,11 +97,15 @@ export const api = {
   removeNode: (id: string, node: number) => request<{ ok: true }>('DELETE', `${cluster(id)}/nodes/${node}`),
   setNetwork: (id: string, body: NetworkBody) => request<unknown>('PUT', `${cluster(id)}/network`, body),
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
-  setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
+  setClock: (id: string, body: ClockBody & { pauseOnTrouble?: boolean }) =>
+    request<unknown>('PUT', `${cluster(id)}/clock`, body),
   step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
-  /** The verdict; with `ops: 'pending'` only the pending operations come along (the page draws the rest). */
-  history: (id: string, ops: 'all' | 'pending' = 'all') =>
-    request<HistoryReply>('GET', `${cluster(id)}/history?ops=${ops}`),
+  /**
+   * The verdict, of the live history or of moment `at`'s; with `ops: 'pending'` only the
+   * pending operations come along (the page draws the rest).
+   */
+  history: (id: string, ops: 'all' | 'pending' = 'all', at?: number | null) =>
+    request<HistoryReply>('GET', `${cluster(id)}/history?ops=${ops}${atQuery(at, '&')}`),
 };
 
 /** A person-readable reason for a failed KV request. */
