@@ -1,4 +1,4 @@
-/** Page layout: header; ring and logs on the left; controls on the right. */
+/** Page layout: header and timeline; ring and logs on the left; controls on the right. */
 import { ClusterView } from '../features/cluster/ClusterView';
 import { NodeActions } from '../features/cluster/NodeActions';
 import { ClockControls } from '../features/clock/ClockControls';
@@ -11,6 +11,8 @@ import { LogView } from '../features/log/LogView';
 import { SafetyPanel } from '../features/safety/SafetyPanel';
 import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
+import { TimelineBar } from '../features/timeline/TimelineBar';
+import { Branches } from '../features/timeline/Branches';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
 import { OnScreen } from './onScreen';
@@ -32,6 +34,7 @@ export function App() {
   return (
     <div className="app">
       <Header onHelp={() => setHelpOpen(true)} />
+      <TimelineBar />
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
       <main className="main">
         <div className="stage">
@@ -70,6 +73,7 @@ export function App() {
           <ClockControls />
           <NetworkPresets />
           <KvForm />
+          <Branches />
         </aside>
       </main>
     </div>
