@@ -131,6 +131,11 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     provoke: async () => answer(await use(), { method: 'GET', url: '/api/clusters/abc123' }),
   },
   nodeNotFound: { status: 404, provoke: onCluster({ nodes: 3 }, 'POST', '/nodes/4/crash') },
+  // A fresh paused cluster has processed no event: moment 0 is its only one.
+  momentNotFound: {
+    status: 404,
+    provoke: onCluster({ nodes: 3, options: { paused: true } }, 'GET', '?at=5'),
+  },
   // A stale read completes at once, without a leader.
   keyNotFound: {
     status: 404,

@@ -44,6 +44,10 @@ const ANSWERS = {
     status: 404,
     message: 'Key "%s" is absent',
   },
+  momentNotFound: {
+    status: 404,
+    message: "No moment %d on this cluster's timeline: it holds moments 0 to %d",
+  },
   // 409: the request means nothing in the cluster's state now.
   nodeState: {
     status: 409,
@@ -124,6 +128,7 @@ export const RateLimited = define<[max: number, retryIn: string]>('rateLimited')
 export const ClusterNotFound = define<[id: string]>('clusterNotFound');
 export const NodeNotFound = define<[node: number, nodeCount: number]>('nodeNotFound');
 export const KeyNotFound = define<[key: string]>('keyNotFound');
+export const MomentNotFound = define<[at: number, end: number]>('momentNotFound');
 // Capacity: the server's cap on clusters, a cluster's caps on operations in flight and on nodes.
 export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
 export const TooManyPendingOps = define<[pending: number]>('busy');

@@ -292,6 +292,8 @@ export const ClockSchema = Type.Object({
   /** Virtual seconds per wall second. */
   speed: Type.Number(),
   paused: Type.Boolean(),
+  /** Whether the clock pauses itself on a safety violation or a failed linearizability check. */
+  pauseOnTrouble: Type.Optional(Type.Boolean()),
 });
 export type Clock = Static<typeof ClockSchema>;
 

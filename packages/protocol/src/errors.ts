@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   clusterNotFound: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND',
   nodeNotFound: 'RAFTLAB_ERR_NODE_NOT_FOUND',
   keyNotFound: 'RAFTLAB_ERR_KEY_NOT_FOUND',
+  /** `?at=`, a seek, a rewind or a fork named a moment past the end of the cluster's timeline. */
+  momentNotFound: 'RAFTLAB_ERR_MOMENT_NOT_FOUND',
   tooManyClusters: 'RAFTLAB_ERR_TOO_MANY_CLUSTERS',
   /** Too many client operations in flight in one cluster. */
   busy: 'RAFTLAB_ERR_BUSY',

@@ -59,11 +59,18 @@ export const InputSchema = Type.Intersect([
 
 /** A moment of a timeline: the number of events processed. */
 const atSeq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+/** The same in a query string (not coerced: see nodeIdString). */
+const atString = Type.String({
+  pattern: '^(0|[1-9][0-9]{0,14})$',
+  description: 'a moment: events processed',
+});
 
 export const TraceSchema = Type.Object({
   version: Type.Literal(1),
   config: SimConfigSchema,
   inputs: Type.Array(InputSchema, { maxItems: LIMITS.maxTraceInputs }),
+  /** Events processed when the trace was taken: a replay runs on to there (absent: to the last input). */
+  events: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.maxTraceEvents })),
 });
 export type Trace = Static<typeof TraceSchema>;
 
@@ -106,6 +113,16 @@ export const CreateClusterSchema = Type.Union([
   ),
   Type.Object(
     { trace: TraceSchema, options: Type.Optional(ClusterOptionsSchema) },
+    { additionalProperties: false },
+  ),
+  /** A new cluster at moment `at` of cluster `from`, paused; `from` stays as it is. */
+  Type.Object(
+    {
+      fork: Type.Object(
+        { from: Type.String({ pattern: '^[a-z0-9]{1,32}$' }), at: atSeq },
+        { additionalProperties: false },
+      ),
+    },
     { additionalProperties: false },
   ),
 ]);
@@ -188,15 +205,30 @@ export const NetworkBodySchema = Type.Union([
 export type NetworkBody = Static<typeof NetworkBodySchema>;
 
 /** `?at=SEQ`: the moment right after event SEQ (see packages/sim/src/timeline.ts). */
-export const AtQuerySchema = Type.Object(
-  { at: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'an event number' })) },
-  { additionalProperties: false },
-);
+export const AtQuerySchema = Type.Object({ at: Type.Optional(atString) }, { additionalProperties: false });
 export type AtQuery = Static<typeof AtQuerySchema>;
 
 /** POST /rewind: the cluster goes back to moment `at`, paused; its future becomes a branch. */
 export const RewindBodySchema = Type.Object({ at: atSeq }, { additionalProperties: false });
 export type RewindBody = Static<typeof RewindBodySchema>;
+
+export const RewindReplySchema = Type.Object({
+  clock: ClockSchema,
+  /** The cluster that holds the replaced future (paused, its parent this cluster). */
+  branch: LineageSchema,
+});
+export type RewindReply = Static<typeof RewindReplySchema>;
+
+/** GET /diverge?with=ID: the first moment at which two clusters' runs differ. */
+export const DivergeQuerySchema = Type.Object(
+  { with: Type.String({ pattern: '^[a-z0-9]{1,32}$' }) },
+  { additionalProperties: false },
+);
+export const DivergeReplySchema = Type.Object({
+  /** null when one run is the start of the other (they never differ where both have run). */
+  at: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+});
+export type DivergeReply = Static<typeof DivergeReplySchema>;
 
 /** POST /clock/advance: virtual time runs `ms` forward at once (bounded: LIMITS.maxAdvanceMs). */
 export const AdvanceBodySchema = Type.Object(
@@ -209,6 +241,8 @@ export const ClockBodySchema = Type.Object(
   {
     speed: Type.Optional(Type.Number({ minimum: LIMITS.minSpeed, maximum: LIMITS.maxSpeed })),
     paused: Type.Optional(Type.Boolean()),
+    /** Pause the clock on a safety violation or a failed linearizability check (default true). */
+    pauseOnTrouble: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -258,10 +292,13 @@ export type Verdict = Static<typeof VerdictSchema>;
  * `GET /api/clusters/:id/history?ops=all|pending`: the verdict on the whole history, with
  * every operation (`all`, the default) or only the pending ones (`pending`, for a page
  * that re-checks often and draws the operations from its stream). `total` and `maxOpId`
- * describe the whole history either way.
+ * describe the whole history either way. With `at=SEQ`, the history as it was at that moment.
  */
 export const HistoryQuery = Type.Object(
-  { ops: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('pending')])) },
+  {
+    ops: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('pending')])),
+    at: Type.Optional(atString),
+  },
   { additionalProperties: false },
 );
 export const HistoryReplySchema = Type.Object({

@@ -18,6 +18,8 @@ export const LIMITS = {
   maxBodyBytes: 1_048_576,
   /** Inputs in one uploaded trace. */
   maxTraceInputs: 20_000,
+  /** Events an uploaded trace may take to its last input (it is computed at once: about 2 s). */
+  maxTraceEvents: 2_000_000,
   /** Clock speed: virtual seconds per wall second. */
   minSpeed: 0.001,
   maxSpeed: 20,

@@ -31,6 +31,7 @@
  */
 import type { NodeId } from '@raftlab/raft';
 import type { InvariantName } from './invariant_catalogue';
+import { immutable } from './deep_copy';
 import type { NodeState, SimEvent } from './types';
 
 /**
@@ -179,13 +180,13 @@ export class InvariantChecker {
       // Appending at i replaces everything from i on (usually there is nothing there).
       if (log.length !== entry.index - 1) log.length = entry.index - 1;
       const prevTerm = entry.index > 1 ? (log[entry.index - 2]?.term ?? 0) : 0;
-      log.push(Object.freeze({ term: entry.term, data: entry.data }));
+      log.push(immutable({ term: entry.term, data: entry.data }));
       const seenAt = this.firstSeen[entry.index - 1] ?? NOTHING_SEEN;
       const seen = seenAt.find((s) => s.term === entry.term);
       if (!seen) {
-        // Replaced, not grown, and frozen: the timeline's checkpoints share it (deep_copy.ts).
-        const first = Object.freeze({ term: entry.term, data: entry.data, prevTerm, node: id });
-        this.firstSeen[entry.index - 1] = Object.freeze([...seenAt, first]);
+        // Replaced, not grown, and immutable: the timeline's checkpoints share it (deep_copy.ts).
+        const first = { term: entry.term, data: entry.data, prevTerm, node: id };
+        this.firstSeen[entry.index - 1] = immutable([...seenAt, first]);
       } else if (seen.data !== entry.data || seen.prevTerm !== prevTerm) {
         found.push({
           invariant: 'log-matching',
@@ -322,7 +323,7 @@ export class InvariantChecker {
       const agreed = this.committed[index - 1];
       if (!agreed) {
         // A literal: a spread here took V8's slow path, a microsecond per committed entry.
-        this.committed[index - 1] = Object.freeze({ term: entry.term, data: entry.data, node: id });
+        this.committed[index - 1] = immutable({ term: entry.term, data: entry.data, node: id });
       } else if (agreed.term !== entry.term || agreed.data !== entry.data) {
         found.push({
           invariant: 'state-machine-safety',

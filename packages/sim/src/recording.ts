@@ -1,7 +1,7 @@
 /**
  * The record of a run: its initial configuration and every input at the point it was
  * applied (virtual time `at`, after `afterEvents` events), which is all a trace holds —
- * the run is a pure function of them (simulation.ts). Recorded inputs are frozen once
+ * the run is a pure function of them (simulation.ts). Recorded inputs are marked immutable once
  * applied, so checkpoints of the timeline share them (deep_copy.ts).
  */
 import { clone } from './clone';
@@ -40,8 +40,8 @@ export class Recording {
     immutable(recorded);
   }
 
-  trace(): Trace {
-    return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs) };
+  trace(events: number): Trace {
+    return { version: 1, config: clone(this.initialConfig), inputs: clone(this.inputs), events };
   }
 }
 
@@ -52,15 +52,22 @@ interface Player {
 }
 
 /**
- * Applies each of `inputs` at its recorded point, processing events with `step` (the
- * simulation's, or the timeline's, which keeps checkpoints) until the point is reached.
+ * Applies each of `trace`'s inputs at its recorded point, processing events with `step`
+ * (the simulation's, or the timeline's, which keeps checkpoints) until the point is
+ * reached, and then on to the trace's `events`.
  */
-export function playInputs(sim: Player, inputs: readonly Input[], step: () => boolean): void {
-  for (const input of inputs) {
+export function playTrace(sim: Player, trace: Pick<Trace, 'inputs' | 'events'>, step: () => boolean): void {
+  for (const input of trace.inputs) {
     while (sim.eventsProcessed < input.afterEvents) {
       if (!step()) throw new Error(`replay: queue ran dry before input at event ${input.afterEvents}`);
     }
     sim.applyRecorded(input);
+  }
+  const end = trace.events ?? 0;
+  if (end < sim.eventsProcessed)
+    throw new Error(`replay: the trace ends at event ${end}, before its last input`);
+  while (sim.eventsProcessed < end) {
+    if (!step()) throw new Error(`replay: queue ran dry before the trace's end at event ${end}`);
   }
 }
 

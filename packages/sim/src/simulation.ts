@@ -42,7 +42,7 @@ import { nodeViews } from './node_views';
 import { validateInput } from './input_validation';
 import { applyInput, type InputTargets } from './inputs';
 import { clone } from './clone';
-import { checkReplayPoint, playInputs, Recording } from './recording';
+import { checkReplayPoint, playTrace, Recording } from './recording';
 import { EventStream } from './event_stream';
 import { ClusterMembership } from './membership';
 import { Network } from './network';
@@ -190,7 +190,7 @@ export class Simulation {
   static replay(trace: Trace, listener?: (e: SimEvent) => void, options?: SimulationOptions): Simulation {
     const sim = new Simulation(trace.config, options);
     if (listener) sim.onEvent(listener);
-    playInputs(sim, trace.inputs, bindTo(sim, sim.step));
+    playTrace(sim, trace, bindTo(sim, sim.step));
     return sim;
   }
 
@@ -220,7 +220,7 @@ export class Simulation {
     return this.processed;
   }
 
-  /** The recorded inputs from number `from` on; frozen (deep_copy.ts's `immutable`). */
+  /** The recorded inputs from number `from` on; immutable (deep_copy.ts): read, never change. */
   recordedInputs(from = 0): readonly Input[] {
     return this.recording.from(from);
   }
@@ -333,7 +333,7 @@ export class Simulation {
   }
 
   trace(): Trace {
-    return this.recording.trace();
+    return this.recording.trace(this.processed);
   }
 
   /** Where each pending client operation is now (see `Clients.stages`). */

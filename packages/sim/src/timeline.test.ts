@@ -196,3 +196,18 @@ test('replayEvents hands over the events between two moments, as the live run em
   expect(replayed.length).toBeGreaterThan(100);
   expect(replayed).toEqual(live);
 });
+
+test('runUntil can stop right after the event that makes a condition true, or after so many events', () => {
+  const timeline = new Timeline(new Simulation({ seed: 3 }));
+  const sim = timeline.simulation;
+  expect(timeline.runUntil(10_000_000, { when: () => sim.leader() !== 0 })).toBe(false);
+  const elected = sim.eventsProcessed;
+  expect(sim.leader()).not.toBe(0);
+  expect(sim.now).toBeLessThan(10_000_000);
+  // The event before did not elect anyone: it stopped at the first one that did.
+  expect(timeline.momentAt(elected - 1).leader()).toBe(0);
+  expect(timeline.runUntil(10_000_000, { maxEvents: 25 })).toBe(false);
+  expect(sim.eventsProcessed).toBe(elected + 25);
+  expect(timeline.runUntil(10_000_000)).toBe(true);
+  expect(sim.now).toBe(10_000_000);
+});

@@ -18,7 +18,7 @@
  * Memory is bounded by `maxCheckpoints`: when one more would exceed it, the spacing
  * doubles and every other checkpoint goes, so a longer run costs a longer replay per
  * seek (its replay distance doubles with the run's length) but never more checkpoints.
- * Each checkpoint copies the state's mutable objects and the arrays of frozen records
+ * Each checkpoint copies the state's mutable objects and the arrays of immutable records
  * (inputs, completed operations, the invariant checker's log records), which grow with
  * the run: about 0.7 MB per checkpoint after an hour of light load.
  *
@@ -26,7 +26,7 @@
  */
 import { bindTo } from '@raftlab/raft';
 import { deepCopy } from './deep_copy';
-import { playInputs } from './recording';
+import { playTrace } from './recording';
 import { Simulation, type SimulationOptions } from './simulation';
 import type { SimEvent, Trace } from './types';
 
@@ -89,17 +89,15 @@ export class Timeline {
   }
 
   /** Replays `trace` to its last input, keeping checkpoints on the way (an uploaded run). */
-  static replay(
-    trace: Trace,
-    options: TimelineOptions = {},
-    listener?: (e: SimEvent) => void,
-    simOptions?: SimulationOptions,
-  ): Timeline {
-    const sim = new Simulation(trace.config, simOptions);
-    if (listener) sim.onEvent(listener);
-    const timeline = new Timeline(sim, options);
-    playInputs(sim, trace.inputs, bindTo(timeline, timeline.step));
+  static replay(trace: Trace, options: TimelineOptions = {}, simOptions?: SimulationOptions): Timeline {
+    const timeline = new Timeline(new Simulation(trace.config, simOptions), options);
+    timeline.play(trace);
     return timeline;
+  }
+
+  /** Plays a trace's inputs on the live simulation, each at its point, to its end (see `Simulation.replay`). */
+  play(trace: Pick<Trace, 'inputs' | 'events'>): void {
+    playTrace(this.live, trace, bindTo(this, this.step));
   }
 
   /** The live simulation: the present, the end of the timeline. */
@@ -121,16 +119,24 @@ export class Timeline {
     return this.every;
   }
 
-  /** Runs the live simulation to virtual time `t` (as `Simulation.runUntil`), keeping checkpoints. */
-  runUntil(t: number): void {
+  /**
+   * Runs the live simulation to virtual time `t` (as `Simulation.runUntil`), keeping
+   * checkpoints. With `stop`, it ends early, right after the event for which `stop()`
+   * first answers true, or after `maxEvents` events, with the clock at that event; it
+   * answers whether it reached `t`.
+   */
+  runUntil(t: number, stop?: { when?: () => boolean; maxEvents?: number }): boolean {
     const live = this.live;
+    const last = live.eventsProcessed + (stop?.maxEvents ?? Infinity);
     for (;;) {
       const next = live.nextEventTime();
       if (next === null || next > t) break;
       live.step();
       if (live.eventsProcessed - this.lastSeq() >= this.every) this.take();
+      if (stop && (live.eventsProcessed >= last || stop.when?.() === true)) return false;
     }
     live.runUntil(t);
+    return true;
   }
 
   /** Processes one event of the live simulation (as `Simulation.step`), keeping checkpoints. */

@@ -149,6 +149,11 @@ export interface Trace {
   version: 1;
   config: SimConfig;
   inputs: Input[];
+  /**
+   * Events the run had processed when the trace was taken; a replay runs on to there,
+   * past the last input (where a fuzz seed's violation may lie). Absent: to the last input.
+   */
+  events?: number;
 }
 
 export interface MessageInFlight {

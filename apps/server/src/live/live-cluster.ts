@@ -10,8 +10,16 @@
  * new time and the events it emits are queued for viewers, then `flush()` sends them as
  * one batch. Everything from outside (a click, an HTTP request) becomes a simulator
  * input applied at the current virtual time, so the trace replays the run exactly.
+ *
+ * The past: the simulation runs inside a `Timeline` (packages/sim/src/timeline.ts),
+ * which answers any earlier moment exactly; `rewind` makes an earlier moment the
+ * present (the replaced future goes on as another cluster: `Registry.rewind`), and a
+ * viewer may `seek` to watch a past moment while the cluster runs on. The markers of
+ * the timeline are derived from the events as they happen (markers.ts). With
+ * `pauseOnTrouble` the clock stops right after a safety violation, and at the flush
+ * after the client history stops being linearizable.
  */
-import type { Clock, SnapshotFrame } from '@raftlab/protocol';
+import type { Clock, Lineage, SnapshotFrame } from '@raftlab/protocol';
 import { LIMITS } from '@raftlab/protocol';
 import {
   PERFECT_LINK,
@@ -21,12 +29,16 @@ import {
   type KvOp,
   type KvResult,
   type LinkQuality,
+  type Moment,
   type SimEvent,
   type Simulation,
+  type Timeline,
   type Trace,
 } from '@raftlab/sim';
-import { TooManyPendingOps } from '../errors';
-import type { TraceReplay } from './trace-replay';
+import { MomentNotFound, TooManyPendingOps } from '../errors';
+import { clockAt, pastFrames, snapshotOf, trimView } from './frames';
+import { MarkerLog } from './markers';
+import { verdictOf } from './verdict';
 import { ViewerSet, type Viewer } from './viewers';
 
 export type Completion =
@@ -39,37 +51,62 @@ export interface LiveClusterOptions {
   paused: boolean;
   /** Wall-clock budget of one client operation seen from HTTP; after it the reply is "unknown". */
   requestTimeoutMs: number;
-  /** An uploaded trace to play back as the clock runs (see trace-replay.ts). */
-  replay?: TraceReplay;
+  /** Stop the clock on a safety violation or a failed linearizability check (default true). */
+  pauseOnTrouble?: boolean;
+  /** The cluster this one was forked or rewound away from. */
+  parent?: Lineage;
+  /** The markers so far, when the timeline did not start here (a fork, a branch, an upload). */
+  markers?: MarkerLog;
 }
 
 /** One wall second of catch-up at most per advance: a stalled process must not spin for minutes. */
 const MAX_ADVANCE_WALL_MS = 1000;
+/** How often, at most, the client history is checked for linearizability to mark a failure. */
+const VERDICT_EVERY_MS = 1000;
 
 export class LiveCluster {
   speed: number;
   paused: boolean;
+  pauseOnTrouble: boolean;
   /** When the cluster was last used, as a registry-wide sequence number (for LRU eviction). */
   lastUsed: number;
+  readonly parent: Lineage | undefined;
+  /** Clusters forked or rewound away from this one. */
+  readonly branches: Lineage[] = [];
+  readonly markers: MarkerLog;
   private carryUs = 0;
   private readonly waiting = new Map<number, (c: Completion) => void>();
   private readonly viewers: ViewerSet;
   private nextClientId = 1;
   private completedDuringInvoke: Map<number, Completion> | undefined;
-  private readonly unsubscribe: () => void;
+  private unsubscribe: () => void;
+  /** Operations completed since the history was last checked, and when that was (wall ms). */
+  private uncheckedCompletions = 0;
+  private checkedAt = 0;
+  private linearizable = true;
 
   constructor(
     readonly id: string,
-    /** The simulation itself, for this class and white-box tests; routes use the queries. */
-    readonly sim: Simulation,
+    private timeline: Timeline,
     private readonly options: LiveClusterOptions,
     lastUsed: number,
   ) {
     this.speed = options.speed;
     this.paused = options.paused;
+    this.pauseOnTrouble = options.pauseOnTrouble ?? true;
+    this.parent = options.parent;
     this.lastUsed = lastUsed;
-    this.viewers = new ViewerSet(() => this.snapshotFrame());
-    this.unsubscribe = sim.onEvent((event) => this.onEvent(event));
+    this.markers = options.markers ?? new MarkerLog();
+    this.viewers = new ViewerSet(
+      () => this.snapshotFrame(),
+      () => this.markers.takeFresh(),
+    );
+    this.unsubscribe = this.sim.onEvent((event) => this.onEvent(event));
+  }
+
+  /** The live simulation, for this class and white-box tests; routes use the queries. */
+  get sim(): Simulation {
+    return this.timeline.simulation;
   }
 
   // Queries. Routes ask these rather than the simulation: each answers one question
@@ -132,7 +169,32 @@ export class LiveCluster {
   }
 
   clock(): Clock {
-    return { now: this.sim.now, seq: this.sim.eventsProcessed, speed: this.speed, paused: this.paused };
+    return {
+      now: this.sim.now,
+      seq: this.sim.eventsProcessed,
+      speed: this.speed,
+      paused: this.paused,
+      pauseOnTrouble: this.pauseOnTrouble,
+    };
+  }
+
+  /** The number of the latest moment: moments 0..end can be seen. */
+  get end(): number {
+    return this.timeline.end;
+  }
+
+  /**
+   * Moment `at` of the past, lent until the next call into the timeline (read it at
+   * once); throws MomentNotFound past the end.
+   */
+  momentAt(at: number): Moment {
+    if (at > this.end) throw new MomentNotFound(at, this.end);
+    return this.timeline.momentAt(at);
+  }
+
+  /** The clock as it read at moment `at` (see `momentAt`). */
+  clockAt(moment: Moment): Clock {
+    return clockAt(moment, this.clock());
   }
 
   /** Moves virtual time forward by the wall time that passed, scaled by the speed. */
@@ -141,21 +203,32 @@ export class LiveCluster {
     const us = Math.min(wallMs, MAX_ADVANCE_WALL_MS) * 1000 * this.speed + this.carryUs;
     const whole = Math.floor(us);
     this.carryUs = us - whole;
-    if (whole <= 0) return;
-    if (this.options.replay) this.options.replay.runTo(this.sim, this.sim.now + whole);
-    else this.sim.runUntil(this.sim.now + whole);
+    if (whole > 0) this.run(this.sim.now + whole);
+  }
+
+  /**
+   * Runs virtual time `ms` forward at once, as fast as the machine goes, at most
+   * LIMITS.maxAdvanceEvents events (and, with pauseOnTrouble, to a violation).
+   */
+  advanceBy(ms: number): void {
+    this.run(this.sim.now + Math.round(ms * 1000), LIMITS.maxAdvanceEvents);
+  }
+
+  /** Runs to virtual time `to`; with pauseOnTrouble, only to right after a violation (onEvent pauses). */
+  private run(to: number, maxEvents?: number): void {
+    const violations = this.sim.violations;
+    const when = this.pauseOnTrouble ? () => this.sim.violations > violations : undefined;
+    this.timeline.runUntil(to, when || maxEvents ? { when, maxEvents } : undefined);
   }
 
   /** Runs exactly one simulator event; only while paused, so a person can follow it. */
   step(): boolean {
-    this.options.replay?.applyDue(this.sim);
-    const stepped = this.sim.step();
-    this.options.replay?.applyDue(this.sim);
-    return stepped;
+    return this.timeline.step();
   }
 
-  setClock(change: { speed?: number; paused?: boolean }): void {
+  setClock(change: { speed?: number; paused?: boolean; pauseOnTrouble?: boolean }): void {
     if (change.speed !== undefined) this.speed = change.speed;
+    if (change.pauseOnTrouble !== undefined) this.pauseOnTrouble = change.pauseOnTrouble;
     if (change.paused !== undefined) {
       this.paused = change.paused;
       this.carryUs = 0;
@@ -164,20 +237,47 @@ export class LiveCluster {
   }
 
   input(body: InputBody): void {
-    this.options.replay?.abandon(); // a person took over: the run is live from here
     this.sim.input(body);
   }
 
   /** Adds a node and proposes it as a voter (see `Simulation.addNode`). */
   addNode(): ReturnType<Simulation['addNode']> {
-    this.options.replay?.abandon();
     return this.sim.addNode();
   }
 
   /** Proposes removing `node` (see `Simulation.removeNode`). */
   removeNode(node: number): ReturnType<Simulation['removeNode']> {
-    this.options.replay?.abandon();
     return this.sim.removeNode(node);
+  }
+
+  /**
+   * Makes moment `at` the present, paused: the cluster's timeline now ends there. Answers
+   * what the replaced future needs to go on as a cluster of its own (the old timeline and
+   * its markers); operations waiting on the old future are answered "unknown".
+   */
+  rewind(at: number): { timeline: Timeline; markers: MarkerLog } {
+    if (at > this.end) throw new MomentNotFound(at, this.end);
+    const old = {
+      timeline: this.timeline,
+      markers: this.markers.upTo(this.end, this.sim.view(), this.sim.history()),
+    };
+    this.unsubscribe();
+    this.timeline = old.timeline.branch(old.timeline.copyAt(at));
+    this.unsubscribe = this.sim.onEvent((event) => this.onEvent(event));
+    this.markers.truncate(at, this.sim.view(), this.sim.history());
+    for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });
+    this.linearizable = verdictOf(this.sim.history()).status !== 'not-linearizable';
+    this.setClock({ paused: true });
+    this.viewers.resyncAll();
+    return old;
+  }
+
+  /** A copy of moment `at` to start another cluster from (a fork): its timeline and markers. */
+  forkAt(at: number): { timeline: Timeline; markers: MarkerLog } {
+    if (at > this.end) throw new MomentNotFound(at, this.end);
+    const timeline = this.timeline.branch(this.timeline.copyAt(at));
+    const sim = timeline.simulation;
+    return { timeline, markers: this.markers.upTo(at, sim.view(), sim.history()) };
   }
 
   /**
@@ -188,7 +288,6 @@ export class LiveCluster {
   invoke(op: KvOp): Promise<Completion> {
     if (this.waiting.size >= LIMITS.maxPendingOps) throw new TooManyPendingOps(LIMITS.maxPendingOps);
     // Some operations (stale reads) complete inside `invoke`, before a waiter can exist.
-    this.options.replay?.abandon();
     this.completedDuringInvoke = new Map();
     const opId = this.sim.invoke(this.nextClientId++, op);
     const early = this.completedDuringInvoke.get(opId);
@@ -220,25 +319,47 @@ export class LiveCluster {
     this.viewers.resync(viewer);
   }
 
+  /** A viewer asked to watch moment `at` of the past (protocol ws.ts); throws MomentNotFound. */
+  seek(viewer: Viewer, at: number): void {
+    if (at > this.end) throw new MomentNotFound(at, this.end);
+    this.viewers.showPast(viewer, pastFrames(this.id, this.timeline, at, this.clock()));
+  }
+
   get viewerCount(): number {
     return this.viewers.size;
   }
 
   /** Sends the events gathered since the last flush to every viewer, as one frame. */
-  flush(): void {
+  flush(wallNow = Date.now()): void {
+    this.checkHistory(wallNow);
     this.viewers.flush(this.clock());
   }
 
   snapshotFrame(): SnapshotFrame {
+    const markers = this.markers.all();
     return {
-      type: 'snapshot',
-      clusterId: this.id,
-      clock: this.clock(),
-      view: this.view(),
-      // A viewer keeps only the newest operations; the whole history is GET /history's.
-      history: this.sim.history(LIMITS.maxHistoryInSnapshot),
-      stages: this.sim.opStages(),
+      ...snapshotOf(this.id, this.sim, this.clock()),
+      markers: markers.slice(-LIMITS.maxMarkersInSnapshot),
+      ...(this.parent ? { parent: this.parent } : {}),
     };
+  }
+
+  /**
+   * Marks the moment the history stops being linearizable (and pauses, with
+   * pauseOnTrouble). Checked at most once a wall second, and only after completions.
+   */
+  private checkHistory(wallNow: number): void {
+    if (this.uncheckedCompletions === 0 || wallNow - this.checkedAt < VERDICT_EVERY_MS) return;
+    this.uncheckedCompletions = 0;
+    this.checkedAt = wallNow;
+    const verdict = verdictOf(this.sim.history());
+    const linearizable = verdict.status !== 'not-linearizable';
+    if (this.linearizable && !linearizable) {
+      const label = `Not linearizable: ${verdict.message.split('\n')[0]}`;
+      this.markers.add({ at: this.end, t: this.sim.now, kind: 'nonlinearizable', label });
+      if (this.pauseOnTrouble) this.setClock({ paused: true });
+    }
+    this.linearizable = linearizable;
   }
 
   dispose(): void {
@@ -249,7 +370,12 @@ export class LiveCluster {
 
   private onEvent(event: SimEvent): void {
     this.viewers.enqueue(event);
+    this.markers.observe(event, this.sim.eventsProcessed);
+    // In the middle of a task or an input: the clock stops with it (run() stops right after).
+    if (event.type === 'invariant-violated' && this.pauseOnTrouble && !this.paused)
+      this.setClock({ paused: true });
     if (event.type !== 'client-completed') return;
+    this.uncheckedCompletions++;
     const completion: Completion =
       event.status === 'ok' && event.result
         ? { status: 'ok', result: event.result }
@@ -259,12 +385,4 @@ export class LiveCluster {
     this.completedDuringInvoke?.set(event.opId, completion);
     this.waiting.get(event.opId)?.(completion);
   }
-}
-
-/** Keeps snapshot frames bounded: only the newest log entries of each node travel. */
-function trimView(view: ClusterView): ClusterView {
-  for (const node of view.nodes) {
-    if (node.log.length > LIMITS.maxLogEntriesInView) node.log = node.log.slice(-LIMITS.maxLogEntriesInView);
-  }
-  return view;
 }

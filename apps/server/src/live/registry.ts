@@ -3,13 +3,19 @@
  * new cluster evicts the least recently used cluster that nobody is watching; if every
  * cluster has viewers the request is refused (a classroom's clusters are never pulled
  * from under it).
+ *
+ * A cluster starts fresh, from an uploaded trace (computed to its end at once, paused,
+ * so the whole run can be seen), or from a moment of another (a fork). A rewind makes
+ * a moment of the past a cluster's present and keeps the future it replaced as a new
+ * cluster: the two link to each other as parent and branch.
  */
 import { randomBytes } from 'node:crypto';
-import { Simulation } from '@raftlab/sim';
-import { ClusterNotFound, TooManyClusters } from '../errors';
+import { LIMITS, type Lineage } from '@raftlab/protocol';
+import { Simulation, Timeline, type Trace } from '@raftlab/sim';
+import { BadTrace, ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
+import { MarkerLog } from './markers';
 import { simConfig, type CreateRequest } from './sim-config';
-import { TraceReplay } from './trace-replay';
 
 export interface RegistryOptions {
   maxClusters: number;
@@ -29,22 +35,54 @@ export class ClusterRegistry {
     return this.clusters.size;
   }
 
-  /** A new cluster; throws BadTrace for a config it cannot run (before evicting anything). */
+  /** A new cluster; throws BadTrace for a config or trace it cannot run (before evicting anything). */
   create(request: CreateRequest): LiveCluster {
+    if (request.fork) return this.fork(request.fork.from, request.fork.at);
     const config = simConfig(request);
-    if (this.clusters.size >= this.options.maxClusters) this.evictOne();
+    const markers = new MarkerLog();
     const sim = new Simulation(config);
-    const replay = request.trace ? new TraceReplay(request.trace.inputs) : undefined;
+    const timeline = new Timeline(sim);
+    if (request.trace) computeTrace(timeline, request.trace, markers);
+    if (this.clusters.size >= this.options.maxClusters) this.evictOne();
+    return this.add(timeline, {
+      speed: request.options?.speed ?? this.options.defaultSpeed,
+      paused: request.trace !== undefined || (request.options?.paused ?? false),
+      markers,
+    });
+  }
+
+  /** A new cluster at moment `at` of cluster `from`, paused; `from` goes on unchanged. */
+  fork(from: string, at: number): LiveCluster {
+    const source = this.get(from);
+    const { timeline, markers } = source.forkAt(at);
+    if (this.clusters.size >= this.options.maxClusters) this.evictOne(source);
+    const fork = this.add(timeline, { speed: source.speed, paused: true, markers, parent: { id: from, at } });
+    source.branches.push({ id: fork.id, at });
+    return fork;
+  }
+
+  /**
+   * Cluster `id` goes back to moment `at`, paused; the future it replaced goes on as a
+   * new paused cluster, the branch, which is answered.
+   */
+  rewind(id: string, at: number): Lineage {
+    const cluster = this.get(id);
+    if (this.clusters.size >= this.options.maxClusters) this.evictOne(cluster);
+    const { timeline, markers } = cluster.rewind(at);
+    const branch = this.add(timeline, { speed: cluster.speed, paused: true, markers, parent: { id, at } });
+    cluster.branches.push({ id: branch.id, at });
+    return { id: branch.id, at };
+  }
+
+  private add(
+    timeline: Timeline,
+    options: Omit<ConstructorParameters<typeof LiveCluster>[2], 'requestTimeoutMs'>,
+  ): LiveCluster {
     const id = randomBytes(6).toString('hex');
     const cluster = new LiveCluster(
       id,
-      sim,
-      {
-        speed: request.options?.speed ?? this.options.defaultSpeed,
-        paused: request.options?.paused ?? false,
-        requestTimeoutMs: this.options.requestTimeoutMs,
-        ...(replay ? { replay } : {}),
-      },
+      timeline,
+      { ...options, requestTimeoutMs: this.options.requestTimeoutMs },
       ++this.uses,
     );
     this.clusters.set(id, cluster);
@@ -74,14 +112,38 @@ export class ClusterRegistry {
     this.clusters.clear();
   }
 
-  private evictOne(): void {
+  /** Evicts the least recently used cluster nobody watches (never `keep`). */
+  private evictOne(keep?: LiveCluster): void {
     let victim: LiveCluster | undefined;
     for (const cluster of this.clusters.values()) {
-      if (cluster.viewerCount > 0) continue;
+      if (cluster.viewerCount > 0 || cluster === keep) continue;
       if (!victim || cluster.lastUsed < victim.lastUsed) victim = cluster;
     }
     if (!victim) throw new TooManyClusters(this.clusters.size);
     victim.dispose();
     this.clusters.delete(victim.id);
+  }
+}
+
+/**
+ * Plays an uploaded trace to its end, deriving the markers on the way; a trace the
+ * simulator cannot replay (inputs out of order, a node it does not have, more events
+ * than LIMITS.maxTraceEvents) is a BadTrace.
+ */
+function computeTrace(timeline: Timeline, trace: Trace, markers: MarkerLog): void {
+  const last = Math.max(trace.inputs[trace.inputs.length - 1]?.afterEvents ?? 0, trace.events ?? 0);
+  if (last > LIMITS.maxTraceEvents) {
+    throw new BadTrace(
+      `its last input comes after ${last} events; at most ${LIMITS.maxTraceEvents} are replayed`,
+    );
+  }
+  const sim = timeline.simulation;
+  const unsubscribe = sim.onEvent((event) => markers.observe(event, sim.eventsProcessed));
+  try {
+    timeline.play(trace);
+  } catch (error) {
+    throw new BadTrace(error instanceof Error ? error.message : String(error));
+  } finally {
+    unsubscribe();
   }
 }

@@ -14,6 +14,7 @@ export interface CreateRequest {
   seed?: number;
   options?: ClusterOptions;
   trace?: Trace;
+  fork?: { from: string; at: number };
 }
 
 /** A latency range in the API's milliseconds as whole microseconds; `refuse` makes the error for a backwards one. */
@@ -24,7 +25,6 @@ export function latencyUs(range: LatencyMs, refuse: (why: string) => Error): Lat
 
 /** The config a new cluster runs with: a trace's own, or one made from the options. Throws BadTrace. */
 export function simConfig(request: CreateRequest): Partial<SimConfig> {
-  // A trace plays back from its start as the clock runs, so the run can be watched.
   const config = request.trace ? request.trace.config : fromOptions(request);
   const { latency, heartbeatTick, electionTick } = { ...DEFAULT_SIM_CONFIG, ...config };
   if (latency.minUs > latency.maxUs) throw new BadTrace('latency.minUs exceeds latency.maxUs');

@@ -5,9 +5,10 @@
  * viewer over the limit is marked stale and skipped; once its buffer drains it gets a
  * fresh snapshot instead of the events it missed (coalescing, never unbounded queues).
  * Before a frame is serialised, what no viewer could see is thinned out of it
- * (protocol's level_of_detail.ts).
+ * (protocol's level_of_detail.ts). A viewer watching the past (`showPast`) is sent its
+ * frames of that moment and no live frames until it is resynced.
  */
-import type { Clock, ServerFrame, SnapshotFrame } from '@raftlab/protocol';
+import type { Clock, Marker, ServerFrame, SnapshotFrame } from '@raftlab/protocol';
 import { LevelOfDetail, LIMITS } from '@raftlab/protocol';
 import type { SimEvent } from '@raftlab/sim';
 
@@ -24,21 +25,25 @@ const MAX_QUEUED_EVENTS = 50_000;
 const CLOCK_FRAME_EVERY_MS = 1000;
 
 export class ViewerSet {
-  private readonly viewers = new Map<Viewer, { stale: boolean }>();
+  private readonly viewers = new Map<Viewer, { stale: boolean; past: boolean }>();
   private queued: SimEvent[] = [];
   private overflowed = false;
   private clockChanged = false;
   private lastFrameAt = 0;
   private readonly detail = new LevelOfDetail();
 
-  constructor(private readonly snapshot: () => SnapshotFrame) {}
+  constructor(
+    private readonly snapshot: () => SnapshotFrame,
+    /** The markers made since the last flush, for its frame. */
+    private readonly takeMarkers: () => Marker[] = () => [],
+  ) {}
 
   get size(): number {
     return this.viewers.size;
   }
 
   add(viewer: Viewer): void {
-    this.viewers.set(viewer, { stale: false });
+    this.viewers.set(viewer, { stale: false, past: false });
     // Events were not queued while nobody watched: compare new states against nothing.
     this.detail.reset();
     send(viewer, this.snapshot());
@@ -64,6 +69,7 @@ export class ViewerSet {
   }
 
   flush(clock: Clock, wallNow = Date.now()): void {
+    const markers = this.takeMarkers();
     if (this.viewers.size === 0) {
       this.queued = [];
       this.overflowed = false;
@@ -78,6 +84,7 @@ export class ViewerSet {
       clock,
       events,
       ...(heartbeats.length > 0 ? { heartbeats } : {}),
+      ...(markers.length > 0 ? { markers } : {}),
     } satisfies ServerFrame);
     this.queued = [];
     this.overflowed = false;
@@ -85,6 +92,7 @@ export class ViewerSet {
     this.lastFrameAt = wallNow;
     let snapshot: SnapshotFrame | undefined;
     for (const [viewer, state] of this.viewers) {
+      if (state.past) continue;
       if (viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) {
         state.stale = true;
       } else if (state.stale) {
@@ -97,10 +105,30 @@ export class ViewerSet {
     }
   }
 
-  /** Sends a fresh snapshot to one viewer (it asked to resync). */
+  /** Sends a fresh snapshot to one viewer with the next flush (it asked to resync, or to watch live again). */
   resync(viewer: Viewer): void {
     const state = this.viewers.get(viewer);
-    if (state) state.stale = true;
+    if (state) {
+      state.stale = true;
+      state.past = false;
+    }
+  }
+
+  /** Every viewer, live or watching the past, gets a fresh live snapshot with the next flush. */
+  resyncAll(): void {
+    for (const viewer of this.viewers.keys()) this.resync(viewer);
+  }
+
+  /**
+   * Sends a viewer the serialised `frames` of a past moment now, and no live frames
+   * until it is resynced. A viewer over its buffer limit gets them later, when it asks again.
+   */
+  showPast(viewer: Viewer, frames: string[]): void {
+    const state = this.viewers.get(viewer);
+    if (!state) return;
+    state.past = true;
+    if (viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) return;
+    for (const frame of frames) viewer.send(frame);
   }
 
   closeAll(reason: string): void {

@@ -1,6 +1,6 @@
-/** The cluster's clock: speed, pause and single-event stepping. */
+/** The cluster's clock: speed, pause, pause on trouble, single-event stepping, and running ahead at once. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ClockBodySchema, ClockSchema, ClusterIdParams } from '@raftlab/protocol';
+import { AdvanceBodySchema, ClockBodySchema, ClockSchema, ClusterIdParams } from '@raftlab/protocol';
 import { Type } from 'typebox';
 import { NotPaused } from '../errors';
 import { replies } from './replies';
@@ -36,6 +36,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const stepped = cluster.step();
       cluster.flush();
       return { clock: cluster.clock(), stepped };
+    },
+  );
+
+  app.post(
+    '/api/clusters/:id/clock/advance',
+    { schema: { params: ClusterIdParams, body: AdvanceBodySchema, response: replies(ClockSchema) } },
+    async (request) => {
+      const cluster = app.clusters.get(request.params.id);
+      cluster.advanceBy(request.body.ms);
+      cluster.flush();
+      return cluster.clock();
     },
   );
 };

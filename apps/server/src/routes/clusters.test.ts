@@ -14,7 +14,7 @@ describe('clusters', () => {
     const body = res.json();
     expect(body.id).toMatch(/^[a-z0-9]+$/);
     expect(body.view.nodes.map((n: { id: number }) => n.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(body.clock).toEqual({ now: 0, speed: 1, paused: false });
+    expect(body.clock).toEqual({ now: 0, seq: 0, speed: 1, paused: false, pauseOnTrouble: true });
     const got = await app.inject({ method: 'GET', url: `/api/clusters/${body.id}` });
     expect(got.statusCode).toBe(200);
     expect(got.json().view.config.nodes).toBe(5);

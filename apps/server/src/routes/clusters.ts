@@ -1,21 +1,39 @@
-/** Cluster lifecycle: create (fresh or from a trace), read the full state, delete, trace, history. */
+/**
+ * Cluster lifecycle and timeline: create (fresh, from a trace, or a fork of a moment),
+ * read the state and history now or at a moment of the past (`?at=`), rewind, compare
+ * two runs, delete, download the trace.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AtQuerySchema,
   ClusterIdParams,
   ClusterStateSchema,
   CreateClusterSchema,
+  DivergeQuerySchema,
+  DivergeReplySchema,
   HistoryQuery,
   HistoryReplySchema,
   OkSchema,
+  RewindBodySchema,
+  RewindReplySchema,
   TraceSchema,
   type ClusterState,
 } from '@raftlab/protocol';
+import { firstDifference } from '../live/diverge';
+import { trimView } from '../live/frames';
 import type { LiveCluster } from '../live/live-cluster';
 import { verdictOf } from '../live/verdict';
 import { created, replies } from './replies';
 
-function clusterState(cluster: LiveCluster): ClusterState {
-  return { id: cluster.id, clock: cluster.clock(), view: cluster.view() };
+/** The cluster as it is, or as it was right after event `at`. */
+function clusterState(cluster: LiveCluster, at?: string): ClusterState {
+  const lineage = {
+    ...(cluster.parent ? { parent: cluster.parent } : {}),
+    ...(cluster.branches.length > 0 ? { branches: cluster.branches } : {}),
+  };
+  if (at === undefined) return { id: cluster.id, clock: cluster.clock(), view: cluster.view(), ...lineage };
+  const moment = cluster.momentAt(Number(at));
+  return { id: cluster.id, clock: cluster.clockAt(moment), view: trimView(moment.view()), ...lineage };
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,8 +49,37 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/clusters/:id',
-    { schema: { params: ClusterIdParams, response: replies(ClusterStateSchema) } },
-    async (request) => clusterState(app.clusters.get(request.params.id)),
+    {
+      schema: { params: ClusterIdParams, querystring: AtQuerySchema, response: replies(ClusterStateSchema) },
+    },
+    async (request) => clusterState(app.clusters.get(request.params.id), request.query.at),
+  );
+
+  app.post(
+    '/api/clusters/:id/rewind',
+    { schema: { params: ClusterIdParams, body: RewindBodySchema, response: replies(RewindReplySchema) } },
+    async (request) => {
+      const branch = app.clusters.rewind(request.params.id, request.body.at);
+      const cluster = app.clusters.get(request.params.id);
+      cluster.flush();
+      return { clock: cluster.clock(), branch };
+    },
+  );
+
+  app.get(
+    '/api/clusters/:id/diverge',
+    {
+      schema: {
+        params: ClusterIdParams,
+        querystring: DivergeQuerySchema,
+        response: replies(DivergeReplySchema),
+      },
+    },
+    async (request) => {
+      const one = app.clusters.get(request.params.id);
+      const other = app.clusters.get(request.query.with);
+      return { at: firstDifference(one, other) };
+    },
   );
 
   app.delete(
@@ -64,7 +111,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const ops = app.clusters.get(request.params.id).history();
+      const cluster = app.clusters.get(request.params.id);
+      const { at } = request.query;
+      const ops = at === undefined ? cluster.history() : cluster.momentAt(Number(at)).history();
       const maxOpId = ops.reduce((max, op) => Math.max(max, op.opId), 0);
       const shown = request.query.ops === 'pending' ? ops.filter((op) => op.status === 'pending') : ops;
       return { ops: shown, verdict: verdictOf(ops), total: ops.length, maxOpId };

@@ -89,6 +89,44 @@ describe('stream', () => {
     expect(snapshot.history.at(-1)?.opId).toBe(sim.history().at(-1)?.opId);
   });
 
+  it('a seek answers the past as a snapshot and the events leading to the moment; live frames wait for "live"', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 5 });
+    app.driver.tick(2_000);
+    const cluster = app.clusters.get(id);
+    const end = cluster.end;
+    const { socket, next } = await open(`/api/clusters/${id}/stream`);
+    const live = await next();
+    if (live.type !== 'snapshot') throw new Error(`expected a snapshot, got ${live.type}`);
+    expect(live.clock.seq).toBe(end);
+    expect(live.markers?.some((m) => m.kind === 'leader')).toBe(true);
+    const at = Math.floor(end / 2);
+    socket.send(JSON.stringify({ type: 'seek', at }));
+    const past = await next();
+    const lead = await next();
+    if (past.type !== 'snapshot' || lead.type !== 'events')
+      throw new Error('expected a snapshot, then events');
+    const from = Math.max(0, at - LIMITS.seekLeadEvents);
+    expect(past.moment).toEqual({ at: from, end });
+    expect(past.clock.seq).toBe(from);
+    expect(lead.moment).toEqual({ at, end });
+    expect(lead.clock.seq).toBe(at);
+    expect(lead.events.length).toBeGreaterThan(0);
+    // The moment's view is what GET ?at= answers.
+    const state = (await app.inject({ method: 'GET', url: `/api/clusters/${id}?at=${at}` })).json();
+    expect(lead.clock.now).toBe(state.clock.now);
+    // While in the past, the live cluster runs on but this viewer gets nothing of it.
+    app.driver.tick(500);
+    socket.send(JSON.stringify({ type: 'seek', at: cluster.end + 5 }));
+    expect(await next()).toMatchObject({ type: 'error', error: 'RAFTLAB_ERR_MOMENT_NOT_FOUND' });
+    socket.send(JSON.stringify({ type: 'live' }));
+    await new Promise((r) => setTimeout(r, 20));
+    app.driver.tick(10);
+    const back = await next();
+    expect(back.type).toBe('snapshot');
+    if (back.type === 'snapshot') expect(back.moment).toBeUndefined();
+  });
+
   it('closes with an error frame for an unknown cluster', async () => {
     app = await testApp();
     const { next } = await open(`/api/clusters/abc123/stream`);

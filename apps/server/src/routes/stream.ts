@@ -14,7 +14,7 @@ import {
 import type { FastifyError } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { BadFrame, ClusterNotFound } from '../errors';
+import { BadFrame, ClusterNotFound, MomentNotFound } from '../errors';
 import type { LiveCluster } from '../live/live-cluster';
 
 const clientFrame = Compile(ClientFrameSchema);
@@ -38,8 +38,18 @@ function parseFrame(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): C
   } catch {
     return 'the frame is not valid JSON';
   }
-  if (!clientFrame.Check(value)) return 'expected {"type":"ping","id":<int>} or {"type":"resync"}';
+  if (!clientFrame.Check(value))
+    return 'expected {"type":"ping","id":<int>}, {"type":"resync"}, {"type":"seek","at":<int>} or {"type":"live"}';
   return value;
+}
+
+function seek(socket: WebSocket, cluster: LiveCluster, at: number): void {
+  try {
+    cluster.seek(socket, at);
+  } catch (error) {
+    if (!(error instanceof MomentNotFound)) throw error;
+    sendError(socket, error);
+  }
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -64,8 +74,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           sendError(socket, new BadFrame(frame));
         } else if (frame.type === 'ping') {
           sendFrame(socket, { type: 'pong', id: frame.id });
+        } else if (frame.type === 'seek') {
+          seek(socket, cluster, frame.at);
         } else {
-          cluster.resync(socket);
+          cluster.resync(socket); // resync, or back to live from the past: a fresh live snapshot
         }
       });
       socket.on('close', () => cluster.removeViewer(socket));

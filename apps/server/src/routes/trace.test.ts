@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { runSeed } from '@raftlab/sim';
 import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
 
 describe('traces', () => {
-  it('a downloaded trace uploaded again plays the same run back as the clock moves', async () => {
+  it('a downloaded trace uploaded again is the same run, computed to its end at once and paused', async () => {
     app = await testApp();
     const id = await createCluster(app, { seed: 31 });
     const leader = await electLeader(app, id);
@@ -21,43 +22,43 @@ describe('traces', () => {
 
     const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace } });
     expect(res.statusCode).toBe(201);
-    expect(res.json().view.now).toBe(0); // it starts from the beginning, to be watched
     const copy = app.clusters.get(res.json().id);
-    await until(app, () => copy.sim.now >= original.sim.now);
-    copy.setClock({ paused: true });
+    const last = trace.inputs[trace.inputs.length - 1];
+    expect(trace.events).toBeGreaterThan(last.afterEvents);
+    expect(res.json().clock).toMatchObject({ seq: trace.events, paused: true });
+    expect(copy.trace().inputs).toEqual(trace.inputs);
+    // Every moment of the upload is the original's moment.
+    for (const at of [0, Math.floor(last.afterEvents / 2), last.afterEvents]) {
+      const [a, b] = await Promise.all(
+        [id, copy.id].map((c) => app.inject({ method: 'GET', url: `/api/clusters/${c}?at=${at}` })),
+      );
+      expect(b.json().view).toEqual(a.json().view);
+      expect(b.json().clock.seq).toBe(at);
+    }
     copy.sim.runUntil(original.sim.now);
-    const strip = (view: ReturnType<typeof copy.sim.view>) =>
-      view.nodes.map(({ log, kv, role, term, commit }) => ({ log, kv, role, term, commit }));
-    expect(strip(copy.sim.view())).toEqual(strip(original.sim.view()));
+    expect(copy.sim.view().nodes).toEqual(original.sim.view().nodes);
     expect(copy.history()).toEqual(original.history());
   });
 
-  it('a paused uploaded trace stepped one event at a time replays the recorded run, inputs included', async () => {
+  it("an uploaded failing trace's markers hold its violations", async () => {
     app = await testApp();
-    // Recorded: puts invoked before the first event, a crash after the election.
-    const id = await createCluster(app, { seed: 32 });
-    const recorded = app.clusters.get(id);
-    recorded.setClock({ paused: true });
-    void recorded.invoke({ type: 'put', key: 'a', value: '1' });
-    while (recorded.leader() === 0) recorded.sim.runUntil(recorded.sim.now + 10_000);
-    const leader = recorded.leader();
-    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
-    recorded.sim.runUntil(recorded.sim.now + 500_000);
-    const trace = recorded.trace();
-    expect(trace.inputs[0].afterEvents).toBe(0);
-
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/clusters',
-      payload: { trace, options: { paused: true } },
-    });
-    const copy = app.clusters.get(res.json().id);
-    while (copy.sim.eventsProcessed < recorded.sim.eventsProcessed) copy.step();
-    expect(copy.trace().inputs).toEqual(trace.inputs);
-    expect(copy.sim.view().nodes).toEqual(recorded.sim.view().nodes);
+    // Swarm seed 1 breaks Figure 8's rule once the bug is switched on.
+    const run = runSeed(1, { config: { bugs: ['figure8-commit'] } });
+    expect(run.violations.length).toBeGreaterThan(0);
+    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: run.trace } });
+    expect(res.statusCode).toBe(201);
+    const cluster = app.clusters.get(res.json().id);
+    const trouble = cluster.markers.firstTrouble();
+    expect(trouble?.kind).toBe('violation');
+    const at = trouble!.at;
+    // The moment before it has no violation; the marked one has.
+    const before = await app.inject({ method: 'GET', url: `/api/clusters/${cluster.id}?at=${at - 1}` });
+    const marked = await app.inject({ method: 'GET', url: `/api/clusters/${cluster.id}?at=${at}` });
+    expect(before.json().view.violations).toEqual([]);
+    expect(marked.json().view.violations.length).toBeGreaterThan(0);
   });
 
-  it('rejects a trace that is not one', async () => {
+  it('rejects a trace that is not one, or that cannot be replayed, and creates nothing', async () => {
     app = await testApp();
     const bad = await app.inject({
       method: 'POST',
@@ -65,6 +66,15 @@ describe('traces', () => {
       payload: { trace: { version: 2 } },
     });
     expect(bad.statusCode).toBe(400);
-    expect(app.clusters.size).toBe(0);
+    const id = await createCluster(app, { nodes: 3, seed: 2 });
+    const trace = app.clusters.get(id).trace();
+    const crashNine = { ...trace, inputs: [{ kind: 'crash', node: 9, at: 0, afterEvents: 0 }] };
+    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: crashNine } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('RAFTLAB_ERR_BAD_TRACE');
+    const late = { ...trace, inputs: [{ kind: 'crash', node: 1, at: 0, afterEvents: 1e9 }] };
+    const tooLong = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: late } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(app.clusters.size).toBe(1);
   });
 });
