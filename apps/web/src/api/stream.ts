@@ -36,7 +36,10 @@ const NOT_FOUND_CLOSE_CODE = 4404;
  */
 export const applyInterval = (speed: number): number => (speed >= 1 ? 250 : 100);
 
-/** Joins queued event frames into one: every event in order, the newest clock, heartbeats summed. */
+/**
+ * Joins queued event frames into one: every event and marker in order, the newest
+ * clock, heartbeats summed.
+ */
 export function coalesceFrames(frames: readonly EventsFrame[]): EventsFrame {
   if (frames.length === 1) return frames[0];
   const tallies = new Map<string, HeartbeatTally>();
@@ -50,11 +53,13 @@ export function coalesceFrames(frames: readonly EventsFrame[]): EventsFrame {
       );
     }
   }
+  const markers = frames.flatMap((f) => f.markers ?? []);
   return {
     type: 'events',
     clock: frames[frames.length - 1].clock,
     events: frames.flatMap((f) => f.events),
     ...(tallies.size > 0 ? { heartbeats: [...tallies.values()] } : {}),
+    ...(markers.length > 0 ? { markers } : {}),
   };
 }
 
