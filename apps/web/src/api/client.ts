@@ -6,16 +6,16 @@ import type {
   AddNodeReply,
   BugList,
   CasReply,
-  Clock,
   ClockBody,
   ClusterState,
   CreateClusterBody,
+  DivergeReply,
   ErrorBody,
   HistoryReply,
   KvReply,
-  Lineage,
   NetworkBody,
   ReadConsistency,
+  RewindReply,
   Trace,
 } from '@raftlab/protocol';
 
@@ -62,12 +62,6 @@ const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 const atQuery = (at: number | null | undefined, join: '?' | '&' = '?') =>
   at === null || at === undefined ? '' : `${join}at=${at}`;
 
-/** POST /rewind's answer: the clock at the moment gone back to, and the branch keeping the old future. */
-export interface RewindReply {
-  clock: Clock;
-  branch: Lineage;
-}
-
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
   /** A new paused cluster at moment `at` of cluster `from` (which stays as it is). */
@@ -78,7 +72,7 @@ export const api = {
   rewind: (id: string, at: number) => request<RewindReply>('POST', `${cluster(id)}/rewind`, { at }),
   /** The first moment at which the two clusters differ; null when one's run is a prefix of the other's. */
   diverge: (id: string, other: string) =>
-    request<{ at: number | null }>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
+    request<DivergeReply>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
   trace: (id: string) => request<Trace>('GET', `${cluster(id)}/trace`),
   bugs: () => request<BugList>('GET', '/api/bugs'),
   get: (id: string, key: string, consistency: ReadConsistency) =>
@@ -97,8 +91,7 @@ export const api = {
   removeNode: (id: string, node: number) => request<{ ok: true }>('DELETE', `${cluster(id)}/nodes/${node}`),
   setNetwork: (id: string, body: NetworkBody) => request<unknown>('PUT', `${cluster(id)}/network`, body),
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
-  setClock: (id: string, body: ClockBody & { pauseOnTrouble?: boolean }) =>
-    request<unknown>('PUT', `${cluster(id)}/clock`, body),
+  setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
   step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
   /**
    * The verdict, of the live history or of moment `at`'s; with `ops: 'pending'` only the

@@ -20,7 +20,7 @@ export function ClockControls() {
   const canStepBack = useRaft((s) => canStep(s, -1));
   const canStepOn = useRaft((s) => canStep(s, 1));
   // The server pauses on trouble unless told not to (an older server does not say).
-  const pauseOnTrouble = useRaft((s) => (s.clock as { pauseOnTrouble?: boolean }).pauseOnTrouble ?? true);
+  const pauseOnTrouble = useRaft((s) => s.clock.pauseOnTrouble ?? true);
   // While the person drags, the slider shows their value, not the server's echo.
   const [draft, setDraft] = useState<number | null>(null);
   const pending = useRef<number | null>(null);
