@@ -8,8 +8,11 @@ import { raftStore } from '../store/store';
 import { nextTrouble } from '../features/timeline/timelineModel';
 import { seekTo } from '../features/timeline/moves';
 
-/** The address bar is rewritten at most this often (browsers limit history updates). */
-const URL_EVERY_MS = 400;
+/**
+ * The address bar follows once the moment shown has stood still this long: not during
+ * a drag (browsers limit history updates, and each costs the page a few ms).
+ */
+const URL_SETTLE_MS = 400;
 
 export function openRequestedMoment(store = raftStore): void {
   const asked = momentFromSearch(window.location.search);
@@ -17,7 +20,6 @@ export function openRequestedMoment(store = raftStore): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = asked === 'violation' ? null : asked;
   const writeUrl = () => {
-    timer = undefined;
     const at = store.getState().moment?.at ?? null;
     if (at === written) return;
     written = at;
@@ -34,7 +36,8 @@ export function openRequestedMoment(store = raftStore): void {
       else written = -1; // nothing to show: the address bar loses its `?at=`
       return;
     }
-    if (s.seeking !== null) return; // mid-drag: the address follows when it settles
-    if ((s.moment?.at ?? null) !== written && timer === undefined) timer = setTimeout(writeUrl, URL_EVERY_MS);
+    if (s.seeking !== null || (s.moment?.at ?? null) === written) return;
+    clearTimeout(timer);
+    timer = setTimeout(writeUrl, URL_SETTLE_MS);
   });
 }

@@ -37,6 +37,46 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
+/** The groups' buttons: drawn again only when the groups change, not with the tooltip. */
+const MarkerButtons = memo(function MarkerButtons({
+  markers,
+  groups,
+  onPick,
+  onHover,
+}: {
+  /** Every marker, sorted by moment. */
+  markers: readonly Marker[];
+  /** Their groups (thinMarkers). */
+  groups: readonly MarkerGroup[];
+  /** Shows a moment. */
+  onPick: (at: number) => void;
+  /** The pointer is over the group led by the marker at this moment. */
+  onHover: (at: number) => void;
+}) {
+  return groups.map((g) => (
+    <button
+      key={`${g.from}-${g.lead.at}`}
+      type="button"
+      tabIndex={-1}
+      className={`marker marker--${g.lead.kind}`}
+      style={{ left: `${g.x * 100}%` }}
+      aria-label={groupTitle(markers, g).replaceAll('\n', '; ')}
+      onPointerEnter={() => onHover(g.lead.at)}
+      onClick={() => onPick(g.lead.at)}
+    >
+      <MarkerGlyph kind={g.lead.kind} />
+      {g.count > 1 && <span className="marker__more" aria-hidden="true" />}
+    </button>
+  ));
+});
+
+/** The group holding moment `at` (the one led by it, for a hovered group), or null. */
+function groupOf(markers: readonly Marker[], groups: readonly MarkerGroup[], at: number): MarkerGroup | null {
+  return (
+    groups.find((g) => g.lead.at === at || (markers[g.from].at <= at && at <= markers[g.to - 1].at)) ?? null
+  );
+}
+
 export const MarkerStrip = memo(function MarkerStrip({ markers, end, current, onPick }: MarkerStripProps) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
@@ -44,29 +84,10 @@ export const MarkerStrip = memo(function MarkerStrip({ markers, end, current, on
   // By moment, not by group: the groups are made anew as markers arrive.
   const [hovered, setHovered] = useState<number | null>(null);
   const tipAt = hovered ?? current;
-  const tip: MarkerGroup | null =
-    hovered !== null
-      ? (groups.find((g) => g.lead.at === hovered) ?? null)
-      : tipAt === null
-        ? null
-        : (groups.find((g) => markers[g.from].at <= tipAt && tipAt <= markers[g.to - 1].at) ?? null);
+  const tip = tipAt === null ? null : groupOf(markers, groups, tipAt);
   return (
     <div className="marker-strip" ref={ref} onPointerLeave={() => setHovered(null)}>
-      {groups.map((g) => (
-        <button
-          key={`${g.from}-${g.lead.at}`}
-          type="button"
-          tabIndex={-1}
-          className={`marker marker--${g.lead.kind}${g === tip ? ' marker--tip' : ''}`}
-          style={{ left: `${g.x * 100}%` }}
-          aria-label={groupTitle(markers, g).replaceAll('\n', '; ')}
-          onPointerEnter={() => setHovered(g.lead.at)}
-          onClick={() => onPick(g.lead.at)}
-        >
-          <MarkerGlyph kind={g.lead.kind} />
-          {g.count > 1 && <span className="marker__more" aria-hidden="true" />}
-        </button>
-      ))}
+      <MarkerButtons markers={markers} groups={groups} onPick={onPick} onHover={setHovered} />
       {tip && (
         <div
           className={`marker-tip${tip.x > 0.7 ? ' marker-tip--left' : ''}`}
