@@ -4,7 +4,7 @@
  * keyboard. The dashboard shows the past through the same panels as the present, so
  * each test reads the ordinary accessible names (`Node 3, leader, term 2`).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { runSeed } from '@raftlab/sim';
 import type { Page } from '@playwright/test';
 import { docsShot, expect, leaderOf, openElected, test } from './fixtures';
@@ -149,7 +149,15 @@ test('an uploaded failing trace opens at its first violation; Jump to violation 
   const { trace } = runSeed(1, { config: { bugs: ['figure8-commit'] } });
   const file = info.outputPath('figure8.trace.json');
   writeFileSync(file, JSON.stringify(trace));
-  await openElected(page, { seed: 1 });
+  const id = await openElected(page, { seed: 1 });
+  // Download this cluster's trace, then upload the failing one.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download trace' }).click();
+  const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(saved).toMatchObject({ version: 1, config: { seed: 1 } });
+  const now = await (await page.request.get(`${api(id)}/trace`)).json();
+  expect({ ...saved, events: 0 }).toEqual({ ...now, events: 0 }); // the cluster runs on meanwhile
+  expect(saved.events).toBeLessThanOrEqual(now.events);
   await page.getByLabel('Upload trace').setInputFiles(file);
   await expect(page).toHaveURL(/\/c\/[a-z0-9]+\?at=\d+$/);
   await expect(banner(page)).toBeVisible();
@@ -157,7 +165,13 @@ test('an uploaded failing trace opens at its first violation; Jump to violation 
   await expect(page.getByLabel('Warning: bug switches on: figure8-commit')).toBeVisible();
   const at = Number(new URL(page.url()).searchParams.get('at'));
   await expect(slider(page)).toHaveAttribute('aria-valuetext', /violat/i);
+  await page
+    .getByRole('button', { name: /violated/ })
+    .first()
+    .hover();
+  await expect(page.getByRole('tooltip')).toContainText('violated');
   await page.screenshot({ path: docsShot('timeline.png'), clip: { x: 0, y: 0, width: 1280, height: 560 } });
+  await page.mouse.move(0, 700);
 
   await slider(page).focus();
   await page.keyboard.press('Home');
@@ -200,6 +214,14 @@ test('the slider by keyboard: one event, marker to marker, Home and End, announc
   await page.keyboard.press('End');
   await expect(banner(page)).toHaveCount(0);
   await expect(page.getByLabel('Announcements')).toContainText('Back to live');
+  // Pause on trouble is on by default, and the option reaches the server.
+  const pauseOnTrouble = page.getByRole('checkbox', { name: 'Pause on trouble' });
+  await expect(pauseOnTrouble).toBeChecked();
+  await pauseOnTrouble.uncheck();
+  await expect
+    .poll(async () => (await (await page.request.get(api(id))).json()).clock.pauseOnTrouble)
+    .toBe(false);
+  await expect(pauseOnTrouble).not.toBeChecked();
   await expect(slider(page)).toHaveAttribute(
     'aria-valuetext',
     new RegExp(`^event ${end.toLocaleString('en-US')} of`),
