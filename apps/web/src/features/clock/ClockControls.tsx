@@ -19,8 +19,19 @@ export function ClockControls() {
   const live = useRaft((s) => s.connection === 'live');
   const canStepBack = useRaft((s) => canStep(s, -1));
   const canStepOn = useRaft((s) => canStep(s, 1));
-  // The server pauses on trouble unless told not to (an older server does not say).
-  const pauseOnTrouble = useRaft((s) => s.clock.pauseOnTrouble ?? true);
+  // The server pauses on trouble unless told not to. The box shows the person's choice
+  // until the server's clock changes (its echo may wait for the next frame, which a
+  // paused cluster does not send).
+  const serverPauseOnTrouble = useRaft((s) => s.clock.pauseOnTrouble ?? true);
+  const [troubleDraft, setTroubleDraft] = useState<{ value: boolean; over: boolean } | null>(null);
+  // Once it has changed, the draft is spent (adjusted while rendering, as React advises).
+  if (troubleDraft && troubleDraft.over !== serverPauseOnTrouble) setTroubleDraft(null);
+  const pauseOnTrouble =
+    troubleDraft && troubleDraft.over === serverPauseOnTrouble ? troubleDraft.value : serverPauseOnTrouble;
+  const onTrouble = async (value: boolean) => {
+    setTroubleDraft({ value, over: serverPauseOnTrouble });
+    if (!(await actions.setPauseOnTrouble(value))) setTroubleDraft(null);
+  };
   // While the person drags, the slider shows their value, not the server's echo.
   const [draft, setDraft] = useState<number | null>(null);
   const pending = useRef<number | null>(null);
@@ -87,7 +98,7 @@ export function ClockControls() {
           type="checkbox"
           checked={pauseOnTrouble}
           disabled={!live}
-          onChange={(e) => void actions.setPauseOnTrouble(e.target.checked)}
+          onChange={(e) => void onTrouble(e.target.checked)}
         />
         Pause on trouble
       </label>
