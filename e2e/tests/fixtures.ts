@@ -38,17 +38,32 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
-/** Creates a cluster through the API and opens its dashboard. */
-export async function openCluster(page: Page, body: object = {}): Promise<string> {
-  const res = await page.request.post('/api/clusters', { data: body });
+/** A POST /api/clusters body. */
+export type ClusterBody = { options?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * Creates a cluster through the API and opens its dashboard. The cluster is created
+ * paused and its clock started once the page is connected (unless the body asks for a
+ * paused cluster), so the page sees the run from its first event however slowly it loads.
+ */
+export async function openCluster(page: Page, body: ClusterBody = {}): Promise<string> {
+  const paused = body.options?.paused ?? false;
+  const res = await page.request.post('/api/clusters', {
+    data: { ...body, options: { ...body.options, paused: true } },
+  });
   expect(res.status()).toBe(201);
   const { id } = await res.json();
   await page.goto(`/c/${id}`);
+  await expect(page.getByRole('status', { name: 'Connection: Live' })).toBeVisible();
+  if (!paused)
+    expect((await page.request.put(`/api/clusters/${id}/clock`, { data: { paused: false } })).status()).toBe(
+      200,
+    );
   return id;
 }
 
 /** Opens a new cluster's dashboard and waits until it shows one leader; returns the cluster's id. */
-export async function openElected(page: Page, body: object = {}): Promise<string> {
+export async function openElected(page: Page, body: ClusterBody = {}): Promise<string> {
   const id = await openCluster(page, body);
   await expect(leaderNode(page)).toHaveCount(1);
   return id;

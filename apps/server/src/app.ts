@@ -17,6 +17,7 @@ import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
 import healthRoutes from './routes/health';
 import kvRoutes from './routes/kv';
+import messageRoutes from './routes/messages';
 import networkRoutes from './routes/network';
 import nodeRoutes from './routes/nodes';
 import streamRoutes from './routes/stream';
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(clusterRoutes);
   await app.register(kvRoutes);
   await app.register(nodeRoutes);
+  await app.register(messageRoutes);
   await app.register(networkRoutes);
   await app.register(clockRoutes);
   await app.register(streamRoutes);

@@ -132,6 +132,7 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
   },
   nodeNotFound: { status: 404, provoke: onCluster({ nodes: 3 }, 'POST', '/nodes/4/crash') },
   // A fresh paused cluster has processed no event: moment 0 is its only one.
+  messageNotFound: { status: 404, provoke: onCluster({ nodes: 3 }, 'POST', '/messages/999999/drop') },
   momentNotFound: {
     status: 404,
     provoke: onCluster({ nodes: 3, options: { paused: true } }, 'GET', '?at=5'),

@@ -44,6 +44,10 @@ const ANSWERS = {
     status: 404,
     message: 'Key "%s" is absent',
   },
+  messageNotFound: {
+    status: 404,
+    message: 'Message %d is not in flight (delivered or dropped already, or never sent)',
+  },
   momentNotFound: {
     status: 404,
     message: "No moment %d on this cluster's timeline: it holds moments 0 to %d",
@@ -129,6 +133,7 @@ export const ClusterNotFound = define<[id: string]>('clusterNotFound');
 export const NodeNotFound = define<[node: number, nodeCount: number]>('nodeNotFound');
 export const KeyNotFound = define<[key: string]>('keyNotFound');
 export const MomentNotFound = define<[at: number, end: number]>('momentNotFound');
+export const MessageNotFound = define<[message: number]>('messageNotFound');
 // Capacity: the server's cap on clusters, a cluster's caps on operations in flight and on nodes.
 export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
 export const TooManyPendingOps = define<[pending: number]>('busy');

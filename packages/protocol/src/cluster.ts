@@ -107,7 +107,18 @@ export const SimEventSchema = Type.Union([
     type: Type.Literal('message-dropped'),
     ...at,
     id: Type.Integer(),
-    reason: Type.Union([Type.Literal('link-down'), Type.Literal('node-down'), Type.Literal('loss')]),
+    reason: Type.Union([
+      Type.Literal('link-down'),
+      Type.Literal('node-down'),
+      Type.Literal('loss'),
+      Type.Literal('manual'),
+    ]),
+  }),
+  Type.Object({
+    type: Type.Literal('message-delayed'),
+    ...at,
+    id: Type.Integer(),
+    deliverAt: Type.Number(),
   }),
   Type.Object({ type: Type.Literal('node-state'), ...at, node: NodeStateSchema }),
   Type.Object({

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   keyNotFound: 'RAFTLAB_ERR_KEY_NOT_FOUND',
   /** `?at=`, a seek, a rewind or a fork named a moment past the end of the cluster's timeline. */
   momentNotFound: 'RAFTLAB_ERR_MOMENT_NOT_FOUND',
+  /** A message taken in hand is not in flight (delivered or dropped already, or never sent). */
+  messageNotFound: 'RAFTLAB_ERR_MESSAGE_NOT_FOUND',
   tooManyClusters: 'RAFTLAB_ERR_TOO_MANY_CLUSTERS',
   /** Too many client operations in flight in one cluster. */
   busy: 'RAFTLAB_ERR_BUSY',

@@ -54,8 +54,37 @@ export const InputSchema = Type.Intersect([
         node: nodeId,
       }),
     }),
+    Type.Object({
+      kind: Type.Literal('message'),
+      id: Type.Integer({ minimum: 0 }),
+      action: Type.Union([Type.Literal('drop'), Type.Literal('duplicate'), Type.Literal('deliver')]),
+    }),
+    Type.Object({
+      kind: Type.Literal('message'),
+      id: Type.Integer({ minimum: 0 }),
+      action: Type.Literal('delay'),
+      byUs: Type.Integer({ minimum: 1, maximum: LIMITS.maxMessageDelayMs * 1000 }),
+    }),
   ]),
 ]);
+
+/** POST .../messages/:message/delay: how much later the message arrives. */
+export const DelayBodySchema = Type.Object(
+  { ms: Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.maxMessageDelayMs }) },
+  { additionalProperties: false },
+);
+export type DelayBody = Static<typeof DelayBodySchema>;
+
+export const MessageParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }),
+  message: Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'a message id' }),
+});
+
+export const MessageActionParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }),
+  message: Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'a message id' }),
+  action: Type.Union([Type.Literal('drop'), Type.Literal('duplicate'), Type.Literal('deliver')]),
+});
 
 /** A moment of a timeline: the number of events processed. */
 const atSeq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });

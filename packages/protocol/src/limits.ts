@@ -41,6 +41,8 @@ export const LIMITS = {
   seekLeadEvents: 300,
   /** Markers a snapshot frame carries (the newest). */
   maxMarkersInSnapshot: 5_000,
+  /** A message in flight may be delayed by hand by at most this much (virtual ms). */
+  maxMessageDelayMs: 60_000,
   /** Client operations in flight per cluster. */
   maxPendingOps: 256,
 } as const;

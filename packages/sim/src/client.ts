@@ -10,7 +10,7 @@
  * A client has one operation in flight at a time (later ones queue behind it), which is
  * what makes the session table's "seq <= lastSeq is a retry" rule sound (thesis §6.3).
  */
-import { immutable } from './deep_copy';
+import { sharedElements } from './deep_copy';
 import type { Entry, NodeId } from '@raftlab/raft';
 import { ClientService } from './client_service';
 import type { ApplyOutcome, CommandCache } from './kv';
@@ -42,7 +42,9 @@ export interface ClientHost {
 
 /** One client operation, from its invocation to its completion. */
 export interface Operation {
+  /** Its record in the history, and where: a record is replaced on completion, never changed. */
   history: HistoryOp;
+  historyIndex: number;
   clientId: number;
   op: KvOp;
   seq: number;
@@ -68,7 +70,8 @@ interface ClientState {
 export class Clients {
   private readonly ops = new Map<number, Operation>();
   private readonly clients = new Map<number, ClientState>();
-  private readonly historyOps: HistoryOp[] = [];
+  /** Records are replaced, never changed, so checkpoints share them (deep_copy.ts). */
+  private readonly historyOps: HistoryOp[] = sharedElements([]);
   /** The nodes' side: what a node does with a request, and its answer. */
   private readonly service: ClientService;
 
@@ -117,11 +120,12 @@ export class Clients {
       completedAt: null,
       status: 'pending',
     };
-    this.historyOps.push(history);
+    const historyIndex = this.historyOps.push(history) - 1;
     if (!this.host.skip('client-invoked'))
       this.host.emit({ type: 'client-invoked', opId, clientId, op: { ...op } });
     const operation: Operation = {
       history,
+      historyIndex,
       clientId,
       op,
       seq: 0,
@@ -271,14 +275,13 @@ export class Clients {
     result?: KvResult,
     reason?: FailReason,
   ): void {
-    const history = operation.history;
-    if (history.status !== 'pending') return;
-    this.ops.delete(history.opId);
-    history.status = status;
-    history.completedAt = this.host.now();
+    if (operation.history.status !== 'pending') return;
+    const history: HistoryOp = { ...operation.history, status, completedAt: this.host.now() };
     if (result) history.result = result;
     if (reason) history.reason = reason;
-    immutable(history); // final from here on, so checkpoints share it (deep_copy.ts)
+    operation.history = history;
+    this.historyOps[operation.historyIndex] = history;
+    this.ops.delete(history.opId);
     if (!this.host.skip('client-completed'))
       this.host.emit({
         type: 'client-completed',

@@ -1,6 +1,6 @@
 import { bindTo } from '@raftlab/raft';
 import { expect, test } from 'vitest';
-import { COPY, deepCopy, immutable, type Copier } from './deep_copy';
+import { COPY, deepCopy, sharedElements, type Copier } from './deep_copy';
 import { Simulation } from './simulation';
 
 class Counter {
@@ -47,13 +47,15 @@ test('a closure in the graph is refused, naming it', () => {
   expect(() => deepCopy(holder)).toThrow(/closure onTick/);
 });
 
-test('immutable records are shared, the objects inside them too; an own __proto__ key stays a key', () => {
-  const record = immutable({ term: 1, data: { key: 'k' } });
-  expect(deepCopy({ inner: record.data }).inner).toBe(record.data);
+test('a sharedElements array is copied, its elements shared; an own __proto__ key stays a key', () => {
+  const record = { term: 1, data: { key: 'k' } };
   const table = JSON.parse('{"__proto__": "v", "records": []}') as { records: unknown[] };
-  table.records.push(record);
+  table.records = sharedElements([record]);
   const copy = deepCopy(table);
+  expect(copy.records).not.toBe(table.records);
   expect(copy.records[0]).toBe(record);
+  // A copy of the copy shares them too.
+  expect(deepCopy(copy).records[0]).toBe(record);
   expect(Object.keys(copy)).toEqual(['__proto__', 'records']);
   expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
 });

@@ -10,11 +10,14 @@
  * added later from silently tying a checkpoint to the live run. An object can take over
  * its own copy with a `[COPY]` method (e.g. to leave its listeners behind).
  *
- * An object marked with `immutable` is shared, not copied: the mark promises that
- * neither it nor anything it reaches changes again. The records that only accumulate (inputs,
- * completed client operations, the invariant checker's log records) are marked so as they
- * are made, so a checkpoint copies the arrays holding them but not the records: an hour
- * of light load copies in a few milliseconds instead of 65 (docs/performance.md#checkpoints).
+ * The elements of an array marked with `sharedElements` are shared, not copied: the mark
+ * promises that no element is ever changed (the array itself may grow, shrink or have an
+ * element replaced). The records that accumulate — inputs, client operations (replaced
+ * when they complete), the invariant checker's log records — are kept so, and a
+ * checkpoint copies the arrays of them but not the records: an hour of light load
+ * copies in a few milliseconds instead of 65 (docs/performance.md#checkpoints). A mark
+ * on the array, not `Object.freeze` or a mark on each record: V8 reads frozen records
+ * more slowly, and marking each one cost 9% of the light load's instructions.
  */
 import { bindTo, bindingOf } from '@raftlab/raft';
 
@@ -33,7 +36,6 @@ export function deepCopy<T>(root: T): T {
     if (typeof value !== 'object' || value === null) {
       return (typeof value === 'function' ? copyFunction(value as never) : value) as V;
     }
-    if (IMMUTABLE.has(value)) return value;
     const done = seen.get(value);
     if (done !== undefined) return done as V;
     return copyObject(value) as V;
@@ -55,6 +57,11 @@ export function deepCopy<T>(root: T): T {
 
   function copyObject(value: object): unknown {
     if (Array.isArray(value)) {
+      if (SHARED_ELEMENTS.has(value)) {
+        const out = sharedElements(value.slice());
+        seen.set(value, out);
+        return out;
+      }
       const out: unknown[] = new Array(value.length);
       seen.set(value, out);
       for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
@@ -102,23 +109,13 @@ export function deepCopy<T>(root: T): T {
   return copy(root);
 }
 
-/**
- * The objects marked immutable. A mark, not `Object.freeze`: V8 reads frozen objects
- * more slowly in the hot paths (frozen history records cost 4% of the light load's
- * instructions), and nothing here mutates a marked object — the timeline's exactness
- * tests would see it.
- */
-const IMMUTABLE = new WeakSet<object>();
+const SHARED_ELEMENTS = new WeakSet<unknown[]>();
 
 /**
- * Marks `value`, and every plain object and array it reaches, as never changing again,
- * and returns it: deep copies share it (typed arrays it holds are shared with it and
- * must be left alone too).
+ * Marks `array` as one whose elements never change (see the header), and returns it:
+ * deep copies copy the array and share its elements.
  */
-export function immutable<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || IMMUTABLE.has(value) || ArrayBuffer.isView(value))
-    return value;
-  IMMUTABLE.add(value);
-  for (const key of Object.keys(value)) immutable((value as Record<string, unknown>)[key]);
-  return value;
+export function sharedElements<T>(array: T[]): T[] {
+  SHARED_ELEMENTS.add(array);
+  return array;
 }

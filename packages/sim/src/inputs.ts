@@ -9,6 +9,7 @@ import type { Clients } from './client';
 import { clone } from './clone';
 import type { EventStream } from './event_stream';
 import type { ClusterMembership } from './membership';
+import { applyMessageInput, type Wire } from './message_control';
 import type { Network } from './network';
 import type { SimNode } from './node';
 import type { Input, InputBody } from './types';
@@ -23,6 +24,7 @@ export interface InputTargets {
   members: ClusterMembership;
   /** A fresh random source for a restarted node (a fork, so restarts shift no other draws). */
   restartRandom(): () => number;
+  wire: Wire;
 }
 
 /** Applies `body`; `recorded` is its recorded copy, whose client operation the clients keep. */
@@ -59,5 +61,7 @@ export function applyInput(targets: InputTargets, body: InputBody, recorded: Inp
       return targets.members.propose({ type: 'removeNode', node: body.node });
     case 'conf-change':
       return targets.members.propose(clone(body.change));
+    case 'message':
+      return applyMessageInput(targets.wire, body);
   }
 }

@@ -31,7 +31,7 @@
  */
 import type { NodeId } from '@raftlab/raft';
 import type { InvariantName } from './invariant_catalogue';
-import { immutable } from './deep_copy';
+import { sharedElements } from './deep_copy';
 import type { NodeState, SimEvent } from './types';
 
 /**
@@ -98,9 +98,9 @@ export class InvariantChecker {
    * First-seen (data, previous term) of each (index, term), for Log Matching: by index,
    * the terms seen there (almost always one), so no key is built per appended entry.
    */
-  private readonly firstSeen: (readonly FirstSeen[])[] = [];
+  private readonly firstSeen: (readonly FirstSeen[])[] = sharedElements([]);
   /** The cluster-wide committed prefix: committed[i - 1] is the entry committed at index i. */
-  private readonly committed: Array<LogEntryRecord & { node: NodeId }> = [];
+  private readonly committed: Array<LogEntryRecord & { node: NodeId }> = sharedElements([]);
   private count = 0;
   /** The first violations, kept as evidence (bounded: one bug tends to repeat itself). */
   private readonly kept: Violation[] = [];
@@ -164,7 +164,7 @@ export class InvariantChecker {
   private track(id: NodeId): NodeTrack {
     let track = this.nodes.get(id);
     if (!track) {
-      track = { log: [], state: null };
+      track = { log: sharedElements([]), state: null };
       this.nodes.set(id, track);
     }
     return track;
@@ -180,13 +180,13 @@ export class InvariantChecker {
       // Appending at i replaces everything from i on (usually there is nothing there).
       if (log.length !== entry.index - 1) log.length = entry.index - 1;
       const prevTerm = entry.index > 1 ? (log[entry.index - 2]?.term ?? 0) : 0;
-      log.push(immutable({ term: entry.term, data: entry.data }));
+      log.push({ term: entry.term, data: entry.data });
       const seenAt = this.firstSeen[entry.index - 1] ?? NOTHING_SEEN;
       const seen = seenAt.find((s) => s.term === entry.term);
       if (!seen) {
-        // Replaced, not grown, and immutable: the timeline's checkpoints share it (deep_copy.ts).
+        // Replaced, not grown: the outer array's elements never change (deep_copy.ts).
         const first = { term: entry.term, data: entry.data, prevTerm, node: id };
-        this.firstSeen[entry.index - 1] = immutable([...seenAt, first]);
+        this.firstSeen[entry.index - 1] = [...seenAt, first];
       } else if (seen.data !== entry.data || seen.prevTerm !== prevTerm) {
         found.push({
           invariant: 'log-matching',
@@ -323,7 +323,7 @@ export class InvariantChecker {
       const agreed = this.committed[index - 1];
       if (!agreed) {
         // A literal: a spread here took V8's slow path, a microsecond per committed entry.
-        this.committed[index - 1] = immutable({ term: entry.term, data: entry.data, node: id });
+        this.committed[index - 1] = { term: entry.term, data: entry.data, node: id };
       } else if (agreed.term !== entry.term || agreed.data !== entry.data) {
         found.push({
           invariant: 'state-machine-safety',

@@ -39,3 +39,36 @@ test('matches a stable sort of (time, insertion) for any interleaving of pushes 
     ),
   );
 });
+
+test('remove takes out any item; the rest still pop in (time, insertion) order', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(-1), fc.constant(-2)), {
+        maxLength: 200,
+      }),
+      fc.integer({ min: 0, max: 1000 }),
+      (ops, pick) => {
+        const q = new EventQueue<{ id: number }>();
+        let model: Array<{ time: number; item: { id: number } }> = [];
+        let id = 0;
+        for (const op of ops) {
+          if (op >= 0) {
+            const item = { id: id++ };
+            q.push(op, item);
+            model.push({ time: op, item });
+          } else if (op === -2 && model.length > 0) {
+            const [victim] = model.splice((pick + id) % model.length, 1);
+            expect(q.remove(victim.item)).toBe(true);
+            expect(q.remove(victim.item)).toBe(false);
+          } else {
+            model = [...model].sort((a, b) => a.time - b.time || a.item.id - b.item.id);
+            expect(q.pop()).toBe(model.shift()?.item);
+          }
+          expect(q.size).toBe(model.length);
+        }
+        model.sort((a, b) => a.time - b.time || a.item.id - b.item.id);
+        for (const { item } of model) expect(q.pop()).toBe(item);
+      },
+    ),
+  );
+});

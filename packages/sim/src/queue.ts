@@ -117,4 +117,53 @@ export class EventQueue<T> {
     slots[i] = slot;
     return top;
   }
+
+  /**
+   * Removes `item` (found by identity: a linear scan, for the rare removal by hand, such
+   * as a message a person drops); false when it is not queued.
+   */
+  remove(item: T): boolean {
+    let i = 0;
+    while (i < this.length && this.items[this.slots[i]] !== item) i++;
+    if (i === this.length) return false;
+    const slot = this.slots[i];
+    this.items[slot] = undefined;
+    this.free.push(slot);
+    const last = --this.length;
+    if (i === last) return true;
+    // The last element fills the hole, then moves up or down to where it belongs.
+    this.move(last, i);
+    while (i > 0 && this.before(i, (i - 1) >> 1)) {
+      this.swap(i, (i - 1) >> 1);
+      i = (i - 1) >> 1;
+    }
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.length) break;
+      if (child + 1 < this.length && this.before(child + 1, child)) child++;
+      if (!this.before(child, i)) break;
+      this.swap(i, child);
+      i = child;
+    }
+    return true;
+  }
+
+  /** Whether heap entry `a` pops before heap entry `b`. */
+  private before(a: number, b: number): boolean {
+    const { times, seqs } = this;
+    return times[a] < times[b] || (times[a] === times[b] && seqs[a] < seqs[b]);
+  }
+
+  private move(from: number, to: number): void {
+    this.times[to] = this.times[from];
+    this.seqs[to] = this.seqs[from];
+    this.slots[to] = this.slots[from];
+  }
+
+  private swap(a: number, b: number): void {
+    const { times, seqs, slots } = this;
+    [times[a], times[b]] = [times[b], times[a]];
+    [seqs[a], seqs[b]] = [seqs[b], seqs[a]];
+    [slots[a], slots[b]] = [slots[b], slots[a]];
+  }
 }

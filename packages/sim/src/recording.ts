@@ -1,15 +1,15 @@
 /**
  * The record of a run: its initial configuration and every input at the point it was
  * applied (virtual time `at`, after `afterEvents` events), which is all a trace holds —
- * the run is a pure function of them (simulation.ts). Recorded inputs are marked immutable once
- * applied, so checkpoints of the timeline share them (deep_copy.ts).
+ * the run is a pure function of them (simulation.ts). A recorded input never changes, so
+ * checkpoints of the timeline share them (deep_copy.ts).
  */
 import { clone } from './clone';
-import { immutable } from './deep_copy';
+import { sharedElements } from './deep_copy';
 import type { Input, InputBody, SimConfig, Trace } from './types';
 
 export class Recording {
-  private readonly inputs: Input[] = [];
+  private readonly inputs: Input[] = sharedElements([]);
   private nextOpId = 1;
 
   constructor(private readonly initialConfig: SimConfig) {}
@@ -24,7 +24,7 @@ export class Recording {
     return this.nextOpId;
   }
 
-  /** Records `body` as applied now; the caller applies the returned copy, then `seal`s it. */
+  /** Records `body` as applied now; the caller applies the returned copy, which never changes. */
   record(body: InputBody, at: number, afterEvents: number): Input {
     // The copy is fresh, so it is completed in place: see docs/performance.md#events-in-place
     const recorded = clone(body) as Input;
@@ -33,11 +33,6 @@ export class Recording {
     this.inputs.push(recorded);
     if (body.kind === 'invoke') this.nextOpId = Math.max(this.nextOpId, body.opId + 1);
     return recorded;
-  }
-
-  /** A recorded input is applied and never changes again. */
-  seal(recorded: Input): void {
-    immutable(recorded);
   }
 
   trace(events: number): Trace {
@@ -79,4 +74,10 @@ export function checkReplayPoint(input: Input, processed: number, now: number, n
   if (input.at < now) throw new Error(`replay: input at ${input.at} is before now (${now})`);
   if (next !== null && next < input.at)
     throw new Error(`replay: input at ${input.at} skips an event at ${next}`);
+}
+
+/** The input as it was given, without the point it was recorded at. */
+export function unstamped(input: Input): InputBody {
+  const { at: _at, afterEvents: _afterEvents, ...body } = input;
+  return body as InputBody;
 }

@@ -7,16 +7,8 @@
  * comes from one seeded PRNG (`Random`) split into fixed streams at construction:
  * one per node (its RawNode's `config.random`), one for network/client latency, one for
  * restarts. Everything that will happen is a task on one `EventQueue`, ordered by
- * (time, insertion sequence):
- *
- *   - `tick`     a node's wake-up for its next Raft tick that may act. A node's clock
- *                ticks every `tickUs` at a fixed per-node phase, but ticks that only
- *                count are made up lazily before the node's next input (node.ts), so
- *                an idle cluster costs a few events per election timeout, not one per
- *                node per tick;
- *   - delivery   a Raft message reaching its destination (or being dropped there): the
- *                `MessageInFlight` itself, which is also how `view()` lists the wire;
- *   - `client`   client traffic and timers (see client.ts).
+ * (time, insertion sequence): a node's wake-up for a tick, a message's delivery, client
+ * traffic (tasks.ts).
  *
  * Processing a task may call into a node (tick/step/propose/campaign); the node drains
  * its `Ready`s (persist → send → apply → advance, see node.ts), which schedules more
@@ -35,23 +27,22 @@
  * Invariant: `now` never decreases, and every queued task has time >= now.
  */
 import { bindTo, type ConfChangeResult, type Message, type NodeId } from '@raftlab/raft';
-import type { ClientEvent } from './client';
-import { Clients } from './client';
+import { Clients, type ClientEvent } from './client';
 import { CommandCache } from './kv';
 import { nodeViews } from './node_views';
 import { validateInput } from './input_validation';
 import { applyInput, type InputTargets } from './inputs';
+import { findInFlight } from './message_control';
 import { clone } from './clone';
-import { checkReplayPoint, playTrace, Recording } from './recording';
+import { checkReplayPoint, playTrace, Recording, unstamped } from './recording';
 import { EventStream } from './event_stream';
 import { ClusterMembership } from './membership';
 import { Network } from './network';
 import { SimNode, nodeIds, type NodeHost } from './node';
 import { EventQueue } from './queue';
-import { TICK_TAG, messagesInFlight } from './tasks';
-import type { ClientTask, Task, TickTask } from './tasks';
+import { TICK_TAG, messagesInFlight, type ClientTask, type Task, type TickTask } from './tasks';
 import { Random } from './random';
-import { DEFAULT_SIM_CONFIG, MAX_NODES } from './types';
+import { DEFAULT_SIM_CONFIG, MAX_NODES, type SimulationOptions } from './types';
 import type {
   ClusterView,
   HistoryOp,
@@ -66,14 +57,7 @@ import type {
   Trace,
 } from './types';
 
-/** How a simulation checks itself; unlike `SimConfig`, not part of the trace. */
-export interface SimulationOptions {
-  /**
-   * Check every shortcut of the node-state reporter against the full comparison, and
-   * throw on a disagreement (node_report.ts). Slower; tests turn it on.
-   */
-  verifyReports?: boolean;
-}
+export type { SimulationOptions } from './types';
 
 export class Simulation {
   /** The configuration in effect; `nodes` grows with `add-node`. */
@@ -143,6 +127,16 @@ export class Simulation {
       events,
       members: this.members,
       restartRandom: bindTo(this, this.forkRestartRandom),
+      wire: {
+        queue: this.queue,
+        events,
+        now: bindTo(this, this.currentTime),
+        transmit: bindTo(this, this.transmit),
+        latency: bindTo(this, this.latency),
+        qualityFor: bindTo(this.network, this.network.qualityFor),
+        deliver: bindTo(this, this.deliver),
+        forget: bindTo(this.network, this.network.take),
+      },
     };
   }
 
@@ -202,8 +196,7 @@ export class Simulation {
   applyRecorded(input: Input): void {
     checkReplayPoint(input, this.processed, this.clock, this.queue.peekTime());
     this.clock = input.at;
-    const { at: _at, afterEvents: _afterEvents, ...body } = input;
-    this.input(body as InputBody);
+    this.input(unstamped(input));
   }
 
   get now(): number {
@@ -220,7 +213,7 @@ export class Simulation {
     return this.processed;
   }
 
-  /** The recorded inputs from number `from` on; immutable (deep_copy.ts): read, never change. */
+  /** The recorded inputs from number `from` on; never changed (deep_copy.ts): read them only. */
   recordedInputs(from = 0): readonly Input[] {
     return this.recording.from(from);
   }
@@ -236,10 +229,10 @@ export class Simulation {
 
   /** Applies an input now and records it in the trace; throws (recording nothing) on a bad node id. */
   input(body: InputBody): void {
-    validateInput(body, this.nodes.length, (id) => this.node(id));
+    const inFlight = (id: number) => findInFlight(this.queue, id) !== undefined;
+    validateInput(body, this.nodes.length, bindTo(this, this.node), inFlight);
     const recorded = this.recording.record(body, this.clock, this.processed);
     applyInput(this.targets, body, recorded);
-    this.recording.seal(recorded);
   }
 
   /**
@@ -302,6 +295,12 @@ export class Simulation {
 
   nextEventTime(): number | null {
     return this.queue.peekTime();
+  }
+
+  /** The message with this id on the wire (a copy), if it is there. */
+  message(id: number): MessageInFlight | undefined {
+    const flight = findInFlight(this.queue, id);
+    return flight && { ...flight, msg: clone(flight.msg) };
   }
 
   /** Whether node `id` runs; throws for an unknown id. Unlike `view()`, copies nothing. */

@@ -1,7 +1,14 @@
 /**
- * The tasks on the simulation's queue (see the theory of operation in simulation.ts): a
- * node's wake-up for a tick, client traffic and timers, and messages in flight, each its
- * own delivery task.
+ * The tasks on the simulation's queue (see the theory of operation in simulation.ts):
+ *
+ *   - `tick`     a node's wake-up for its next Raft tick that may act. A node's clock
+ *                ticks every `tickUs` at a fixed per-node phase, but ticks that only
+ *                count are made up lazily before the node's next input (node.ts), so
+ *                an idle cluster costs a few events per election timeout, not one per
+ *                node per tick;
+ *   - delivery   a Raft message reaching its destination (or being dropped there): the
+ *                `MessageInFlight` itself, which is also how `view()` lists the wire;
+ *   - `client`   client traffic and timers (see client.ts).
  */
 import type { NodeId } from '@raftlab/raft';
 import type { ClientEvent } from './client';

@@ -18,7 +18,7 @@
  * Memory is bounded by `maxCheckpoints`: when one more would exceed it, the spacing
  * doubles and every other checkpoint goes, so a longer run costs a longer replay per
  * seek (its replay distance doubles with the run's length) but never more checkpoints.
- * Each checkpoint copies the state's mutable objects and the arrays of immutable records
+ * Each checkpoint copies the state's mutable objects and the arrays of unchanging records
  * (inputs, completed operations, the invariant checker's log records), which grow with
  * the run: about 0.7 MB per checkpoint after an hour of light load.
  *

@@ -14,7 +14,8 @@ export interface LatencyRange {
 }
 
 /** Why a message did not arrive: its link was cut, its destination was down, or the network lost it. */
-export type DropReason = 'link-down' | 'node-down' | 'loss';
+/** Why a message never arrived: a cut link, a crashed node, a lossy link, or a person's hand. */
+export type DropReason = 'link-down' | 'node-down' | 'loss' | 'manual';
 
 /** How one directed link misbehaves (on top of being up or down). */
 export interface LinkQuality {
@@ -135,7 +136,13 @@ export type InputBody =
   /** Proposes removing `node` from the configuration at the leader (thesis §4.1). */
   | { kind: 'remove-node'; node: NodeId }
   /** Proposes any single-server membership change at the leader (thesis §4.1). */
-  | { kind: 'conf-change'; change: ConfChange };
+  | { kind: 'conf-change'; change: ConfChange }
+  /**
+   * A message in flight under a person's hand (message_control.ts): dropped, sent once
+   * more (a new message with its own latency), delivered now, or delayed by `byUs`.
+   */
+  | { kind: 'message'; id: number; action: 'drop' | 'duplicate' | 'deliver' }
+  | { kind: 'message'; id: number; action: 'delay'; byUs: number };
 
 /**
  * An input from outside, stamped with the virtual time at which it takes effect and
@@ -168,6 +175,8 @@ export type SimEventBody =
   | { type: 'message-sent'; message: MessageInFlight }
   | { type: 'message-delivered'; id: number }
   | { type: 'message-dropped'; id: number; reason: DropReason }
+  /** A message in flight will now arrive at `deliverAt` (delayed by hand). */
+  | { type: 'message-delayed'; id: number; deliverAt: number }
   | { type: 'node-state'; node: NodeState }
   | { type: 'log-appended'; node: NodeId; entries: Entry[] }
   /** `term`: the node's current term when it truncated. */
@@ -265,4 +274,13 @@ export interface HistoryOp {
   result?: KvResult;
   /** Set when status is `fail`. */
   reason?: FailReason;
+}
+
+/** How a simulation checks itself; unlike `SimConfig`, not part of the trace. */
+export interface SimulationOptions {
+  /**
+   * Check every shortcut of the node-state reporter against the full comparison, and
+   * throw on a disagreement (node_report.ts). Slower; tests turn it on.
+   */
+  verifyReports?: boolean;
 }

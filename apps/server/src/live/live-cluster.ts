@@ -150,6 +150,11 @@ export class LiveCluster {
     return this.sim.confChangeBlocker();
   }
 
+  /** Whether message `id` is in flight now. */
+  hasMessage(id: number): boolean {
+    return this.sim.message(id) !== undefined;
+  }
+
   /** How the directed link from → to behaves now. */
   linkQuality(from: number, to: number): LinkQuality {
     return this.sim.linkQualities().find((q) => q.from === from && q.to === to)?.quality ?? PERFECT_LINK;

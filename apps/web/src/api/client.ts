@@ -30,7 +30,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -56,7 +56,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 const enc = encodeURIComponent;
-const cluster = (id: string) => `/api/clusters/${enc(id)}`;
+export const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 
 /** `?at=SEQ` (a moment of the past), or nothing (live). */
 const atQuery = (at: number | null | undefined, join: '?' | '&' = '?') =>

@@ -13,6 +13,7 @@ import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
 import { TimelineBar } from '../features/timeline/TimelineBar';
 import { Branches } from '../features/timeline/Branches';
+import { ManualDelivery } from '../features/manual/ManualDelivery';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
 import { OnScreen } from './onScreen';
@@ -71,6 +72,7 @@ export function App() {
           <Notice />
           <NodeActions />
           <ClockControls />
+          <ManualDelivery />
           <NetworkPresets />
           <KvForm />
           <Branches />

@@ -3,7 +3,7 @@
  * and the whole state they compose. Every field is plain data; only the actions in
  * `store.ts` replace it, through the pure reducers in `reducers.ts`.
  */
-import type { Clock, Entry, MessageInFlight, ReadConsistency, Verdict } from '@raftlab/protocol';
+import type { Clock, Entry, MessageInFlight, ReadConsistency, SimEvent, Verdict } from '@raftlab/protocol';
 import type { AnnouncerState } from './slices/announcer';
 import type { ChartsState } from './slices/charts';
 import type { ClusterState } from './slices/cluster';
@@ -24,12 +24,15 @@ export interface ClockState extends Clock {
   receivedAt: number;
 }
 
+/** Why a message died on the way (the protocol's message-dropped reasons). */
+export type DropReason = Extract<SimEvent, { type: 'message-dropped' }>['reason'];
+
 /** A message that died on the way, kept briefly so the network layer can draw a burst. */
 export interface DroppedMessage {
   message: MessageInFlight;
   /** Virtual time (µs) at which it was dropped. */
   t: number;
-  reason: 'link-down' | 'node-down' | 'loss';
+  reason: DropReason;
 }
 
 /** One answer (or error) to a request made from the KV form. */

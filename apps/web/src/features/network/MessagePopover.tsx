@@ -1,5 +1,9 @@
-/** A message's fields (Figure 2's names), shown on hover or pinned by a click. */
+/**
+ * A message's fields (Figure 2's names), shown on hover or pinned by a click; pinned, it
+ * offers to take the message in hand (drop, duplicate, deliver now, delay).
+ */
 import type { MessageInFlight } from '@raftlab/protocol';
+import { MessageHand } from '../manual/MessageHand';
 import { describeInFlight } from './messageFields';
 import './popover.css';
 
@@ -39,6 +43,7 @@ export function MessagePopover({ message, at, pinned, onClose }: MessagePopoverP
           </div>
         ))}
       </dl>
+      {pinned && <MessageHand id={message.id} onDone={onClose} />}
     </div>
   );
 }

@@ -27,17 +27,30 @@ export const messageNarration: EventHandlers = {
   'message-dropped': (d, e) => {
     const msg = messageById(d.s, e.id);
     if (!msg) return;
-    const why =
-      e.reason === 'link-down'
-        ? 'the link is down'
-        : e.reason === 'loss'
-          ? 'the link lost it'
-          : `node ${msg.to} is down`;
+    const why = {
+      'link-down': 'the link is down',
+      loss: 'the link lost it',
+      'node-down': `node ${msg.to} is down`,
+      manual: 'dropped by hand',
+    }[e.reason];
     const category = msg.type === 'AppendEntries' && msg.entries.length === 0 ? 'heartbeat' : 'network';
     say(d, e.t, category, `${msg.type} from node ${msg.from} to node ${msg.to} was lost: ${why}`, '§5.1', [
       msg.from,
       msg.to,
     ]);
+  },
+  'message-delayed': (d, e) => {
+    const msg = messageById(d.s, e.id);
+    if (!msg) return;
+    const at = (e.deliverAt / 1e6).toFixed(3);
+    say(
+      d,
+      e.t,
+      'network',
+      `${msg.type} from node ${msg.from} to node ${msg.to} delayed by hand: it arrives at ${at} s`,
+      '§5.1',
+      [msg.from, msg.to],
+    );
   },
 };
 

@@ -38,6 +38,11 @@ export const messages: Slice<MessagesState> = {
     'message-delivered': (d, e) => {
       delete d.edit('messages')[e.id];
     },
+    // Delayed by hand: the same message, arriving later.
+    'message-delayed': (d, e) => {
+      const message = d.s.messages[e.id];
+      if (message) d.edit('messages')[e.id] = { ...message, deliverAt: e.deliverAt };
+    },
     'message-dropped': (d, e) => {
       const message = d.s.messages[e.id];
       if (message) d.edit('drops').push({ message, t: e.t, reason: e.reason });
