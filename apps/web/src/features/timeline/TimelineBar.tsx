@@ -73,7 +73,7 @@ export function TimelineBar() {
             max={end}
             step={1}
             value={at}
-            style={{ '--timeline-at': end > 0 ? at / end : 1 } as CSSProperties}
+            style={{ '--timeline-at': end > 0 ? at / end : 0 } as CSSProperties}
             disabled={!ready}
             onChange={(e) => seekTo(Number(e.target.value))}
             onKeyDown={onSliderKey}
