@@ -149,13 +149,14 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
         if (!frame.moment) {
           // Live events belong to the live state; the past one shown must not take them.
           if (store.getState().moment === null) enqueue(frame, now);
-        } else if (heldPast) {
-          store.getState().applyPast(heldPast, frame, now);
-          heldPast = null;
-          answered(now);
         } else {
-          applyEvents(frame, now);
-          answered(now);
+          // The next seek goes out before this one is drawn, so the server computes it
+          // while the page reduces and renders this one.
+          const idle = throttle.answered(now);
+          if (heldPast) store.getState().applyPast(heldPast, frame, now);
+          else applyEvents(frame, now);
+          heldPast = null;
+          if (idle) store.getState().seekSettled();
         }
         break;
       case 'closed':
