@@ -8,7 +8,7 @@
 import type { Marker } from '@raftlab/protocol';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { MarkerGlyph } from './MarkerGlyph';
-import { groupTitle, MARKER_NAMES, thinMarkers, type MarkerGroup } from './timelineModel';
+import { groupTitle, MARKER_NAMES, thinMarkers, thinningEnd, type MarkerGroup } from './timelineModel';
 
 export interface MarkerStripProps {
   /** Every marker, sorted by moment. */
@@ -37,37 +37,44 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-/** The groups' buttons: drawn again only when the groups change, not with the tooltip. */
-const MarkerButtons = memo(function MarkerButtons({
-  markers,
-  groups,
-  onPick,
-  onHover,
-}: {
-  /** Every marker, sorted by moment. */
-  markers: readonly Marker[];
-  /** Their groups (thinMarkers). */
-  groups: readonly MarkerGroup[];
+interface MarkerButtonProps {
+  /** The marker the group shows and goes to. */
+  lead: Marker;
+  /** Where it is on the thinning scale, 0 to 1. */
+  x: number;
+  /** The group holds more than its lead. */
+  more: boolean;
+  /** What it holds, for its accessible name. */
+  label: string;
   /** Shows a moment. */
   onPick: (at: number) => void;
   /** The pointer is over the group led by the marker at this moment. */
   onHover: (at: number) => void;
-}) {
-  return groups.map((g) => (
+}
+
+/** One group's button, at its place on the thinning scale (which a growing end leaves alone). */
+const MarkerButton = memo(function MarkerButton({
+  lead,
+  x,
+  more,
+  label,
+  onPick,
+  onHover,
+}: MarkerButtonProps) {
+  return (
     <button
-      key={`${g.from}-${g.lead.at}`}
       type="button"
       tabIndex={-1}
-      className={`marker marker--${g.lead.kind}`}
-      style={{ left: `${g.x * 100}%` }}
-      aria-label={groupTitle(markers, g).replaceAll('\n', '; ')}
-      onPointerEnter={() => onHover(g.lead.at)}
-      onClick={() => onPick(g.lead.at)}
+      className={`marker marker--${lead.kind}`}
+      style={{ left: `${x * 100}%` }}
+      aria-label={label}
+      onPointerEnter={() => onHover(lead.at)}
+      onClick={() => onPick(lead.at)}
     >
-      <MarkerGlyph kind={g.lead.kind} />
-      {g.count > 1 && <span className="marker__more" aria-hidden="true" />}
+      <MarkerGlyph kind={lead.kind} />
+      {more && <span className="marker__more" aria-hidden="true" />}
     </button>
-  ));
+  );
 });
 
 /** The group holding moment `at` (the one led by it, for a hovered group), or null. */
@@ -80,18 +87,43 @@ function groupOf(markers: readonly Marker[], groups: readonly MarkerGroup[], at:
 export const MarkerStrip = memo(function MarkerStrip({ markers, end, current, onPick }: MarkerStripProps) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
-  const groups = useMemo(() => thinMarkers(markers, end, width, GROUP_GAP_PX), [markers, end, width]);
+  const scaleEnd = thinningEnd(end);
+  const groups = useMemo(
+    () => thinMarkers(markers, scaleEnd, width, GROUP_GAP_PX),
+    [markers, scaleEnd, width],
+  );
   // By moment, not by group: the groups are made anew as markers arrive.
   const [hovered, setHovered] = useState<number | null>(null);
   const tipAt = hovered ?? current;
   const tip = tipAt === null ? null : groupOf(markers, groups, tipAt);
+  const tipX = tip && end > 0 ? Math.min(1, tip.lead.at / end) : 0;
   return (
     <div className="marker-strip" ref={ref} onPointerLeave={() => setHovered(null)}>
-      <MarkerButtons markers={markers} groups={groups} onPick={onPick} onHover={setHovered} />
+      {/* The buttons sit on the thinning scale, which spans more than the strip while the
+          live end is below it: as the end grows only this box's width changes, so a frame
+          restyles no button (changing each one's place restyled them all, every frame). */}
+      <div className="marker-strip__window">
+        <div
+          className="marker-strip__scale"
+          style={{ width: `calc((100% - 16px) * ${scaleEnd / Math.max(1, end)})` }}
+        >
+          {groups.map((g) => (
+            <MarkerButton
+              key={`${g.from}-${g.lead.at}`}
+              lead={g.lead}
+              x={g.x}
+              more={g.count > 1}
+              label={groupTitle(markers, g).replaceAll('\n', '; ')}
+              onPick={onPick}
+              onHover={setHovered}
+            />
+          ))}
+        </div>
+      </div>
       {tip && (
         <div
-          className={`marker-tip${tip.x > 0.7 ? ' marker-tip--left' : ''}`}
-          style={{ left: `${tip.x * 100}%` }}
+          className={`marker-tip${tipX > 0.7 ? ' marker-tip--left' : ''}`}
+          style={{ left: `${tipX * 100}%` }}
           role="tooltip"
         >
           <strong>{MARKER_NAMES[tip.lead.kind]}</strong>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Marker, MarkerKind } from '@raftlab/protocol';
-import { adjacentMarker, groupTitle, markersAt, momentText, nextTrouble, thinMarkers } from './timelineModel';
+import {
+  adjacentMarker,
+  groupTitle,
+  markersAt,
+  momentText,
+  nextTrouble,
+  thinMarkers,
+  thinningEnd,
+} from './timelineModel';
 
 const marker = (at: number, kind: MarkerKind = 'write'): Marker => ({
   at,
@@ -48,6 +56,20 @@ describe('thinMarkers', () => {
       [0, 2],
     ]);
     expect(thinMarkers([], 100, 500)).toEqual([]);
+  });
+});
+
+describe('thinningEnd', () => {
+  it('rounds a growing end up in steps of at most 9%, so the groups stay put for a while', () => {
+    let steps = 0;
+    for (let end = 2; end < 100_000; end++) {
+      const scale = thinningEnd(end);
+      expect(scale).toBeGreaterThanOrEqual(end);
+      expect(scale).toBeLessThanOrEqual(Math.ceil(end * 1.091));
+      if (scale !== thinningEnd(end - 1)) steps++;
+    }
+    expect(steps).toBeLessThan(8 * 17 + 1); // eight a doubling
+    expect([0, 1].map(thinningEnd)).toEqual([0, 1]);
   });
 });
 
