@@ -21,6 +21,9 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'r', does: 'Restart the selected node' },
   { keys: 't', does: 'Time out the selected node (start an election)' },
   { keys: 'h', does: 'Heal the network' },
+  { keys: '← / →', does: 'On the timeline: one event back or on' },
+  { keys: 'Shift + ← / →', does: 'On the timeline: the previous or next marker' },
+  { keys: 'Home / End', does: 'On the timeline: the first moment, or back to live' },
   { keys: '?', does: 'Show this help' },
   { keys: 'Esc', does: 'Close this help, or clear the selection' },
 ];
