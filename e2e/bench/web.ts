@@ -10,7 +10,10 @@
  *    frame-interval p50/p95/p99 (and the busy time again, with that meter running).
  * 4. Serves a page a synthetic snapshot whose nodes hold 100,000 log entries each
  *    (through a routed WebSocket) and scrolls the log view end to start, timing frames.
- * 5. Gzips the built JS bundle.
+ * 5. Drags the timeline's slider across a 5-node run of a few virtual minutes (drag.ts):
+ *    distinct moments shown per second and frame p95, medians of BENCH_DRAG_RUNS drags.
+ *    `BENCH_ONLY=drag` measures only this.
+ * 6. Gzips the built JS bundle.
  * Prints a table and writes bench-results/web.json.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { createCluster, launchBrowser, root, sleep, startServer, startWriter } from './harness';
+import { measureDrag } from './drag';
 import { profileTop, traceBreakdown } from './trace';
 const MEASURE_MS = 10_000;
 const NODES = 9;
@@ -150,6 +154,14 @@ async function main(): Promise<void> {
   let writer: ReturnType<typeof startWriter> | undefined;
   const browser = await launchBrowser();
   try {
+    if (process.env.BENCH_ONLY === 'drag') {
+      const drag = await measureDrag(browser, base);
+      console.log(`${drag.events} events:`, JSON.stringify(drag.runs));
+      console.log(
+        `drag: ${drag.momentsPerSecond} moments/s, frame p95 ${drag.frameP95} ms (medians); forward ${drag.forward.momentsPerSecond}/s, backward ${drag.backward.momentsPerSecond}/s`,
+      );
+      return;
+    }
     const id = await createCluster(base, NODES, SPEED);
     writer = startWriter(base, id, Number(process.env.BENCH_WRITE_MS ?? 100));
 
@@ -228,6 +240,7 @@ async function main(): Promise<void> {
     const scrollFrames = frameStats(await stopFrames(scrollPage));
     await scrollPage.close();
 
+    const drag = await measureDrag(browser, base);
     const bundle = bundleSize();
     const results = {
       date: new Date().toISOString(),
@@ -257,8 +270,9 @@ async function main(): Promise<void> {
         ...scroll,
         frameIntervalMs: scrollFrames,
       },
+      timelineDrag: drag,
       bundle,
-      targets: { p95Ms: 16.7, busyMsPerS: 150, bundleGzipKB: 250 },
+      targets: { p95Ms: 16.7, busyMsPerS: 150, bundleGzipKB: 250, dragMomentsPerS: 20, dragFrameP95Ms: 33 },
     };
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/web.json'), JSON.stringify(results, null, 2) + '\n');
@@ -283,6 +297,13 @@ async function main(): Promise<void> {
     row('100k-entry log scroll: frame p50 (ms)', String(scrollFrames.p50), '');
     row('100k-entry log scroll: frame p95 (ms)', String(scrollFrames.p95), '≤ 16.7');
     row('100k-entry log scroll: frame p99 (ms)', String(scrollFrames.p99), '');
+    row(`timeline drag (${drag.events} events): moments/s`, String(drag.momentsPerSecond), '≥ 20');
+    row('timeline drag: frame interval p95 (ms)', String(drag.frameP95), '≤ 33');
+    row(
+      'timeline drag forward / backward: moments/s',
+      `${drag.forward.momentsPerSecond} / ${drag.backward.momentsPerSecond}`,
+      '',
+    );
     row('JS bundle, gzipped (kB)', String(bundle.gzipKB), '≤ 250');
     console.log('\nWrote bench-results/web.json');
   } finally {

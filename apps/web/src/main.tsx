@@ -10,6 +10,7 @@ import { connectStream } from './api/stream';
 import { App } from './app/App';
 import { raftStore } from './store/store';
 import { applyTheme, initialTheme } from './app/theme';
+import { openRequestedMoment } from './app/openMoment';
 
 applyTheme(initialTheme());
 
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   try {
     const id = await resolveClusterId();
     setClusterId(id);
+    openRequestedMoment();
     connectStream(raftStore, id);
   } catch (err) {
     setConnection('closed');

@@ -1,10 +1,35 @@
 /**
  * Control actions: HTTP calls against the current cluster. Their effects come back on
  * the stream; only failures are written to the store, as a notice.
+ *
+ * An action that changes what happens (a crash, a cut, a write, resuming the clock)
+ * taken while the page shows the past rewrites the future from that moment: the
+ * cluster is first rewound there (POST /rewind), its replaced future kept as a branch
+ * the page then points to, and the action is taken on the rewound cluster.
  */
 import type { NetworkBody } from '@raftlab/protocol';
 import { raftStore } from '../store/store';
 import { api, ApiError } from './client';
+
+const reasonOf = (err: unknown): string =>
+  err instanceof ApiError ? err.message || err.code : 'request failed';
+
+/**
+ * If the page shows a moment of the past, rewinds the cluster to it and records the
+ * branch that keeps the old future; true when the cluster is ready to be acted on.
+ */
+export async function rewindIfPast(clusterId: string): Promise<boolean> {
+  const { moment, setKeptBranch, setNotice } = raftStore.getState();
+  if (!moment) return true;
+  try {
+    const { branch } = await api.rewind(clusterId, moment.at);
+    setKeptBranch(branch);
+    return true;
+  } catch (err) {
+    setNotice(`Could not rewrite the future from event ${moment.at}: ${reasonOf(err)}`);
+    return false;
+  }
+}
 
 /** Runs `call` with the current cluster id; a failure becomes the store's notice. */
 export async function run(what: string, call: (clusterId: string) => Promise<unknown>): Promise<boolean> {
@@ -15,24 +40,36 @@ export async function run(what: string, call: (clusterId: string) => Promise<unk
     setNotice(null);
     return true;
   } catch (err) {
-    const reason = err instanceof ApiError ? err.message || err.code : 'request failed';
-    setNotice(`Could not ${what}: ${reason}`);
+    setNotice(`Could not ${what}: ${reasonOf(err)}`);
     return false;
   }
 }
 
+/** Like `run`, for an action that changes the run: from the past, it rewrites the future. */
+export async function act(what: string, call: (clusterId: string) => Promise<unknown>): Promise<boolean> {
+  const { clusterId } = raftStore.getState();
+  if (!clusterId || !(await rewindIfPast(clusterId))) return false;
+  return run(what, call);
+}
+
 export const actions = {
-  crash: (node: number) => run(`crash node ${node}`, (id) => api.nodeAction(id, node, 'crash')),
-  restart: (node: number) => run(`restart node ${node}`, (id) => api.nodeAction(id, node, 'restart')),
-  timeout: (node: number) => run(`time out node ${node}`, (id) => api.nodeAction(id, node, 'timeout')),
+  crash: (node: number) => act(`crash node ${node}`, (id) => api.nodeAction(id, node, 'crash')),
+  restart: (node: number) => act(`restart node ${node}`, (id) => api.nodeAction(id, node, 'restart')),
+  timeout: (node: number) => act(`time out node ${node}`, (id) => api.nodeAction(id, node, 'timeout')),
   transferLeadership: (node: number) =>
-    run(`transfer leadership to node ${node}`, (id) => api.nodeAction(id, node, 'transfer-leadership')),
-  compact: (node: number) => run(`compact node ${node}`, (id) => api.nodeAction(id, node, 'compact')),
-  addNode: () => run('add a node', (id) => api.addNode(id)),
-  removeNode: (node: number) => run(`remove node ${node}`, (id) => api.removeNode(id, node)),
-  setNetwork: (body: NetworkBody, what = 'change the network') => run(what, (id) => api.setNetwork(id, body)),
-  heal: () => run('heal the network', (id) => api.heal(id)),
+    act(`transfer leadership to node ${node}`, (id) => api.nodeAction(id, node, 'transfer-leadership')),
+  compact: (node: number) => act(`compact node ${node}`, (id) => api.nodeAction(id, node, 'compact')),
+  addNode: () => act('add a node', (id) => api.addNode(id)),
+  removeNode: (node: number) => act(`remove node ${node}`, (id) => api.removeNode(id, node)),
+  setNetwork: (body: NetworkBody, what = 'change the network') => act(what, (id) => api.setNetwork(id, body)),
+  heal: () => act('heal the network', (id) => api.heal(id)),
+  // The speed and pausing change nothing that happens, only when: no rewind.
   setSpeed: (speed: number) => run('change the speed', (id) => api.setClock(id, { speed })),
-  setPaused: (paused: boolean) => run(paused ? 'pause' : 'resume', (id) => api.setClock(id, { paused })),
+  setPaused: (paused: boolean) =>
+    paused
+      ? run('pause', (id) => api.setClock(id, { paused }))
+      : act('resume', (id) => api.setClock(id, { paused })),
+  setPauseOnTrouble: (pauseOnTrouble: boolean) =>
+    run('change pausing on trouble', (id) => api.setClock(id, { pauseOnTrouble })),
   step: () => run('step', (id) => api.step(id)),
 };

@@ -9,11 +9,14 @@ import type {
   ClockBody,
   ClusterState,
   CreateClusterBody,
+  DivergeReply,
   ErrorBody,
   HistoryReply,
   KvReply,
   NetworkBody,
   ReadConsistency,
+  RewindReply,
+  Trace,
 } from '@raftlab/protocol';
 
 export class ApiError extends Error {
@@ -55,9 +58,22 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 const enc = encodeURIComponent;
 export const cluster = (id: string) => `/api/clusters/${enc(id)}`;
 
+/** `?at=SEQ` (a moment of the past), or nothing (live). */
+const atQuery = (at: number | null | undefined, join: '?' | '&' = '?') =>
+  at === null || at === undefined ? '' : `${join}at=${at}`;
+
 export const api = {
   createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
-  getCluster: (id: string) => request<ClusterState>('GET', cluster(id)),
+  /** A new paused cluster at moment `at` of cluster `from` (which stays as it is). */
+  fork: (from: string, at: number) => request<ClusterState>('POST', '/api/clusters', { fork: { from, at } }),
+  /** The cluster as it is, or as it was right after event `at`. */
+  getCluster: (id: string, at?: number | null) => request<ClusterState>('GET', cluster(id) + atQuery(at)),
+  /** The cluster goes back to moment `at`, paused; its replaced future is kept as a branch. */
+  rewind: (id: string, at: number) => request<RewindReply>('POST', `${cluster(id)}/rewind`, { at }),
+  /** The first moment at which the two clusters differ; null when one's run is a prefix of the other's. */
+  diverge: (id: string, other: string) =>
+    request<DivergeReply>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
+  trace: (id: string) => request<Trace>('GET', `${cluster(id)}/trace`),
   bugs: () => request<BugList>('GET', '/api/bugs'),
   get: (id: string, key: string, consistency: ReadConsistency) =>
     request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
@@ -77,9 +93,12 @@ export const api = {
   heal: (id: string) => request<unknown>('POST', `${cluster(id)}/network/heal`),
   setClock: (id: string, body: ClockBody) => request<unknown>('PUT', `${cluster(id)}/clock`, body),
   step: (id: string) => request<unknown>('POST', `${cluster(id)}/clock/step`),
-  /** The verdict; with `ops: 'pending'` only the pending operations come along (the page draws the rest). */
-  history: (id: string, ops: 'all' | 'pending' = 'all') =>
-    request<HistoryReply>('GET', `${cluster(id)}/history?ops=${ops}`),
+  /**
+   * The verdict, of the live history or of moment `at`'s; with `ops: 'pending'` only the
+   * pending operations come along (the page draws the rest).
+   */
+  history: (id: string, ops: 'all' | 'pending' = 'all', at?: number | null) =>
+    request<HistoryReply>('GET', `${cluster(id)}/history?ops=${ops}${atQuery(at, '&')}`),
 };
 
 /** A person-readable reason for a failed KV request. */

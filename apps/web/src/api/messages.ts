@@ -1,8 +1,9 @@
 /**
  * Messages in flight under a person's hand: drop, duplicate, deliver now, delay. Each is
- * an input of the cluster's trace (server: routes/messages.ts), so it replays exactly.
+ * an input of the cluster's trace (server: routes/messages.ts), so it replays exactly;
+ * taken while viewing the past, it rewrites the future from there (`act`).
  */
-import { run } from './actions';
+import { act } from './actions';
 import { cluster, request } from './client';
 
 export type MessageAction = 'drop' | 'duplicate' | 'deliver';
@@ -11,7 +12,7 @@ const VERB: Record<MessageAction, string> = { drop: 'drop', duplicate: 'duplicat
 
 export const messageActions = {
   act: (message: number, action: MessageAction) =>
-    run(`${VERB[action]} message ${message}`, (id) =>
+    act(`${VERB[action]} message ${message}`, (id) =>
       request<{ ok: true }>('POST', `${cluster(id)}/messages/${message}/${action}`),
     ),
   /** A leader's heartbeat timeout, fired by hand. */
@@ -20,7 +21,7 @@ export const messageActions = {
       request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/heartbeat`),
     ),
   delay: (message: number, ms: number) =>
-    run(`delay message ${message}`, (id) =>
+    act(`delay message ${message}`, (id) =>
       request<{ ok: true }>('POST', `${cluster(id)}/messages/${message}/delay`, { ms }),
     ),
 };

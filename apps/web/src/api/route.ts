@@ -1,13 +1,41 @@
-/** The cluster id lives in the path (`/c/:id`); a page opened elsewhere makes a cluster. */
+/**
+ * The address bar: the cluster id lives in the path (`/c/:id`), a moment of its past in
+ * the query (`?at=SEQ`); a page opened elsewhere makes a cluster.
+ */
 import { api } from './client';
 
 const PATH = /^\/c\/([a-z0-9]{1,32})\/?$/;
+/** An event number as the server's `?at=` accepts it (AtQuerySchema). */
+const AT = /^(0|[1-9][0-9]{0,14})$/;
 
 export function clusterIdFromPath(pathname: string): string | null {
   return PATH.exec(pathname)?.[1] ?? null;
 }
 
 export const clusterPath = (id: string): string => `/c/${id}`;
+
+/** The page of cluster `id` at moment `at`, or live (null). */
+export const momentPath = (id: string, at: number | null): string =>
+  at === null ? clusterPath(id) : `${clusterPath(id)}?at=${at}`;
+
+/**
+ * What the query asks the page to open: a moment (`?at=SEQ`), the first violation
+ * (`?at=violation`, where an uploaded trace opens), or the live cluster (null).
+ */
+export function momentFromSearch(search: string): number | 'violation' | null {
+  const at = new URLSearchParams(search).get('at');
+  if (at === 'violation') return at;
+  return at !== null && AT.test(at) ? Number(at) : null;
+}
+
+/** `search` with `at` set to the moment shown (or removed, live), other parameters kept. */
+export function searchWithMoment(search: string, at: number | null): string {
+  const params = new URLSearchParams(search);
+  if (at === null) params.delete('at');
+  else params.set('at', String(at));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 /** The id from the address bar, or a freshly created cluster's id written into it. */
 export async function resolveClusterId(): Promise<string> {

@@ -29,6 +29,16 @@ describe('coalesceFrames', () => {
     expect(joined.heartbeats).toEqual([tally(2, 5, 28), tally(3, 1, 9)]);
     expect(coalesceFrames([frame(10, [1]), frame(20, [2])]).heartbeats).toBeUndefined();
   });
+  it('keeps every frame’s markers, in order', () => {
+    const marker = (at: number) => ({ at, t: at, kind: 'leader' as const, label: `m${at}` });
+    const joined = coalesceFrames([
+      { ...frame(10, [1]), markers: [marker(1)] },
+      frame(20, [2]),
+      { ...frame(30, [3]), markers: [marker(3), marker(3)] },
+    ]);
+    expect(joined.markers?.map((m) => m.at)).toEqual([1, 3, 3]);
+    expect(coalesceFrames([frame(10, [1]), frame(20, [2])]).markers).toBeUndefined();
+  });
   it('passes a single frame through', () => {
     const one = frame(5, [1]);
     expect(coalesceFrames([one])).toBe(one);

@@ -2,10 +2,23 @@
  * The WebSocket to `/api/clusters/:id/stream`: feeds frames to the store, reconnects
  * with exponential backoff, and reports its status. Lives outside React so a re-render
  * (or StrictMode's double effects) never opens a second socket.
+ *
+ * It also asks for the past: it watches the store's `seeking` (what the person asked to
+ * see) and sends the seeks through a `SeekThrottle`, one at a time. A moment of the past
+ * comes back as a snapshot and then one events frame; the snapshot is held until its
+ * events frame is in, and the two go to the store as one update.
  */
-import { ERROR_CODES, type EventsFrame, type HeartbeatTally, type ServerFrame } from '@raftlab/protocol';
+import {
+  ERROR_CODES,
+  type ClientFrame,
+  type EventsFrame,
+  type HeartbeatTally,
+  type ServerFrame,
+  type SnapshotFrame,
+} from '@raftlab/protocol';
 import type { StoreApi } from 'zustand';
 import type { RaftStore } from '../store/store';
+import { SeekThrottle } from './seek';
 
 type Store = StoreApi<RaftStore>;
 
@@ -23,7 +36,10 @@ const NOT_FOUND_CLOSE_CODE = 4404;
  */
 export const applyInterval = (speed: number): number => (speed >= 1 ? 250 : 100);
 
-/** Joins queued event frames into one: every event in order, the newest clock, heartbeats summed. */
+/**
+ * Joins queued event frames into one: every event and marker in order, the newest
+ * clock, heartbeats summed.
+ */
 export function coalesceFrames(frames: readonly EventsFrame[]): EventsFrame {
   if (frames.length === 1) return frames[0];
   const tallies = new Map<string, HeartbeatTally>();
@@ -37,11 +53,13 @@ export function coalesceFrames(frames: readonly EventsFrame[]): EventsFrame {
       );
     }
   }
+  const markers = frames.flatMap((f) => f.markers ?? []);
   return {
     type: 'events',
     clock: frames[frames.length - 1].clock,
     events: frames.flatMap((f) => f.events),
     ...(tallies.size > 0 ? { heartbeats: [...tallies.values()] } : {}),
+    ...(markers.length > 0 ? { markers } : {}),
   };
 }
 
@@ -95,9 +113,84 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
     queued = [];
   };
 
+  // A moment of the past: its snapshot, waiting for the events frame that follows it.
+  let heldPast: SnapshotFrame | null = null;
+  const applyHeld = (now: number) => {
+    if (heldPast) applySnapshot(heldPast, now);
+    heldPast = null;
+  };
+  const throttle = new SeekThrottle((frame: ClientFrame) => socket?.send(JSON.stringify(frame)));
+  const answered = (now: number) => {
+    if (throttle.answered(now)) store.getState().seekSettled();
+  };
+  // What of `seeking` was last handed to the throttle on this socket.
+  let asked: RaftStore['seeking'] = null;
+  const syncSeeking = () => {
+    if (socket?.readyState !== WebSocket.OPEN) return;
+    const { seeking } = store.getState();
+    if (seeking === asked) return;
+    asked = seeking;
+    if (seeking === 'live') throttle.live();
+    else if (seeking !== null) throttle.seek(seeking, performance.now());
+  };
+  const unsubscribe = store.subscribe(syncSeeking);
+
+  const onFrame = (frame: ServerFrame, now: number) => {
+    if (frame.type !== 'events' || !frame.moment) applyHeld(now);
+    switch (frame.type) {
+      case 'snapshot':
+        attempt = 0;
+        dropQueue();
+        if (frame.moment) heldPast = frame;
+        else applySnapshot(frame, now);
+        setConnection('live');
+        break;
+      case 'events':
+        if (!frame.moment) {
+          // Live events belong to the live state; the past one shown must not take them.
+          if (store.getState().moment === null) enqueue(frame, now);
+        } else {
+          // The next seek goes out before this one is drawn, so the server computes it
+          // while the page reduces and renders this one.
+          const idle = throttle.answered(now);
+          if (heldPast) store.getState().applyPast(heldPast, frame, now);
+          else applyEvents(frame, now);
+          heldPast = null;
+          if (idle) store.getState().seekSettled();
+        }
+        break;
+      case 'closed':
+        stopped = true;
+        setConnection('closed');
+        store.getState().setNotice(`The server closed this cluster's stream: ${frame.reason}`);
+        break;
+      case 'error':
+        if (frame.error === ERROR_CODES.clusterNotFound) {
+          stopped = true;
+          setConnection('closed');
+          store
+            .getState()
+            .setNotice(`Cluster ${clusterId} does not exist (it may have expired). Start a new one.`);
+        } else if (throttle.busy(now)) {
+          store.getState().setNotice(`Could not show that moment: ${frame.message}`);
+          answered(now);
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
   const open = () => {
     setConnection(attempt === 0 ? 'connecting' : 'reconnecting');
     socket = new WebSocket(streamUrl(window.location, clusterId));
+    socket.onopen = () => {
+      // A new socket starts live: ask again for the moment the page was showing.
+      asked = null;
+      const s = store.getState();
+      if (s.seeking === null && s.moment) s.seek(s.moment.at);
+      else syncSeeking();
+    };
     socket.onmessage = (ev) => {
       let frame: ServerFrame;
       try {
@@ -105,37 +198,12 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
       } catch {
         return;
       }
-      const now = performance.now();
-      switch (frame.type) {
-        case 'snapshot':
-          attempt = 0;
-          dropQueue();
-          applySnapshot(frame, now);
-          setConnection('live');
-          break;
-        case 'events':
-          enqueue(frame, now);
-          break;
-        case 'closed':
-          stopped = true;
-          setConnection('closed');
-          store.getState().setNotice(`The server closed this cluster's stream: ${frame.reason}`);
-          break;
-        case 'error':
-          if (frame.error === ERROR_CODES.clusterNotFound) {
-            stopped = true;
-            setConnection('closed');
-            store
-              .getState()
-              .setNotice(`Cluster ${clusterId} does not exist (it may have expired). Start a new one.`);
-          }
-          break;
-        default:
-          break;
-      }
+      onFrame(frame, performance.now());
     };
     socket.onclose = (ev) => {
       socket = null;
+      heldPast = null;
+      throttle.reset();
       if (ev.code === NOT_FOUND_CLOSE_CODE) stopped = true;
       if (stopped) {
         setConnection('closed');
@@ -149,6 +217,7 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
   open();
   return () => {
     stopped = true;
+    unsubscribe();
     clearTimeout(retryTimer);
     dropQueue();
     socket?.close();

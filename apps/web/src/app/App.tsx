@@ -1,4 +1,4 @@
-/** Page layout: header; ring and logs on the left; controls on the right. */
+/** Page layout: header and timeline; ring and logs on the left; controls on the right. */
 import { ClusterView } from '../features/cluster/ClusterView';
 import { NodeActions } from '../features/cluster/NodeActions';
 import { ClockControls } from '../features/clock/ClockControls';
@@ -11,6 +11,8 @@ import { LogView } from '../features/log/LogView';
 import { SafetyPanel } from '../features/safety/SafetyPanel';
 import { Legend } from '../features/network/Legend';
 import { NetworkPresets } from '../features/network/NetworkPresets';
+import { TimelineBar } from '../features/timeline/TimelineBar';
+import { Branches } from '../features/timeline/Branches';
 import { ManualDelivery } from '../features/manual/ManualDelivery';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
@@ -33,6 +35,7 @@ export function App() {
   return (
     <div className="app">
       <Header onHelp={() => setHelpOpen(true)} />
+      <TimelineBar />
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
       <main className="main">
         <div className="stage">
@@ -72,6 +75,7 @@ export function App() {
           <ManualDelivery />
           <NetworkPresets />
           <KvForm />
+          <Branches />
         </aside>
       </main>
     </div>

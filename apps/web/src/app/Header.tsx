@@ -5,7 +5,7 @@ import { applyTheme, initialTheme, type Theme } from './theme';
 import { useRaft } from '../store/store';
 import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
-import { clusterPath } from '../api/route';
+import { momentPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
 import './header.css';
 
@@ -40,8 +40,10 @@ export function Header({ onHelp }: HeaderProps) {
   const leader = useRaft(selectLeaderId);
   const term = useRaft(selectMaxTerm);
   const bugs = useRaft((s) => s.config?.bugs ?? null);
+  const at = useRaft((s) => s.moment?.at ?? null);
   const [copied, setCopied] = useState(false);
-  const link = clusterId ? `${window.location.origin}${clusterPath(clusterId)}` : '';
+  // The moment shown: a past one is part of the link ("look at event 1,234").
+  const link = clusterId ? `${window.location.origin}${momentPath(clusterId, at)}` : '';
 
   const copy = async () => {
     try {
@@ -68,7 +70,7 @@ export function Header({ onHelp }: HeaderProps) {
         <span className="muted">Cluster</span>
         {clusterId ? (
           <>
-            <a href={clusterPath(clusterId)} className="cluster-link" aria-label={`Share link: ${link}`}>
+            <a href={momentPath(clusterId, at)} className="cluster-link" aria-label={`Share link: ${link}`}>
               {clusterId}
             </a>
             <button type="button" className="small" onClick={() => void copy()}>
@@ -91,7 +93,9 @@ export function Header({ onHelp }: HeaderProps) {
           <span className="muted">leader</span> {leader ?? 'none'}
         </span>
         <VirtualClock />
-        {paused && connection === 'live' && <span className="badge badge--paused">paused</span>}
+        {paused && connection === 'live' && at === null && (
+          <span className="badge badge--paused">paused</span>
+        )}
         {bugs && bugs.length > 0 && (
           <span
             className="badge badge--bad"

@@ -5,6 +5,7 @@ describe('commandFor', () => {
   it('maps the documented keys', () => {
     expect(commandFor({ key: ' ' })).toEqual({ kind: 'toggle-play' });
     expect(commandFor({ key: 's' })).toEqual({ kind: 'step' });
+    expect(commandFor({ key: 'b' })).toEqual({ kind: 'step-back' });
     expect(commandFor({ key: 'c' })).toEqual({ kind: 'crash' });
     expect(commandFor({ key: 'r' })).toEqual({ kind: 'restart' });
     expect(commandFor({ key: 't' })).toEqual({ kind: 'timeout' });

@@ -3,6 +3,7 @@
 export type Command =
   | { kind: 'toggle-play' }
   | { kind: 'step' }
+  | { kind: 'step-back' }
   | { kind: 'crash' }
   | { kind: 'restart' }
   | { kind: 'timeout' }
@@ -13,12 +14,16 @@ export type Command =
 
 export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'Space', does: 'Play or pause the clock' },
-  { keys: 's', does: 'Step to the next event (while paused)' },
+  { keys: 's', does: 'Step to the next event (while paused or viewing the past)' },
+  { keys: 'b', does: 'Step back one event (while paused or viewing the past)' },
   { keys: '1 – 9', does: 'Select node 1 to 9' },
   { keys: 'c', does: 'Crash the selected node' },
   { keys: 'r', does: 'Restart the selected node' },
   { keys: 't', does: 'Time out the selected node (start an election)' },
   { keys: 'h', does: 'Heal the network' },
+  { keys: '← / →', does: 'On the timeline: one event back or on' },
+  { keys: 'Shift + ← / →', does: 'On the timeline: the previous or next marker' },
+  { keys: 'Home / End', does: 'On the timeline: the first moment, or back to live' },
   { keys: '?', does: 'Show this help' },
   { keys: 'Esc', does: 'Close this help, or clear the selection' },
 ];
@@ -46,6 +51,8 @@ export function commandFor(e: KeyInput): Command | null {
   switch (e.key) {
     case 's':
       return { kind: 'step' };
+    case 'b':
+      return { kind: 'step-back' };
     case 'c':
       return { kind: 'crash' };
     case 'r':

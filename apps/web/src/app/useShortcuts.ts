@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { actions } from '../api/actions';
 import { raftStore } from '../store/store';
+import { stepBy } from '../features/timeline/moves';
 import { commandFor, onVisibility, type Command } from './shortcuts';
 
 function run(cmd: Command, openHelp: (open: boolean) => void, helpOpen: () => boolean): void {
@@ -12,7 +13,10 @@ function run(cmd: Command, openHelp: (open: boolean) => void, helpOpen: () => bo
       void actions.setPaused(!s.clock.paused);
       break;
     case 'step':
-      if (s.clock.paused) void actions.step();
+      stepBy(1);
+      break;
+    case 'step-back':
+      stepBy(-1);
       break;
     case 'crash':
       if (node?.up) void actions.crash(node.id);
@@ -64,7 +68,8 @@ export function useShortcuts(openHelp: (open: boolean) => void, helpOpen: () => 
     let pausedByUs = false;
     const onChange = () => {
       const s = raftStore.getState();
-      if (s.connection !== 'live') return;
+      // The past stands still already, and resuming from it would rewrite the future.
+      if (s.connection !== 'live' || s.moment !== null) return;
       const next = onVisibility(document.hidden, s.clock.paused, pausedByUs);
       pausedByUs = next.pausedByUs;
       if (next.setPaused !== null) void actions.setPaused(next.setPaused);

@@ -35,7 +35,14 @@ export class FrameDraft {
   readonly announce: string[] = [];
   private readonly copied = new Set<CollectionKey>();
 
-  constructor(state: RaftState) {
+  /**
+   * @param past the frame shows a moment of the past (its events lead up to it): what
+   *   is news live, such as an announcement, is not news then.
+   */
+  constructor(
+    state: RaftState,
+    readonly past = false,
+  ) {
     this.s = { ...state };
   }
 

@@ -16,6 +16,7 @@ import { kv } from './slices/kv';
 import { logs } from './slices/logs';
 import { messages } from './slices/messages';
 import { safety } from './slices/safety';
+import { timeline } from './slices/timeline';
 import { ui } from './slices/ui';
 import type { RaftState } from './types';
 
@@ -37,6 +38,7 @@ const SLICES: readonly Slice<Partial<RaftState>>[] = [
   messages,
   history,
   safety,
+  timeline,
   ui,
 ];
 
@@ -71,10 +73,26 @@ export function reduceSnapshot(
   return next;
 }
 
-/** Applies one batch of events and the clock that came with it. */
+/**
+ * Applies one batch of events and the clock that came with it. A frame of the past
+ * (`moment` set) goes through the same handlers as a live one.
+ */
 export function reduceEvents(state: RaftState, frame: EventsFrame, receivedAt: number): RaftState {
-  const d = new FrameDraft(state);
+  const d = new FrameDraft(state, frame.moment !== undefined);
   for (const event of frame.events) handlers[event.type]?.(d, event);
   for (const slice of SLICES) slice.endFrame?.(d, frame, receivedAt);
   return d.s;
+}
+
+/**
+ * A moment of the past: its snapshot (a little before it) and the events up to it, as
+ * one state, so the page draws the moment once instead of the snapshot first.
+ */
+export function reducePast(
+  state: RaftState,
+  snapshot: SnapshotFrame,
+  events: EventsFrame,
+  receivedAt: number,
+): RaftState {
+  return reduceEvents({ ...state, ...reduceSnapshot(state, snapshot, receivedAt) }, events, receivedAt);
 }

@@ -90,3 +90,16 @@ export function selectUncheckedCompletions(s: Pick<RaftState, 'history' | 'check
 /** Whether the directed link from → to is down. */
 export const selectLinkDown = (s: Pick<RaftState, 'linksDown'>, from: number, to: number): boolean =>
   s.linksDown[linkKey(from, to)] === true;
+
+/** The end of the timeline: live, the events processed so far; in the past, as it was then. */
+export const selectTimelineEnd = (s: Pick<RaftState, 'moment' | 'clock'>): number =>
+  s.moment?.end ?? s.clock.seq;
+
+/** The moment shown: the past one, or live the newest. */
+export const selectShownAt = (s: Pick<RaftState, 'moment' | 'clock'>): number => s.moment?.at ?? s.clock.seq;
+
+/** Where the timeline's slider stands: what the person asked for, else what is shown. */
+export function selectSliderAt(s: Pick<RaftState, 'moment' | 'clock' | 'seeking'>): number {
+  if (typeof s.seeking === 'number') return s.seeking;
+  return s.seeking === 'live' ? selectTimelineEnd(s) : selectShownAt(s);
+}

@@ -7,9 +7,10 @@
  */
 import { createStore, useStore, type StateCreator } from 'zustand';
 import type { EventsFrame, SnapshotFrame } from '@raftlab/protocol';
-import { initialState, reduceEvents, reduceSnapshot } from './reducers';
+import { initialState, reduceEvents, reducePast, reduceSnapshot } from './reducers';
 import { clusterActions, type ClusterActions } from './slices/cluster';
 import { historyActions, type HistoryActions } from './slices/history';
+import { timelineActions, type TimelineActions } from './slices/timeline';
 import { uiActions, type UiActions } from './slices/ui';
 import type { RaftState } from './types';
 
@@ -17,14 +18,17 @@ export interface StreamActions {
   /** Replaces all server-owned state (first frame, or a resync). */
   applySnapshot(frame: SnapshotFrame, receivedAt: number): void;
   applyEvents(frame: EventsFrame, receivedAt: number): void;
+  /** A moment of the past: its snapshot and the events frame that follows it, in one update. */
+  applyPast(snapshot: SnapshotFrame, events: EventsFrame, receivedAt: number): void;
 }
 
-export type RaftActions = StreamActions & ClusterActions & HistoryActions & UiActions;
+export type RaftActions = StreamActions & ClusterActions & HistoryActions & TimelineActions & UiActions;
 export type RaftStore = RaftState & RaftActions;
 
 const streamActions: StateCreator<RaftStore, [], [], StreamActions> = (set) => ({
   applySnapshot: (frame, receivedAt) => set((s) => reduceSnapshot(s, frame, receivedAt)),
   applyEvents: (frame, receivedAt) => set((s) => reduceEvents(s, frame, receivedAt)),
+  applyPast: (snapshot, events, receivedAt) => set((s) => reducePast(s, snapshot, events, receivedAt)),
 });
 
 export function createRaftStore() {
@@ -33,6 +37,7 @@ export function createRaftStore() {
     ...streamActions(...a),
     ...clusterActions(...a),
     ...historyActions(...a),
+    ...timelineActions(...a),
     ...uiActions(...a),
   }));
 }

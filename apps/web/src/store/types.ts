@@ -13,6 +13,7 @@ import type { KvState } from './slices/kv';
 import type { LogsState } from './slices/logs';
 import type { MessagesState } from './slices/messages';
 import type { SafetyState } from './slices/safety';
+import type { TimelineState } from './slices/timeline';
 import type { UiState } from './slices/ui';
 
 /** Where the WebSocket is: `live` once a snapshot has arrived on the current socket. */
@@ -95,6 +96,7 @@ export type RaftState = ClusterState &
   ChartsState &
   AnnouncerState &
   FeedState &
+  TimelineState &
   UiState;
 
 /**

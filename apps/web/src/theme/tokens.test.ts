@@ -59,8 +59,15 @@ describe('theme tokens', () => {
   });
 
   it('every token a stylesheet uses is defined', () => {
-    // The log's column widths are set on its scroller by LogView.tsx.
-    const setByComponents = new Set(['--log-cell', '--log-label']);
+    // The log's column widths are set on its scroller by LogView.tsx, the timeline's
+    // filled fraction on its slider by TimelineBar.tsx, its markers' places by MarkerStrip.tsx.
+    const setByComponents = new Set([
+      '--log-cell',
+      '--log-label',
+      '--timeline-at',
+      '--marker-at',
+      '--timeline-end',
+    ]);
     for (const [path, text] of Object.entries(files)) {
       if (!path.endsWith('.css')) continue;
       for (const [, name] of text.matchAll(/var\((--[\w-]+)/g)) {

@@ -1,7 +1,12 @@
-/** Pause / Play, Step, and the logarithmic Speed slider. */
+/**
+ * Pause / Play, Step back and Step, the logarithmic Speed slider, and whether the clock
+ * pauses itself on trouble. While the page shows the past the clock stands still there:
+ * `Play` rewrites the future from that moment, the steps move through the past.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
+import { canStep, stepBy } from '../timeline/moves';
 import { formatSpeed, sliderToSpeed, SLIDER_STEPS, speedToSlider } from './speedScale';
 import './clock.css';
 
@@ -12,6 +17,21 @@ export function ClockControls() {
   const paused = useRaft((s) => s.clock.paused);
   const serverSpeed = useRaft((s) => s.clock.speed);
   const live = useRaft((s) => s.connection === 'live');
+  const canStepBack = useRaft((s) => canStep(s, -1));
+  const canStepOn = useRaft((s) => canStep(s, 1));
+  // The server pauses on trouble unless told not to. The box shows the person's choice
+  // until the server's clock changes (its echo may wait for the next frame, which a
+  // paused cluster does not send).
+  const serverPauseOnTrouble = useRaft((s) => s.clock.pauseOnTrouble ?? true);
+  const [troubleDraft, setTroubleDraft] = useState<{ value: boolean; over: boolean } | null>(null);
+  // Once it has changed, the draft is spent (adjusted while rendering, as React advises).
+  if (troubleDraft && troubleDraft.over !== serverPauseOnTrouble) setTroubleDraft(null);
+  const pauseOnTrouble =
+    troubleDraft && troubleDraft.over === serverPauseOnTrouble ? troubleDraft.value : serverPauseOnTrouble;
+  const onTrouble = async (value: boolean) => {
+    setTroubleDraft({ value, over: serverPauseOnTrouble });
+    if (!(await actions.setPauseOnTrouble(value))) setTroubleDraft(null);
+  };
   // While the person drags, the slider shows their value, not the server's echo.
   const [draft, setDraft] = useState<number | null>(null);
   const pending = useRef<number | null>(null);
@@ -48,7 +68,10 @@ export function ClockControls() {
         >
           {paused ? 'Play' : 'Pause'}
         </button>
-        <button type="button" disabled={!live || !paused} onClick={() => void actions.step()}>
+        <button type="button" disabled={!canStepBack} onClick={() => stepBy(-1)}>
+          Step back
+        </button>
+        <button type="button" disabled={!canStepOn} onClick={() => stepBy(1)}>
           Step
         </button>
       </div>
@@ -67,6 +90,18 @@ export function ClockControls() {
         />
         <output htmlFor="speed-slider">{speed > 0 ? formatSpeed(speed) : '—'}</output>
       </div>
+      <label
+        className="checkbox clock__trouble"
+        title="The clock pauses itself on a safety violation or a failed linearizability check"
+      >
+        <input
+          type="checkbox"
+          checked={pauseOnTrouble}
+          disabled={!live}
+          onChange={(e) => void onTrouble(e.target.checked)}
+        />
+        Pause on trouble
+      </label>
     </section>
   );
 }

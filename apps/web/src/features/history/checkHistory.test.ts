@@ -53,6 +53,20 @@ describe('checkHistory', () => {
     await checkHistory(store);
     expect(store.getState().check).toMatchObject({ verdict: reply.verdict, error: 'cluster gone' });
   });
+  it('checks the moment shown in the past, and drops a verdict that comes back after the page moved', async () => {
+    let answer: (r: Response) => void = () => {};
+    const fetch = vi.fn(() => new Promise<Response>((r) => (answer = r)));
+    vi.stubGlobal('fetch', fetch);
+    const store = createRaftStore();
+    store.getState().setClusterId('abc');
+    store.setState({ moment: { at: 120, end: 500 } });
+    const check = checkHistory(store);
+    expect(fetch.mock.calls[0]).toEqual(['/api/clusters/abc/history?ops=pending&at=120', expect.anything()]);
+    store.setState({ moment: { at: 130, end: 500 } });
+    answer(new Response(JSON.stringify(reply), { status: 200 }));
+    await check;
+    expect(store.getState().check).toMatchObject({ checking: false, verdict: null, error: null });
+  });
 });
 
 describe('nextCheckAt', () => {

@@ -8,16 +8,24 @@ import { api, ApiError } from '../../api/client';
 import { selectUncheckedCompletions } from '../../store/selectors';
 import { raftStore } from '../../store/store';
 
-/** Fetches the verdict now, unless a request is already out. */
+/**
+ * Fetches the verdict now, unless a request is already out: on the live history, or
+ * while the page shows the past, on that moment's. A verdict that comes back after the
+ * page has moved to another moment is not that moment's, and is dropped.
+ */
 export async function checkHistory(store = raftStore): Promise<void> {
-  const { clusterId, check, checkStarted, checkFinished, checkFailed } = store.getState();
+  const { clusterId, check, checkStarted, checkFinished, checkFailed, checkAbandoned, moment } =
+    store.getState();
   if (!clusterId || check.checking) return;
+  const at = moment?.at ?? null;
+  const stillShown = () => (store.getState().moment?.at ?? null) === at;
   checkStarted();
   try {
     // Only the pending operations: the page has the rest from its stream, and a long
     // history would otherwise be downloaded again at every check.
-    const reply = await api.history(clusterId, 'pending');
-    checkFinished(reply.verdict, { maxOpId: reply.maxOpId, pending: reply.ops.map((op) => op.opId) });
+    const reply = await api.history(clusterId, 'pending', at);
+    if (!stillShown()) checkAbandoned();
+    else checkFinished(reply.verdict, { maxOpId: reply.maxOpId, pending: reply.ops.map((op) => op.opId) });
   } catch (err) {
     checkFailed(err instanceof ApiError ? err.message || err.code : 'request failed');
   }

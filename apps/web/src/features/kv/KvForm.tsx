@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { READ_CONSISTENCIES, type ReadConsistency } from '@raftlab/protocol';
+import { rewindIfPast } from '../../api/actions';
 import { api, describeKvError } from '../../api/client';
 import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
@@ -28,7 +29,8 @@ async function submit(
   expected: string,
 ): Promise<void> {
   const { clusterId, addResult } = raftStore.getState();
-  if (!clusterId) return;
+  // A write (or a read: it is an operation of the history too) from the past rewrites the future.
+  if (!clusterId || !(await rewindIfPast(clusterId))) return;
   try {
     if (op === 'cas') {
       // An empty Expected means "the key is absent" (the API's null).

@@ -4,7 +4,7 @@
  */
 import type { NodeState } from '@raftlab/protocol';
 import type { FrameDraft, Slice } from '../draft';
-import { BOUNDS, type Announcement } from '../types';
+import { BOUNDS, type Announcement, type RaftState } from '../types';
 import { becameLeader } from './cluster';
 
 export interface AnnouncerState {
@@ -51,15 +51,29 @@ function announceCommit(d: FrameDraft, receivedAt: number): void {
   d.s.commitAnnounced = { index: top.index, at: receivedAt };
 }
 
+/** The sentence for going into the past or back to live, if the page did. */
+function modeChange(state: RaftState, to: 'past' | 'live' | null): Partial<AnnouncerState> {
+  if (to === null || (to === 'live' && state.moment === null)) return {};
+  const text = to === 'past' ? 'Viewing the past' : 'Back to live';
+  return {
+    announcements: [...state.announcements, { id: state.nextAnnouncementId, text }].slice(
+      -BOUNDS.announcements,
+    ),
+    nextAnnouncementId: state.nextAnnouncementId + 1,
+  };
+}
+
 export const announcer: Slice<AnnouncerState> = {
   initial: () => ({
     announcements: [],
     nextAnnouncementId: 1,
     commitAnnounced: { index: 0, at: Number.NEGATIVE_INFINITY },
   }),
-  // What was committed before the viewer arrived is not news.
+  // What was committed before the viewer arrived is not news. Going into the past or
+  // back to live is (a past moment's own events are not: they have happened).
   snapshot: (state, frame) => ({
     commitAnnounced: { index: highestCommit(frame.view.nodes).index, at: state.commitAnnounced.at },
+    ...modeChange(state, frame.moment === undefined ? 'live' : state.moment ? null : 'past'),
   }),
   events: {
     'node-state': (d, e) => {
@@ -81,6 +95,10 @@ export const announcer: Slice<AnnouncerState> = {
     },
   },
   endFrame: (d, _frame, receivedAt) => {
+    if (d.past) {
+      d.announce.length = 0;
+      return;
+    }
     announceCommit(d, receivedAt);
     if (d.announce.length === 0) return;
     const s = d.s;

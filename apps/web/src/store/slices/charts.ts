@@ -31,11 +31,16 @@ function addSample(s: RaftState, t: number): ChartSample[] {
 }
 
 export const charts: Slice<ChartsState> = {
-  // No snapshot handler: a resync keeps the charts, and a clock that goes back (another
-  // cluster) restarts them in `addSample`.
+  // A resync keeps the charts, and a clock that goes back (another cluster) restarts
+  // them in `addSample`; a moment of the past, or coming back from one, starts them
+  // afresh from its events.
   initial: () => ({ samples: [], elections: [] }),
+  snapshot: (state, frame) => (frame.moment || state.moment ? { samples: [], elections: [] } : {}),
   events: {
     'node-state': (d, e) => {
+      // Live, a frame is a sample; the past comes as one frame of what led to the
+      // moment, so it is sampled as its terms and commits change (only node states do).
+      if (d.past) d.s.samples = addSample(d.s, e.t);
       if (becameLeader(d.s.nodes[e.node.id], e.node)) {
         d.edit('elections').push({ t: e.t, node: e.node.id, term: e.node.term });
       }

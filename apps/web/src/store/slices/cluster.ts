@@ -1,5 +1,5 @@
 /** The cluster slice: which cluster, its clock and configuration, and each node's state. */
-import type { NodeState, SimConfig } from '@raftlab/protocol';
+import type { Clock, NodeState, SimConfig } from '@raftlab/protocol';
 import type { StateCreator } from 'zustand';
 import type { Slice } from '../draft';
 import type { RaftStore } from '../store';
@@ -24,6 +24,16 @@ export interface ClusterActions {
 export const becameLeader = (before: NodeState | undefined, next: NodeState): boolean =>
   next.role === 'leader' && (before?.role !== 'leader' || before.term !== next.term);
 
+/**
+ * The clock a frame sets. A moment of the past stands still whatever the live clock
+ * does, so nothing is extrapolated from it (messages, timers, the readout).
+ */
+const clockOf = (clock: Clock, past: boolean, receivedAt: number): ClockState => ({
+  ...clock,
+  paused: clock.paused || past,
+  receivedAt,
+});
+
 export const cluster: Slice<ClusterState> = {
   initial: () => ({
     clusterId: null,
@@ -38,7 +48,7 @@ export const cluster: Slice<ClusterState> = {
     for (const { log: _log, kv: _kv, ...node } of frame.view.nodes) nodes[node.id] = node;
     return {
       clusterId: frame.clusterId,
-      clock: { ...frame.clock, receivedAt },
+      clock: clockOf(frame.clock, frame.moment !== undefined, receivedAt),
       config: frame.view.config,
       nodeIds: frame.view.nodes.map((n) => n.id).sort((a, b) => a - b),
       nodes,
@@ -60,7 +70,7 @@ export const cluster: Slice<ClusterState> = {
     },
   },
   endFrame: (d, frame, receivedAt) => {
-    d.s.clock = { ...frame.clock, receivedAt };
+    d.s.clock = clockOf(frame.clock, frame.moment !== undefined, receivedAt);
   },
 };
 

@@ -27,8 +27,13 @@ export interface FeedState extends NarratorMemory {
 
 export const feed: Slice<FeedState> = {
   initial: () => ({ feed: [], heartbeats: [], nextFeedId: 1, ...initialMemory() }),
-  // The feed itself stays: it is this page's record of what happened.
-  snapshot: (_state, frame) => memoryAfterSnapshot(frame.view.messages),
+  // The feed itself stays through a resync: it is this page's record of what happened.
+  // A moment of the past starts it afresh (its events frame tells what led there), and
+  // so does coming back from the past.
+  snapshot: (state, frame) => ({
+    ...memoryAfterSnapshot(frame.view.messages),
+    ...(frame.moment || state.moment ? { feed: [], heartbeats: [] } : {}),
+  }),
   events: { ...messageNarration, ...eventNarration },
   endFrame: (d, frame) => {
     if (frame.heartbeats) narrateHeartbeats(d, frame.heartbeats);

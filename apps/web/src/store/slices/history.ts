@@ -22,17 +22,24 @@ export interface HistoryActions {
   /** The checker's verdict on the operations `covered` describes. */
   checkFinished(verdict: Verdict, covered: CheckedOps): void;
   checkFailed(error: string): void;
+  /** The check's answer is not about what the page shows any more (another moment): dropped. */
+  checkAbandoned(): void;
 }
 
+const initialCheck = (): HistoryCheck => ({
+  checking: false,
+  verdict: null,
+  covered: { maxOpId: 0, pending: [] },
+  error: null,
+});
+
 export const history: Slice<HistoryState> = {
-  initial: () => ({
-    history: [],
-    stages: {},
-    check: { checking: false, verdict: null, covered: { maxOpId: 0, pending: [] }, error: null },
-  }),
-  snapshot: (_state, frame) => ({
+  initial: () => ({ history: [], stages: {}, check: initialCheck() }),
+  snapshot: (state, frame) => ({
     history: frame.history.slice(-BOUNDS.history),
     stages: Object.fromEntries((frame.stages ?? []).map(({ opId, ...stage }) => [opId, stage])),
+    // A verdict is on one moment's history: another moment needs its own.
+    ...(frame.moment || state.moment ? { check: { ...initialCheck(), checking: state.check.checking } } : {}),
   }),
   events: {
     'client-invoked': (d, e) => {
@@ -70,4 +77,5 @@ export const historyActions: StateCreator<RaftStore, [], [], HistoryActions> = (
   checkStarted: () => set((s) => ({ check: { ...s.check, checking: true, error: null } })),
   checkFinished: (verdict, covered) => set({ check: { checking: false, verdict, covered, error: null } }),
   checkFailed: (error) => set((s) => ({ check: { ...s.check, checking: false, error } })),
+  checkAbandoned: () => set((s) => ({ check: { ...s.check, checking: false } })),
 });
