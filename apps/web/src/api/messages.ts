@@ -17,7 +17,7 @@ export const messageActions = {
     ),
   /** A leader's heartbeat timeout, fired by hand. */
   heartbeat: (node: number) =>
-    run(`send heartbeats from node ${node}`, (id) =>
+    act(`send heartbeats from node ${node}`, (id) =>
       request<{ ok: true }>('POST', `${cluster(id)}/nodes/${node}/heartbeat`),
     ),
   delay: (message: number, ms: number) =>
