@@ -19,6 +19,12 @@ import { raftStore, useRaft, type RaftStore } from './store';
 
 /** How often an off-screen panel refreshes at most, ms. */
 export const OFF_SCREEN_INTERVAL_MS = 1000;
+/**
+ * While the timeline's slider is dragged, panels refresh at most this often: the ring,
+ * its messages and the banner show every moment the stream brings (bench:web's drag
+ * counts them), the panels one reads catch up at once when the drag ends.
+ */
+export const SCRUBBING_INTERVAL_MS = 200;
 /** Above this speed (virtual s per wall s) panels refresh at most every FAST_INTERVAL_MS. */
 export const FAST_SPEED = 2;
 export const FAST_INTERVAL_MS = 500;
@@ -32,7 +38,13 @@ const TRAILING_GRACE_MS = 300;
 export function useThrottledRaft<T>(selector: (s: RaftStore) => T, intervalMs: number): T {
   const onScreen = useContext(OnScreenContext);
   const fast = useRaft((s) => s.clock.speed > FAST_SPEED);
-  const interval = Math.max(intervalMs, onScreen ? 0 : OFF_SCREEN_INTERVAL_MS, fast ? FAST_INTERVAL_MS : 0);
+  const scrubbing = useRaft((s) => s.scrubbing);
+  const interval = Math.max(
+    intervalMs,
+    onScreen ? 0 : OFF_SCREEN_INTERVAL_MS,
+    fast ? FAST_INTERVAL_MS : 0,
+    scrubbing ? SCRUBBING_INTERVAL_MS : 0,
+  );
   const selectorRef = useRef(selector);
   useEffect(() => {
     selectorRef.current = selector;

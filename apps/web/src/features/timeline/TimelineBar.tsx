@@ -8,7 +8,7 @@
  * Home the first moment, End the live cluster (PageUp/PageDown: a tenth of the run).
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { selectSliderAt, selectTimelineEnd } from '../../store/selectors';
 import { useRaft, type RaftStore } from '../../store/store';
 import { BranchNote } from './BranchNote';
@@ -39,6 +39,19 @@ export function TimelineBar() {
   const { end, at, moment, now, markers, ready } = useRaft(useShallow(selectBar));
   const trouble = useRaft(hasTrouble);
   const goLive = useRaft((s) => s.goLive);
+  const setScrubbing = useRaft((s) => s.setScrubbing);
+  // A drag ends wherever the pointer is let go (or the window loses it).
+  useEffect(() => {
+    const end = () => setScrubbing(false);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+    window.addEventListener('blur', end);
+    return () => {
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+      window.removeEventListener('blur', end);
+    };
+  }, [setScrubbing]);
   const past = moment !== null;
   // The marker at the moment shown keeps its tooltip up while the slider has the focus.
   const [focused, setFocused] = useState(false);
@@ -79,6 +92,7 @@ export function TimelineBar() {
             onKeyDown={onSliderKey}
             onFocus={() => setFocused(true)}
             onBlur={() => setFocused(false)}
+            onPointerDown={() => setScrubbing(true)}
           />
           <MarkerStrip
             markers={markers}

@@ -27,6 +27,8 @@ export interface TimelineState {
   parent: Lineage | null;
   /** The branch that keeps the future replaced by this page's last rewind, for its notice. */
   keptBranch: Lineage | null;
+  /** The person is dragging the timeline's slider (the reading panels refresh less meanwhile). */
+  scrubbing: boolean;
 }
 
 export interface TimelineActions {
@@ -38,13 +40,21 @@ export interface TimelineActions {
   seekSettled(): void;
   /** A rewind from this page kept the replaced future as `branch` (null clears the notice). */
   setKeptBranch(branch: Lineage | null): void;
+  setScrubbing(scrubbing: boolean): void;
 }
 
 const bounded = (markers: Marker[]): Marker[] =>
   markers.length > LIMITS.maxMarkersInSnapshot ? markers.slice(-LIMITS.maxMarkersInSnapshot) : markers;
 
 export const timeline: Slice<TimelineState> = {
-  initial: () => ({ markers: [], moment: null, seeking: null, parent: null, keptBranch: null }),
+  initial: () => ({
+    markers: [],
+    moment: null,
+    seeking: null,
+    parent: null,
+    keptBranch: null,
+    scrubbing: false,
+  }),
   snapshot: (state, frame) => ({
     // Live snapshots carry every marker; a frame of the past leaves them as they were.
     markers: frame.markers ? bounded(frame.markers) : state.markers,
@@ -66,4 +76,5 @@ export const timelineActions: StateCreator<RaftStore, [], [], TimelineActions> =
   goLive: () => set((s) => ({ seeking: s.moment === null && s.seeking === null ? null : 'live' })),
   seekSettled: () => set((s) => (typeof s.seeking === 'number' ? { seeking: null } : {})),
   setKeptBranch: (keptBranch) => set({ keptBranch }),
+  setScrubbing: (scrubbing) => set({ scrubbing }),
 });
