@@ -99,6 +99,11 @@ async function dragOnce(page: Page, from: 0 | 1): Promise<DragRun> {
   const seconds = (performance.now() - start) / 1000;
   await sleep(300);
   const { shown, frames } = (await page.evaluate(STOP)) as { shown: { t: number }[]; frames: number[] };
+  // A drag that let go at an end must show that end: the first moment, or the live cluster.
+  const ended = (await page.locator('.timeline__mode').textContent()) ?? '';
+  const expected = from === 0 ? /^Live/ : /^Viewing the pastevent 0 ·/;
+  if (!expected.test(ended))
+    throw new Error(`the drag let go at the ${from === 0 ? 'end' : 'start'} but the page shows "${ended}"`);
   const intervals = frames
     .slice(1)
     .map((t, i) => t - frames[i])

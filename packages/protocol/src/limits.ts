@@ -35,9 +35,11 @@ export const LIMITS = {
   maxViewerBufferBytes: 1_048_576,
   /**
    * Frames one viewer may send per second, on average over a burst of twice as many;
-   * past it the server closes the socket with code 1008 (policy violation).
+   * past it the server closes the socket with code 1008 (policy violation). A page
+   * dragging the timeline sends a seek per pointer move at most (120 a second on a
+   * 120 Hz screen); what a seek costs is bounded apart (apps/server's seek_pacer.ts).
    */
-  maxClientFramesPerSecond: 20,
+  maxClientFramesPerSecond: 120,
   /** Event batches per second per viewer, at most. */
   maxFramesPerSecond: 30,
   /** Log entries per node included in a snapshot frame / GET of a cluster (the newest ones). */

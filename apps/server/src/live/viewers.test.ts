@@ -47,6 +47,21 @@ describe('ViewerSet back-pressure', () => {
     expect(slow.frames.map((f) => f.type)).toEqual(['snapshot', 'snapshot']);
   });
 
+  it('answers a resync at the next flush even when nothing happened (a paused cluster)', () => {
+    const set = new ViewerSet(() => snapshot);
+    const back = new FakeViewer();
+    const other = new FakeViewer();
+    set.add(back);
+    set.add(other);
+    set.flush(clock, 10_000); // the clock frame of this second
+    set.resync(back);
+    set.flush(clock, 10_033);
+    expect(back.frames.map((f) => f.type)).toEqual(['snapshot', 'events', 'snapshot']);
+    expect(other.frames.map((f) => f.type)).toEqual(['snapshot', 'events']);
+    set.flush(clock, 10_066);
+    expect(back.frames).toHaveLength(3);
+  });
+
   it('does not queue events while nobody watches', () => {
     const set = new ViewerSet(() => snapshot);
     for (let i = 0; i < 10; i++) set.enqueue(event(i));

@@ -76,7 +76,12 @@ export class ViewerSet {
       return;
     }
     const due = wallNow - this.lastFrameAt >= CLOCK_FRAME_EVERY_MS;
-    if (this.queued.length === 0 && !this.clockChanged && !this.overflowed && !due) return;
+    if (this.queued.length === 0 && !this.clockChanged && !this.overflowed && !due) {
+      // Nothing new to send, but a viewer that asked to resync (back to live from the
+      // past, on a paused cluster) is answered now rather than with the next clock frame.
+      this.sendResyncs();
+      return;
+    }
     if (this.overflowed) for (const state of this.viewers.values()) state.stale = true;
     const { events, heartbeats } = this.detail.thin(this.queued);
     const frame = JSON.stringify({
@@ -102,6 +107,17 @@ export class ViewerSet {
       } else {
         viewer.send(frame);
       }
+    }
+  }
+
+  /** A snapshot to every viewer waiting for one whose socket has room for it. */
+  private sendResyncs(): void {
+    let snapshot: SnapshotFrame | undefined;
+    for (const [viewer, state] of this.viewers) {
+      if (!state.stale || state.past || viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) continue;
+      snapshot ??= this.snapshot();
+      send(viewer, snapshot);
+      state.stale = false;
     }
   }
 

@@ -127,6 +127,41 @@ describe('stream', () => {
     if (back.type === 'snapshot') expect(back.moment).toBeUndefined();
   });
 
+  it('keeps a socket open through a long drag of the timeline, answering each seek with its moment', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 5 });
+    app.driver.tick(5_000);
+    const end = app.clusters.get(id).end;
+    const { socket, next } = await open(`/api/clusters/${id}/stream`);
+    expect((await next()).type).toBe('snapshot');
+    let closed = false;
+    const whenClosed = new Promise<never>((_, reject) =>
+      socket.on('close', (code) => {
+        closed = true;
+        reject(new Error(`the server closed the socket (${code})`));
+      }),
+    );
+    // As the page drags: one seek in flight, the next a frame (16 ms) after the last was
+    // sent, for two seconds (the limit of 20 frames a second, bursts of 40, closed it).
+    const seeks = 120;
+    let shown: number;
+    for (let i = 0; i < seeks; i++) {
+      const sent = performance.now();
+      const at = Math.round((end * (i % 100)) / 100);
+      socket.send(JSON.stringify({ type: 'seek', at }));
+      for (;;) {
+        const frame = await Promise.race([next(), whenClosed]);
+        if (frame.type === 'events' && frame.moment) {
+          shown = frame.moment.at;
+          break;
+        }
+      }
+      expect(shown).toBe(at);
+      await new Promise((r) => setTimeout(r, Math.max(0, 16 - (performance.now() - sent))));
+    }
+    expect(closed).toBe(false);
+  });
+
   it('closes with an error frame for an unknown cluster', async () => {
     app = await testApp();
     const { next } = await open(`/api/clusters/abc123/stream`);

@@ -2,8 +2,9 @@
  * The WebSocket stream of one cluster: a snapshot, then event batches (see
  * `live/viewers.ts` for the back-pressure policy). Frames from the viewer are
  * validated; a bad one gets an error frame, never a crash or a closed server. Answers
- * (pongs, error frames) obey the same buffer limit as events, and frames in are
- * rate-limited per socket (`live/frame_guard.ts`).
+ * (pongs, error frames) obey the same buffer limit as events, frames in are
+ * rate-limited per socket (`live/frame_guard.ts`), and seeks are coalesced and draw on
+ * a CPU budget per socket (`live/seek_pacer.ts`).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -20,6 +21,7 @@ import type { WebSocket } from 'ws';
 import { BadFrame, ClusterNotFound, MomentNotFound, UpgradeRequired } from '../errors';
 import { CLOSE_TOO_MANY_FRAMES, FrameGuard } from '../live/frame_guard';
 import type { LiveCluster } from '../live/live-cluster';
+import { SeekPacer } from '../live/seek_pacer';
 
 const clientFrame = Compile(ClientFrameSchema);
 
@@ -75,10 +77,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // Listeners go on synchronously, before anything can arrive (Fastify's ws guide).
       const guard = new FrameGuard(socket, Date.now());
+      const seeks = new SeekPacer(socket, (at) => seek(socket, guard, cluster, at));
+      const leave = () => {
+        seeks.cancel();
+        cluster.removeViewer(socket);
+      };
       socket.on('message', (data, isBinary) => {
         if (!guard.admit(Date.now())) {
           const reason = `more than ${LIMITS.maxClientFramesPerSecond} frames a second`;
-          cluster.removeViewer(socket); // now, not when the closing handshake ends
+          leave(); // now, not when the closing handshake ends
           socket.close(CLOSE_TOO_MANY_FRAMES, reason);
           return;
         }
@@ -88,13 +95,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         } else if (frame.type === 'ping') {
           guard.reply({ type: 'pong', id: frame.id });
         } else if (frame.type === 'seek') {
-          seek(socket, guard, cluster, frame.at);
+          seeks.request(frame.at);
         } else {
+          seeks.cancel();
           cluster.resync(socket); // resync, or back to live from the past: a fresh live snapshot
         }
       });
-      socket.on('close', () => cluster.removeViewer(socket));
-      socket.on('error', () => cluster.removeViewer(socket));
+      socket.on('close', leave);
+      socket.on('error', leave);
       cluster.addViewer(socket);
     },
   });

@@ -38,6 +38,17 @@ describe('SeekThrottle', () => {
     expect(seeks.answered(2)).toBe(true);
     expect(sent).toHaveLength(2);
   });
+  it('going live gives up the seek in flight: its late answer is stale, and the next seek goes at once', () => {
+    const { sent, seeks } = throttle();
+    seeks.seek(10, 0);
+    expect(seeks.answers(10)).toBe(true);
+    seeks.live();
+    expect(seeks.answers(10)).toBe(false);
+    expect(seeks.busy(1)).toBe(false);
+    seeks.seek(20, 1);
+    expect(sent.at(-1)).toEqual({ type: 'seek', at: 20 });
+    expect(seeks.answers(20)).toBe(true);
+  });
   it('gives up on an unanswered seek after the timeout', () => {
     const { sent, seeks } = throttle();
     seeks.seek(10, 0);

@@ -30,10 +30,20 @@ export class SeekThrottle {
     else this.dispatch(at, now);
   }
 
-  /** The person asks for the live cluster: nothing queued is sent any more. */
+  /**
+   * The person asks for the live cluster: nothing queued is sent any more, and the seek
+   * in flight is given up on (the server drops a seek it has not computed when `live`
+   * comes; an answer it had already sent is not drawn, see `answers`).
+   */
   live(): void {
     this.pending = null;
+    this.inFlight = null;
     this.send({ type: 'live' });
+  }
+
+  /** Whether a moment of the past at `at` answers the seek in flight (else it is stale). */
+  answers(at: number): boolean {
+    return this.inFlight?.at === at;
   }
 
   /**

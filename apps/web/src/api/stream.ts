@@ -149,6 +149,8 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
         if (!frame.moment) {
           // Live events belong to the live state; the past one shown must not take them.
           if (store.getState().moment === null) enqueue(frame, now);
+        } else if (!throttle.answers(frame.moment.at)) {
+          heldPast = null; // the answer to a seek given up on (the page went live meanwhile)
         } else {
           // The next seek goes out before this one is drawn, so the server computes it
           // while the page reduces and renders this one.
