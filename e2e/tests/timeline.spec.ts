@@ -59,6 +59,41 @@ test('scrubbing back to before a crash shows the node alive, and End comes back 
   await expect(crashed).toBeVisible();
 });
 
+test('dragging the slider with the mouse, end to start and back, ends where it is let go, on one socket', async ({
+  page,
+}) => {
+  let sockets = 0;
+  page.on('websocket', () => sockets++);
+  const id = await openElected(page, { seed: 3, options: { speed: 5 } });
+  await page.waitForTimeout(1_500);
+  await pauseByApi(page, id);
+  const end = await seqOf(page, id);
+  const track = (await slider(page).boundingBox())!;
+  const y = track.y + track.height / 2;
+  const x = (f: number) => track.x + 8 + (track.width - 16) * f;
+  // Longer and faster than a person's sweep: one move a frame for three seconds.
+  const sweep = async (from: number, to: number) => {
+    for (let i = 0; i <= 90; i++) {
+      await page.mouse.move(x(from + ((to - from) * i) / 90), y);
+      await page.waitForTimeout(16);
+    }
+  };
+  await page.mouse.move(x(1), y);
+  await page.mouse.down();
+  await sweep(1, 0);
+  await page.mouse.up();
+  await expect(page.getByRole('region', { name: 'Timeline controls' })).toContainText('event 0 ·');
+  // The track kept its place and width: Back to live held its room while the page was live.
+  expect(await slider(page).boundingBox()).toEqual(track);
+  await page.mouse.down();
+  await sweep(0, 1);
+  await page.mouse.up();
+  await expect(banner(page)).toHaveCount(0);
+  await expect(page.locator('.timeline__live')).toHaveText(`Liveevent ${end.toLocaleString('en-US')}`);
+  await expect(page.getByRole('status', { name: 'Connection: Live' })).toBeVisible();
+  expect(sockets).toBe(1); // the rate limit never closed it
+});
+
 test('acting in the past rewrites the future and keeps the old one as a branch', async ({ page }) => {
   const id = await openElected(page, { seed: 4, options: { speed: 0.5 } });
   await page.waitForTimeout(500);

@@ -21,9 +21,17 @@ function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(() => initialTheme());
   useEffect(() => applyTheme(theme), [theme]);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  const name = next === 'dark' ? 'Dark theme' : 'Light theme';
+  // A glyph, named in words: the header must fit 1280 px on one row with the clock paused.
   return (
-    <button type="button" className="small" onClick={() => setTheme(next)}>
-      {next === 'dark' ? 'Dark theme' : 'Light theme'}
+    <button
+      type="button"
+      className="small header__icon"
+      onClick={() => setTheme(next)}
+      aria-label={name}
+      title={name}
+    >
+      <span aria-hidden="true">{next === 'dark' ? '☾' : '☀'}</span>
     </button>
   );
 }
@@ -116,13 +124,13 @@ export function Header({ onHelp }: HeaderProps) {
         </span>
         <button
           type="button"
-          className="small"
+          className="small header__icon"
           onClick={onHelp}
           aria-keyshortcuts="?"
           aria-label="Keyboard shortcuts"
           title="Keyboard shortcuts (?)"
         >
-          Shortcuts <kbd aria-hidden="true">?</kbd>
+          <span aria-hidden="true">?</span>
         </button>
         <ThemeToggle />
       </div>

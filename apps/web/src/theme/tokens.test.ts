@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeColor } from '../features/charts/palette';
 import { termColor } from '../features/log/logModel';
 import { glyphPaint, KIND_STYLE } from '../features/network/messageStyle';
+import { MARKER_NAMES } from '../features/timeline/timelineModel';
 
 /*
  * Vitest hands stylesheets to tests empty, so they are read from disk. The test runs in
@@ -60,12 +61,14 @@ describe('theme tokens', () => {
 
   it('every token a stylesheet uses is defined', () => {
     // The log's column widths are set on its scroller by LogView.tsx, the timeline's
-    // filled fraction on its slider by TimelineBar.tsx, its markers' places by MarkerStrip.tsx.
+    // filled fraction on its slider by TimelineBar.tsx, its markers' places and colours
+    // (one of the --marker-KIND tokens, checked below) by MarkerStrip.tsx.
     const setByComponents = new Set([
       '--log-cell',
       '--log-label',
       '--timeline-at',
       '--marker-at',
+      '--marker-colour',
       '--timeline-end',
     ]);
     for (const [path, text] of Object.entries(files)) {
@@ -78,6 +81,7 @@ describe('theme tokens', () => {
 
   it('the colours TypeScript paints with are tokens', () => {
     const painted = [
+      ...Object.keys(MARKER_NAMES).map((kind) => `var(--marker-${kind})`),
       ...Object.values(KIND_STYLE).flatMap((s) =>
         Object.values(glyphPaint(s)).filter((v) => typeof v === 'string'),
       ),

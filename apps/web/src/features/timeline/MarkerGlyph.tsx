@@ -11,7 +11,7 @@ export interface MarkerGlyphProps {
   kind: MarkerKind;
 }
 
-/** Drawn in a 12×12 box, in the current colour (the marker's `marker--KIND` class sets it). */
+/** Drawn in a 12×12 box, in the current colour (the theme's `--marker-KIND`, set on the marker). */
 export function MarkerGlyph({ kind }: MarkerGlyphProps) {
   return (
     <svg className="marker-glyph" viewBox="0 0 12 12" aria-hidden="true">

@@ -6,7 +6,7 @@
  * in the accessibility tree, named by their markers.
  */
 import type { Marker } from '@raftlab/protocol';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { MarkerGlyph } from './MarkerGlyph';
 import { groupTitle, MARKER_NAMES, thinMarkers, thinningEnd, type MarkerGroup } from './timelineModel';
 
@@ -65,8 +65,8 @@ const MarkerButton = memo(function MarkerButton({
     <button
       type="button"
       tabIndex={-1}
-      className={`marker marker--${lead.kind}`}
-      style={{ left: `${x * 100}%` }}
+      className="marker"
+      style={{ left: `${x * 100}%`, '--marker-colour': `var(--marker-${lead.kind})` } as CSSProperties}
       aria-label={label}
       onPointerEnter={() => onHover(lead.at)}
       onClick={() => onPick(lead.at)}

@@ -102,11 +102,16 @@ export function TimelineBar() {
           />
         </div>
         <div className="timeline__actions">
-          {past && (
-            <button type="button" className="small primary" onClick={goLive}>
-              Back to live
-            </button>
-          )}
+          {/* Always laid out, hidden while live: the slider's track must not shrink under
+              the pointer the moment a drag leaves the live end. */}
+          <button
+            type="button"
+            className={`small primary${past ? '' : ' timeline__held-place'}`}
+            onClick={goLive}
+            disabled={!past}
+          >
+            Back to live
+          </button>
           {trouble && (
             <button type="button" className="small danger" onClick={jumpToTrouble}>
               Jump to violation
