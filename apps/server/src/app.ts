@@ -20,6 +20,7 @@ import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
 import healthRoutes from './routes/health';
 import kvRoutes from './routes/kv';
+import lessonRoutes from './routes/lessons';
 import messageRoutes from './routes/messages';
 import networkRoutes from './routes/network';
 import nodeRoutes from './routes/nodes';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(messageRoutes);
   await app.register(networkRoutes);
   await app.register(clockRoutes);
+  await app.register(lessonRoutes);
   await app.register(streamRoutes);
   await app.register(webRoutes, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

@@ -204,6 +204,19 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     status: 400,
     provoke: onCluster({ nodes: 3 }, 'PUT', '/network', { payload: { partitions: [[1], [1, 2]] } }),
   },
+  lessonNotFound: {
+    status: 404,
+    provoke: async () => answer(await use(), { method: 'GET', url: '/api/lessons/no-such-lesson' }),
+  },
+  badLesson: {
+    status: 400,
+    provoke: async () => {
+      const app = await use();
+      const id = await createCluster(app, { nodes: 3 });
+      const payload = { actions: [{ do: 'crash', node: '$nobody' }] };
+      return answer(app, { method: 'POST', url: `/api/clusters/${id}/actions`, payload });
+    },
+  },
   badTrace: {
     status: 400,
     provoke: async () => {

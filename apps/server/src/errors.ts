@@ -31,6 +31,10 @@ const ANSWERS = {
     status: 400,
     message: 'The body has a "%s" key, which is refused (prototype poisoning); no request needs one',
   },
+  badLesson: {
+    status: 400,
+    message: 'The lesson cannot be played: %s',
+  },
   // Sent as a WebSocket error frame, so the status is nominal.
   badFrame: {
     status: 400,
@@ -48,6 +52,10 @@ const ANSWERS = {
   notFound: {
     status: 404,
     message: 'No route %s %s',
+  },
+  lessonNotFound: {
+    status: 404,
+    message: 'No lesson with id "%s" (GET /api/lessons lists them)',
   },
   clusterNotFound: {
     status: 404,
@@ -170,6 +178,7 @@ export const NodeNotFound = define<[node: number, nodeCount: number]>('nodeNotFo
 export const KeyNotFound = define<[key: string]>('keyNotFound');
 export const MomentNotFound = define<[at: number, end: number]>('momentNotFound');
 export const MessageNotFound = define<[message: number]>('messageNotFound');
+export const LessonNotFound = define<[id: string]>('lessonNotFound');
 // Capacity: the server's cap on clusters, a cluster's caps on operations in flight and on nodes.
 export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
 export const TooManyPendingOps = define<[pending: number]>('busy');
@@ -181,6 +190,7 @@ export const LeaseUnavailable = define('leaseUnavailable');
 // Requests the schemas accept but the cluster's state, or the simulator, cannot.
 export const BadNetwork = define<[why: string]>('badNetwork');
 export const BadTrace = define<[why: string]>('badTrace');
+export const BadLesson = define<[why: string]>('badLesson');
 export const NodeState = define<[why: string]>('nodeState');
 export const NotPaused = define('notPaused');
 /** Not NoLeader: a 409 that says nothing was proposed, where a KV request's 503 says it did not happen. */

@@ -34,6 +34,10 @@ export const ERROR_CODES = {
   keyNotFound: 'RAFTLAB_ERR_KEY_NOT_FOUND',
   /** `?at=`, a seek, a rewind or a fork named a moment past the end of the cluster's timeline. */
   momentNotFound: 'RAFTLAB_ERR_MOMENT_NOT_FOUND',
+  /** No lesson in the library has this id. */
+  lessonNotFound: 'RAFTLAB_ERR_LESSON_NOT_FOUND',
+  /** A lesson file, or a lesson's action or condition, that cannot be played (a name no step binds, a node the cluster lacks). */
+  badLesson: 'RAFTLAB_ERR_BAD_LESSON',
   /** A message taken in hand is not in flight (delivered or dropped already, or never sent). */
   messageNotFound: 'RAFTLAB_ERR_MESSAGE_NOT_FOUND',
   tooManyClusters: 'RAFTLAB_ERR_TOO_MANY_CLUSTERS',

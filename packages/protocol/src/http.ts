@@ -239,13 +239,23 @@ export const AtQuerySchema = Type.Object({ at: Type.Optional(atString) }, { addi
 export type AtQuery = Static<typeof AtQuerySchema>;
 
 /** POST /rewind: the cluster goes back to moment `at`, paused; its future becomes a branch. */
-export const RewindBodySchema = Type.Object({ at: atSeq }, { additionalProperties: false });
+export const RewindBodySchema = Type.Object(
+  {
+    at: atSeq,
+    /**
+     * Keep the replaced future as a branch cluster (the default: no click loses a run);
+     * false drops it, for a lesson going back a step (its future replays exactly).
+     */
+    keep: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 export type RewindBody = Static<typeof RewindBodySchema>;
 
 export const RewindReplySchema = Type.Object({
   clock: ClockSchema,
-  /** The cluster that holds the replaced future (paused, its parent this cluster). */
-  branch: LineageSchema,
+  /** The cluster that holds the replaced future (paused, its parent this cluster); absent with `keep: false`. */
+  branch: Type.Optional(LineageSchema),
 });
 export type RewindReply = Static<typeof RewindReplySchema>;
 

@@ -70,6 +70,7 @@ interface ClientState {
 export class Clients {
   private readonly ops = new Map<number, Operation>();
   private readonly clients = new Map<number, ClientState>();
+  private highestClientId = 0;
   /** Records are replaced, never changed, so checkpoints share them (deep_copy.ts). */
   private readonly historyOps: HistoryOp[] = sharedElements([]);
   /** The nodes' side: what a node does with a request, and its answer. */
@@ -110,7 +111,17 @@ export class Clients {
     return out;
   }
 
+  /**
+   * A client id no operation has used yet: one past the highest so far. Part of the
+   * simulation's state, so a run rewound and played again gives its clients the same ids
+   * (the id picks the node a client tries first).
+   */
+  freshClientId(): number {
+    return this.highestClientId + 1;
+  }
+
   invoke(opId: number, clientId: number, op: KvOp): void {
+    if (clientId > this.highestClientId) this.highestClientId = clientId;
     const now = this.host.now();
     const history: HistoryOp = {
       opId,

@@ -42,7 +42,7 @@ import { SimNode, nodeIds, type NodeHost } from './node';
 import { EventQueue } from './queue';
 import { TICK_TAG, messagesInFlight, type ClientTask, type Task, type TickTask } from './tasks';
 import { Random } from './random';
-import { DEFAULT_SIM_CONFIG, MAX_NODES, type SimulationOptions } from './types';
+import { DEFAULT_SIM_CONFIG, MAX_NODES, type NodeState, type SimulationOptions } from './types';
 import type {
   ClusterView,
   HistoryOp,
@@ -260,6 +260,11 @@ export class Simulation {
     return this.members.current();
   }
 
+  /** A client id no operation has used yet (see `Clients.freshClientId`). */
+  freshClientId(): number {
+    return this.clients.freshClientId();
+  }
+
   /** Invokes a client operation now; returns its opId. */
   invoke(clientId: number, op: KvOp): number {
     const opId = this.recording.nextOp;
@@ -316,6 +321,13 @@ export class Simulation {
   /** The up node that is leader with the highest term; 0 if none. */
   leader(): NodeId | 0 {
     return this.members.leader();
+  }
+
+  /** What a lesson's conditions read, without copying each log and table as `view()` does. */
+  glance(): Pick<ClusterView, 'messages' | 'linksDown' | 'violations'> & { nodes: NodeState[] } {
+    const nodes = this.nodes.map((node) => node.state());
+    const linksDown = this.network.linksDown();
+    return { nodes, messages: messagesInFlight(this.queue), linksDown, violations: this.events.evidence() };
   }
 
   view(): ClusterView {

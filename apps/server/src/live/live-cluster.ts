@@ -36,6 +36,7 @@ import {
   type Trace,
 } from '@raftlab/sim';
 import { MomentNotFound, TooManyPendingOps } from '../errors';
+import type { ClockUntil } from './clock_until';
 import { clockAt, pastFrames, snapshotOf, trimView } from './frames';
 import { MarkerLog } from './markers';
 import { verdictOf } from './verdict';
@@ -75,9 +76,10 @@ export class LiveCluster {
   readonly branches: Lineage[] = [];
   readonly markers: MarkerLog;
   private carryUs = 0;
+  /** What the clock runs until, then pauses (a lesson step's wait); null: it runs freely. */
+  private until: ClockUntil | null = null;
   private readonly waiting = new Map<number, (c: Completion) => void>();
   private readonly viewers: ViewerSet;
-  private nextClientId = 1;
   private completedDuringInvoke: Map<number, Completion> | undefined;
   private unsubscribe: () => void;
   /** Operations completed since the history was last checked, and when that was (wall ms). */
@@ -219,11 +221,50 @@ export class LiveCluster {
     this.run(this.sim.now + Math.round(ms * 1000), LIMITS.maxAdvanceEvents);
   }
 
-  /** Runs to virtual time `to`; with pauseOnTrouble, only to right after a violation (onEvent pauses). */
+  /**
+   * Runs to virtual time `to`; with pauseOnTrouble, only to right after a violation
+   * (onEvent pauses); with an `until`, only to right after the event that makes it hold
+   * (the clock pauses there, and the until is done).
+   */
   private run(to: number, maxEvents?: number): void {
     const violations = this.sim.violations;
-    const when = this.pauseOnTrouble ? () => this.sim.violations > violations : undefined;
+    const trouble = this.pauseOnTrouble ? () => this.sim.violations > violations : undefined;
+    const until = this.until;
+    const when = until ? () => trouble?.() === true || until.holds(this.sim) : trouble;
     this.timeline.runUntil(to, when || maxEvents ? { when, maxEvents } : undefined);
+    if (until && until.holds(this.sim)) this.untilReached();
+  }
+
+  /**
+   * Runs the clock until `until` holds (a lesson step's wait), then pauses; it pauses at
+   * once if it holds already. Pausing or playing the clock forgets the until.
+   */
+  runUntilHolds(until: ClockUntil): void {
+    if (until.holds(this.sim)) return this.untilReached();
+    this.setClock({ paused: false });
+    this.until = until;
+  }
+
+  /** Whether the clock runs toward an until (for the clock's answer). */
+  get waitingUntil(): boolean {
+    return this.until !== null;
+  }
+
+  /**
+   * Runs at once, as fast as the machine goes, until `until` holds or `ms` of virtual
+   * time have passed (at most LIMITS.maxAdvanceEvents events); answers whether it holds.
+   */
+  advanceUntil(until: ClockUntil, ms: number): boolean {
+    this.until = until;
+    if (!until.holds(this.sim)) this.run(this.sim.now + Math.round(ms * 1000), LIMITS.maxAdvanceEvents);
+    const reached = until.holds(this.sim);
+    if (reached) this.untilReached();
+    this.until = null;
+    return reached;
+  }
+
+  private untilReached(): void {
+    this.setClock({ paused: true });
   }
 
   /** Runs exactly one simulator event; only while paused, so a person can follow it. */
@@ -232,6 +273,8 @@ export class LiveCluster {
   }
 
   setClock(change: { speed?: number; paused?: boolean; pauseOnTrouble?: boolean }): void {
+    // A person pausing or playing takes the clock back from a lesson's wait.
+    if (change.paused !== undefined) this.until = null;
     if (change.speed !== undefined) this.speed = change.speed;
     if (change.pauseOnTrouble !== undefined) this.pauseOnTrouble = change.pauseOnTrouble;
     if (change.paused !== undefined) {
@@ -294,7 +337,8 @@ export class LiveCluster {
     if (this.waiting.size >= LIMITS.maxPendingOps) throw new TooManyPendingOps(LIMITS.maxPendingOps);
     // Some operations (stale reads) complete inside `invoke`, before a waiter can exist.
     this.completedDuringInvoke = new Map();
-    const opId = this.sim.invoke(this.nextClientId++, op);
+    // A fresh client each time, named by the simulation: a rewound run asks again with the same ids.
+    const opId = this.sim.invoke(this.sim.freshClientId(), op);
     const early = this.completedDuringInvoke.get(opId);
     this.completedDuringInvoke = undefined;
     if (early) return Promise.resolve(early);

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LIMITS, type Lineage } from '@raftlab/protocol';
-import { Simulation, Timeline, type Trace } from '@raftlab/sim';
+import { Simulation, Timeline, type SimConfig, type Trace } from '@raftlab/sim';
 import { BadTrace, ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
 import { MarkerLog } from './markers';
@@ -63,15 +63,27 @@ export class ClusterRegistry {
 
   /**
    * Cluster `id` goes back to moment `at`, paused; the future it replaced goes on as a
-   * new paused cluster, the branch, which is answered.
+   * new paused cluster, the branch, which is answered — or, with `keep` false, is
+   * dropped (null is answered).
    */
-  rewind(id: string, at: number): Lineage {
+  rewind(id: string, at: number, keep = true): Lineage | null {
     const cluster = this.get(id);
+    if (!keep) {
+      cluster.rewind(at); // the replaced future is let go
+      return null;
+    }
     if (this.clusters.size >= this.options.maxClusters) this.evictOne(cluster);
     const { timeline, markers } = cluster.rewind(at);
     const branch = this.add(timeline, { speed: cluster.speed, paused: true, markers, parent: { id, at } });
     cluster.branches.push({ id: branch.id, at });
     return { id: branch.id, at };
+  }
+
+  /** A new cluster of `config`, paused at its start: a lesson's (routes/lessons.ts). */
+  createPaused(config: SimConfig, speed: number): LiveCluster {
+    const timeline = new Timeline(new Simulation(config));
+    if (this.clusters.size >= this.options.maxClusters) this.evictOne();
+    return this.add(timeline, { speed, paused: true, markers: new MarkerLog() });
   }
 
   private add(

@@ -59,10 +59,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/clusters/:id/rewind',
     { schema: { params: ClusterIdParams, body: RewindBodySchema, response: replies(RewindReplySchema) } },
     async (request) => {
-      const branch = app.clusters.rewind(request.params.id, request.body.at);
+      const { at, keep = true } = request.body;
+      const branch = app.clusters.rewind(request.params.id, at, keep);
       const cluster = app.clusters.get(request.params.id);
       cluster.flush();
-      return { clock: cluster.clock(), branch };
+      return { clock: cluster.clock(), ...(branch ? { branch } : {}) };
     },
   );
 

@@ -23,7 +23,7 @@ export async function rewindIfPast(clusterId: string): Promise<boolean> {
   if (!moment) return true;
   try {
     const { branch } = await api.rewind(clusterId, moment.at);
-    setKeptBranch(branch);
+    setKeptBranch(branch ?? null);
     return true;
   } catch (err) {
     setNotice(`Could not rewrite the future from event ${moment.at}: ${reasonOf(err)}`);

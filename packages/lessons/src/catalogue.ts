@@ -1,0 +1,13 @@
+/**
+ * The library's lessons, in the order a learner takes them. Each is a JSON file in
+ * `lessons/` (docs/lessons.md); the lesson tests validate every one against the schema
+ * and play it, so a cast here is checked where it matters.
+ */
+import cast from '../lessons/01-cast.json';
+import type { Lesson } from './model';
+
+export const LESSONS: readonly Lesson[] = [cast] as unknown as Lesson[];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}
