@@ -137,3 +137,17 @@ export function bindingValue(binding: Binding, world: World, b: Bindings): numbe
   if (binding === 'leader') return leaderOf(world);
   return world.nodes.find((node) => nodeMatches(world, node, binding.nodes, b))?.id ?? 0;
 }
+
+/**
+ * `bindings` with a step's names added: each read from the cluster as the step starts,
+ * with only the names bound before the step (so a step's names do not depend on their order).
+ */
+export function bindNames(
+  bind: Readonly<Record<string, Binding>>,
+  world: World,
+  b: Bindings,
+): Record<string, number> {
+  const out: Record<string, number> = { ...b };
+  for (const [name, binding] of Object.entries(bind)) out[name] = bindingValue(binding, world, b);
+  return out;
+}

@@ -12,7 +12,7 @@ import {
   type HistoryOp,
 } from '@raftlab/sim';
 import { applyAction, type ActionTarget } from './actions';
-import { bindingValue, holds, type Bindings } from './conditions';
+import { bindNames, holds } from './conditions';
 import type { Condition, Lesson, Step } from './model';
 import { wireMessage, type World } from './world';
 
@@ -75,11 +75,7 @@ export class LessonRun {
   begin(k: number): Step {
     const step = this.lesson.steps[k];
     this.starts[k] = this.sim.eventsProcessed;
-    const world = this.world();
-    const bound: Bindings = this.bindings;
-    for (const [name, binding] of Object.entries(step.bind ?? {})) {
-      this.bindings = { ...this.bindings, [name]: bindingValue(binding, world, bound) };
-    }
+    this.bindings = bindNames(step.bind ?? {}, this.world(), this.bindings);
     for (const action of step.do ?? []) applyAction(action, simulationTarget(this.sim), this.bindings);
     return step;
   }

@@ -117,6 +117,8 @@ export const ActionSchema = Type.Union([
   closed({ do: Type.Literal('drop'), messages: messageMatch }),
 ]);
 
+export const BindingSchema = Type.Union([Type.Literal('leader'), closed({ nodes: nodeMatch })]);
+
 const section = closed({
   label: text(40),
   href: Type.String({ pattern: '^https://', maxLength: 300 }),
@@ -141,12 +143,7 @@ const StepSchema = closed({
       log: Type.Optional(closed({ node: nodeRef, index: Type.Integer({ minimum: 1 }) })),
     }),
   ),
-  bind: Type.Optional(
-    Type.Record(
-      Type.String({ pattern: '^[a-zA-Z][\\w-]*$' }),
-      Type.Union([Type.Literal('leader'), closed({ nodes: nodeMatch })]),
-    ),
-  ),
+  bind: Type.Optional(Type.Record(Type.String({ pattern: '^[a-zA-Z][\\w-]*$' }), BindingSchema)),
   do: Type.Optional(actions),
   question: Type.Optional(
     closed({ prompt: text(200), choices: Type.Array(choice, { minItems: 2, maxItems: 6 }) }),

@@ -247,6 +247,8 @@ export const RewindBodySchema = Type.Object(
      * false drops it, for a lesson going back a step (its future replays exactly).
      */
     keep: Type.Optional(Type.Boolean()),
+    /** Apply only the run's first `inputs` inputs: a moment between inputs given at event `at`. */
+    inputs: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   { additionalProperties: false },
 );

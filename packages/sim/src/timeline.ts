@@ -191,12 +191,17 @@ export class Timeline {
     return cursor.sim;
   }
 
-  /** A copy of the run right after event `seq`, the caller's to run and change (a fork, a rewind). */
-  copyAt(seq: number): Simulation {
+  /**
+   * A copy of the run right after event `seq`, the caller's to run and change (a fork, a
+   * rewind). With `inputs`, only the run's first `inputs` inputs are applied: the moment
+   * between two inputs recorded after the same event (a lesson step that acts while the
+   * clock stands still goes back to just before it acted).
+   */
+  copyAt(seq: number, inputs = Infinity): Simulation {
     this.check(seq);
     const base = this.checkpointAt(seq);
     const cursor: Cursor = { sim: deepCopy(base.sim), nextInput: base.inputs };
-    this.advance(cursor, seq);
+    this.advance(cursor, seq, inputs);
     return cursor.sim;
   }
 
@@ -234,14 +239,14 @@ export class Timeline {
     return list[lo];
   }
 
-  /** Replays the live run's inputs and events on `cursor` up to right after event `seq`. */
-  private advance(cursor: Cursor, seq: number): void {
+  /** Replays the live run's inputs (the first `limit` at most) and events on `cursor` up to right after event `seq`. */
+  private advance(cursor: Cursor, seq: number, limit = Infinity): void {
     const sim = cursor.sim;
     const inputs = this.live.recordedInputs(cursor.nextInput);
+    const most = Math.min(inputs.length, limit - cursor.nextInput);
     let i = 0;
     for (;;) {
-      while (i < inputs.length && inputs[i].afterEvents === sim.eventsProcessed)
-        sim.applyRecorded(inputs[i++]);
+      while (i < most && inputs[i].afterEvents === sim.eventsProcessed) sim.applyRecorded(inputs[i++]);
       if (sim.eventsProcessed >= seq) break;
       if (!sim.step())
         throw new Error(`timeline: the run ends at event ${sim.eventsProcessed}, before ${seq}`);

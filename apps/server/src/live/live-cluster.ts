@@ -303,14 +303,14 @@ export class LiveCluster {
    * what the replaced future needs to go on as a cluster of its own (the old timeline and
    * its markers); operations waiting on the old future are answered "unknown".
    */
-  rewind(at: number): { timeline: Timeline; markers: MarkerLog } {
+  rewind(at: number, inputs?: number): { timeline: Timeline; markers: MarkerLog } {
     if (at > this.end) throw new MomentNotFound(at, this.end);
     const old = {
       timeline: this.timeline,
       markers: this.markers.upTo(this.end, this.sim.view(), this.sim.history()),
     };
     this.unsubscribe();
-    this.timeline = old.timeline.branch(old.timeline.copyAt(at));
+    this.timeline = old.timeline.branch(old.timeline.copyAt(at, inputs));
     this.unsubscribe = this.sim.onEvent((event) => this.onEvent(event));
     this.markers.truncate(at, this.sim.view(), this.sim.history());
     for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });

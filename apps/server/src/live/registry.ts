@@ -66,14 +66,14 @@ export class ClusterRegistry {
    * new paused cluster, the branch, which is answered — or, with `keep` false, is
    * dropped (null is answered).
    */
-  rewind(id: string, at: number, keep = true): Lineage | null {
+  rewind(id: string, at: number, keep = true, inputs?: number): Lineage | null {
     const cluster = this.get(id);
     if (!keep) {
-      cluster.rewind(at); // the replaced future is let go
+      cluster.rewind(at, inputs); // the replaced future is let go
       return null;
     }
     if (this.clusters.size >= this.options.maxClusters) this.evictOne(cluster);
-    const { timeline, markers } = cluster.rewind(at);
+    const { timeline, markers } = cluster.rewind(at, inputs);
     const branch = this.add(timeline, { speed: cluster.speed, paused: true, markers, parent: { id, at } });
     cluster.branches.push({ id: branch.id, at });
     return { id: branch.id, at };

@@ -59,8 +59,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/clusters/:id/rewind',
     { schema: { params: ClusterIdParams, body: RewindBodySchema, response: replies(RewindReplySchema) } },
     async (request) => {
-      const { at, keep = true } = request.body;
-      const branch = app.clusters.rewind(request.params.id, at, keep);
+      const { at, keep = true, inputs } = request.body;
+      const branch = app.clusters.rewind(request.params.id, at, keep, inputs);
       const cluster = app.clusters.get(request.params.id);
       cluster.flush();
       return { clock: cluster.clock(), ...(branch ? { branch } : {}) };

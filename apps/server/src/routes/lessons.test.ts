@@ -29,23 +29,25 @@ describe('lessons', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const run = new LessonRun(lesson);
+    let bindings: Record<string, number> = {};
     for (let k = 0; k < lesson.steps.length; k++) {
       const step = run.begin(k);
-      // The page binds names from its view, which equals the server's state while paused.
-      const bindings = { ...run.bindings };
-      const actions = [...(step.do ?? []), ...(step.task?.solution ?? [])];
+      // As the page does: the step's names are bound, and its actions done, by the server.
+      const started = await post(`/api/clusters/${id}/actions`, {
+        bind: step.bind ?? {},
+        actions: step.do ?? [],
+        bindings,
+      });
+      expect(started.statusCode, started.body).toBe(200);
+      bindings = started.json().bindings;
+      expect(bindings).toEqual(run.bindings);
+      expect(started.json().mark.at).toBe(run.starts[k]);
       run.solve(k);
+      if (step.task) await post(`/api/clusters/${id}/actions`, { actions: step.task.solution, bindings });
       expect(run.play(k)).toBe(true);
-      if (actions.length > 0)
-        expect((await post(`/api/clusters/${id}/actions`, { actions, bindings })).statusCode).toBe(200);
       if (step.until) {
-        const answer = (
-          await post(`/api/clusters/${id}/clock/advance-until`, {
-            condition: step.until,
-            bindings,
-            ms: 60_000,
-          })
-        ).json();
+        const body = { condition: step.until, bindings, ms: 60_000 };
+        const answer = (await post(`/api/clusters/${id}/clock/advance-until`, body)).json();
         expect(answer.reached, step.title).toBe(true);
         expect(answer.clock.paused).toBe(true);
       }
@@ -55,6 +57,39 @@ describe('lessons', () => {
         run.world().nodes.map((n) => [n.role, n.term]),
       );
     }
+  });
+
+  it('goes back to the moment before a step acted, and the step plays the same again', async () => {
+    app = await testApp();
+    const lesson = lessonById('cast')!;
+    const id = (await post('/api/lesson-runs', { lesson: 'cast' })).json().id as string;
+    const until = (condition: object, bindings = {}) =>
+      post(`/api/clusters/${id}/clock/advance-until`, { condition, bindings, ms: 60_000 });
+    await until({ leader: 'any' });
+    const crashStep = lesson.steps.find((s) => s.task?.solution.some((a) => a.do === 'crash'))!;
+    const started = (await post(`/api/clusters/${id}/actions`, { bind: crashStep.bind, actions: [] })).json();
+    await post(`/api/clusters/${id}/actions`, {
+      actions: crashStep.task!.solution,
+      bindings: started.bindings,
+    });
+    await until(crashStep.until!, started.bindings);
+    const first = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
+    const back = await post(`/api/clusters/${id}/rewind`, { ...started.mark, keep: false });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().branch).toBeUndefined();
+    const cluster = app.clusters.get(id);
+    expect(cluster.end).toBe(started.mark.at);
+    expect(cluster.sim.recordedInputs()).toHaveLength(started.mark.inputs);
+    expect(cluster.isUp(started.bindings.old)).toBe(true); // the crash is undone
+    await post(`/api/clusters/${id}/actions`, {
+      actions: crashStep.task!.solution,
+      bindings: started.bindings,
+    });
+    await until(crashStep.until!, started.bindings);
+    const again = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
+    expect(again.clock.seq).toBe(first.clock.seq);
+    expect(again.view.nodes).toEqual(first.view.nodes);
+    expect(app.clusters.size).toBe(1); // no branch kept
   });
 
   it('runs the clock at a speed until a condition holds, then pauses right there', async () => {

@@ -8,15 +8,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   applyAction,
+  bindNames,
   lessonById,
   LESSONS,
   lessonProblems,
   UnboundName,
   type Action,
+  type Binding,
   type Condition,
   type Lesson,
 } from '@raftlab/lessons';
-import { ActionSchema, ConditionSchema, LessonSchema } from '@raftlab/lessons/schema';
+import { worldOf } from '@raftlab/lessons/runner';
+import { ActionSchema, BindingSchema, ConditionSchema, LessonSchema } from '@raftlab/lessons/schema';
 import { ClockSchema, ClusterIdParams, LIMITS } from '@raftlab/protocol';
 import { DEFAULT_SIM_CONFIG } from '@raftlab/sim';
 import { Type } from 'typebox';
@@ -59,6 +62,7 @@ const AdvanceUntilBody = Type.Object(
 const asCondition = (value: unknown) => value as Condition;
 const asActions = (value: unknown) => value as Action[];
 const asLesson = (value: unknown) => value as Lesson;
+const asBindings = (value: unknown) => value as Record<string, Binding>;
 const UntilReply = Type.Object({ clock: ClockSchema, reached: Type.Boolean() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -115,24 +119,42 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ClusterIdParams,
         body: Type.Object(
-          { actions: Type.Array(ActionSchema, { maxItems: 32 }), bindings: Type.Optional(bindings) },
+          {
+            actions: Type.Array(ActionSchema, { maxItems: 32 }),
+            bindings: Type.Optional(bindings),
+            /** Names to bind first, from the cluster as it is (a step's `bind`). */
+            bind: Type.Optional(
+              Type.Record(Type.String({ pattern: '^[a-zA-Z][\\w-]*$' }), BindingSchema, {
+                maxProperties: 16,
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
-        response: replies(Type.Object({ clock: ClockSchema })),
+        response: replies(
+          Type.Object({
+            clock: ClockSchema,
+            bindings,
+            /** The moment before the actions, to go back to (POST /rewind with `at` and `inputs`). */
+            mark: Type.Object({ at: Type.Integer(), inputs: Type.Integer() }),
+          }),
+        ),
       },
     },
     async (request) => {
       const cluster = app.clusters.get(request.params.id);
+      const mark = { at: cluster.end, inputs: cluster.sim.recordedInputs().length };
       const target = lessonTarget(cluster);
+      let names: Record<string, number> = { ...request.body.bindings };
       try {
-        for (const action of asActions(request.body.actions))
-          applyAction(action, target, request.body.bindings ?? {});
+        names = bindNames(asBindings(request.body.bind ?? {}), worldOf(cluster.sim), names);
+        for (const action of asActions(request.body.actions)) applyAction(action, target, names);
       } catch (error) {
         if (error instanceof UnboundName) throw new BadLesson(error.message);
         throw error;
       }
       cluster.flush();
-      return { clock: cluster.clock() };
+      return { clock: cluster.clock(), bindings: names, mark };
     },
   );
 
