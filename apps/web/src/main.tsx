@@ -1,4 +1,4 @@
-/** Entry point: find or create the cluster, open its stream, render the app. */
+/** Entry point: the page the address asks for — the library, a lesson, or a cluster's dashboard. */
 // The tokens and the global base first: every feature's stylesheet comes after them.
 import './theme/tokens.css';
 import './app/base.css';
@@ -11,12 +11,46 @@ import { App } from './app/App';
 import { raftStore } from './store/store';
 import { applyTheme, initialTheme } from './app/theme';
 import { openRequestedMoment } from './app/openMoment';
+import { LESSON_FILE_KEY, pageOf } from './app/pages';
+import { LearnPage } from './features/learn/LearnPage';
+import { openLesson } from './features/lesson/engine';
+import type { Lesson } from '@raftlab/lessons';
 
 applyTheme(initialTheme());
+
+/** A lesson's page: the dashboard with the lesson beside it, on a new cluster of the lesson's. */
+async function startLesson(root: HTMLElement, id: string, step: number): Promise<void> {
+  createRoot(root).render(
+    <StrictMode>
+      <App lesson />
+    </StrictMode>,
+  );
+  const { setClusterId, setConnection, setNotice } = raftStore.getState();
+  setConnection('connecting');
+  try {
+    const file = id === 'file' ? sessionStorage.getItem(LESSON_FILE_KEY) : null;
+    const clusterId = await openLesson(file ? (JSON.parse(file) as Lesson) : id, step);
+    setClusterId(clusterId);
+    connectStream(raftStore, clusterId);
+  } catch (err) {
+    setConnection('closed');
+    setNotice(`Could not open the lesson: ${err instanceof ApiError ? err.message : 'server unreachable'}`);
+  }
+}
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
+  const page = pageOf(window.location.pathname, window.location.search);
+  if (page.kind === 'learn') {
+    createRoot(root).render(
+      <StrictMode>
+        <LearnPage />
+      </StrictMode>,
+    );
+    return;
+  }
+  if (page.kind === 'lesson') return startLesson(root, page.id, page.step);
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -3,7 +3,7 @@
  * `lessons/` (docs/lessons.md); the lesson tests validate every one against the schema
  * and play it, so a cast here is checked where it matters.
  */
-import cast from '../lessons/01-cast.json';
+import cast from '../lessons/01-cast.json' with { type: 'json' };
 import type { Lesson } from './model';
 
 export const LESSONS: readonly Lesson[] = [cast] as unknown as Lesson[];

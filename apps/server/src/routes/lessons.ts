@@ -158,6 +158,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // Whether a condition holds now: the page asks when its clock stopped during a step's
+  // wait (it reached it, or a person paused), reading the simulation, not the stream.
+  app.post(
+    '/api/clusters/:id/holds',
+    {
+      schema: {
+        params: ClusterIdParams,
+        body: Type.Object(untilFields, { additionalProperties: false }),
+        response: replies(Type.Object({ holds: Type.Boolean() })),
+      },
+    },
+    async (request) => {
+      const cluster = app.clusters.get(request.params.id);
+      const { condition, bindings: names = {} } = request.body;
+      return { holds: clockUntil(asCondition(condition), names, cluster.sim).holds(cluster.sim) };
+    },
+  );
+
   app.put(
     '/api/clusters/:id/clock/until',
     {

@@ -1,6 +1,7 @@
 /**
  * The dashboard: the built web app from `apps/web/dist`, `/c/:id` for a cluster's page,
- * and `/`, the same page, which creates a cluster with a POST and writes its `/c/:id`
+ * `/learn` and `/learn/:lesson` for the lessons (the same page, which asks for them), and
+ * `/`, the same page, which creates a cluster with a POST and writes its `/c/:id`
  * into the address bar (apps/web/src/api/route.ts). A GET never creates anything: an
  * `<img src>` on another site must not make (and evict) clusters.
  */
@@ -32,6 +33,17 @@ const routes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, { webRoo
       if (!built()) throw new WebNotBuilt();
       return reply.sendFile('index.html');
     },
+  );
+
+  const page = async (_request: unknown, reply: { sendFile(file: string): unknown }) => {
+    if (!built()) throw new WebNotBuilt();
+    return reply.sendFile('index.html');
+  };
+  app.get('/learn', page);
+  app.get(
+    '/learn/:lesson',
+    { schema: { params: Type.Object({ lesson: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) }) } },
+    page,
   );
 };
 

@@ -14,6 +14,7 @@ import { NetworkPresets } from '../features/network/NetworkPresets';
 import { TimelineBar } from '../features/timeline/TimelineBar';
 import { Branches } from '../features/timeline/Branches';
 import { ManualDelivery } from '../features/manual/ManualDelivery';
+import { LessonPanel } from '../features/lesson/LessonPanel';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
 import { OnScreen } from './onScreen';
@@ -24,7 +25,12 @@ import { Notice } from './Notice';
 import { SafetyAlert } from './SafetyAlert';
 import './layout.css';
 
-export function App() {
+export interface AppProps {
+  /** The dashboard of a lesson's cluster: the lesson's panel leads the controls. */
+  lesson?: boolean;
+}
+
+export function App({ lesson = false }: AppProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const helpRef = useRef(false);
   useEffect(() => {
@@ -68,6 +74,7 @@ export function App() {
           </OnScreen>
         </div>
         <aside className="controls" aria-label="Controls">
+          {lesson && <LessonPanel />}
           <SafetyAlert />
           <Notice />
           <NodeActions />

@@ -91,6 +91,9 @@ export function Header({ onHelp }: HeaderProps) {
         <a href="/" className="new-cluster">
           New cluster
         </a>
+        <a href="/learn" className="new-cluster">
+          Learn
+        </a>
         <BugLab />
       </div>
       <div className="header__stats">

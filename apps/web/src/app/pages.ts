@@ -1,0 +1,21 @@
+/**
+ * Which page the address bar asks for: the library of lessons (`/learn`), one lesson
+ * (`/learn/<id>?step=k`, or `/learn/file` for a lesson file opened from the library),
+ * or the dashboard of a cluster (`/c/:id`, or `/`, which makes one).
+ */
+export type Page = { kind: 'dashboard' } | { kind: 'learn' } | { kind: 'lesson'; id: string; step: number };
+
+/** The lesson file opened from the library waits here for its page. */
+export const LESSON_FILE_KEY = 'raftlab.lessonFile';
+
+const LESSON = /^\/learn\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
+
+export function pageOf(pathname: string, search: string): Page {
+  if (/^\/learn\/?$/.test(pathname)) return { kind: 'learn' };
+  const lesson = LESSON.exec(pathname);
+  if (lesson) {
+    const step = Number(new URLSearchParams(search).get('step') ?? '1');
+    return { kind: 'lesson', id: lesson[1], step: Number.isInteger(step) && step >= 1 ? step : 1 };
+  }
+  return { kind: 'dashboard' };
+}

@@ -1,0 +1,71 @@
+/**
+ * Plays a lesson in the browser as a learner would — answering each question, doing
+ * each task through the dashboard's own controls — while the lesson runner plays the
+ * same lesson on a bare simulation beside it, so every step's words on the page are
+ * checked against the simulation's (the names and the leader in them included).
+ */
+import type { Action, Lesson } from '@raftlab/lessons';
+import { fillText, resolveNode } from '@raftlab/lessons';
+import { LessonRun } from '@raftlab/lessons/runner';
+import type { Page } from '@playwright/test';
+import { expect, putFromForm } from './fixtures';
+
+export const lessonPanel = (page: Page) => page.getByRole('region', { name: 'Lesson' });
+
+/** Does a task's action with the dashboard's controls, as a person would. */
+async function doInPage(page: Page, action: Action, bindings: Record<string, number>): Promise<void> {
+  const node = (ref: Parameters<typeof resolveNode>[0]) => resolveNode(ref, bindings);
+  switch (action.do) {
+    case 'crash':
+    case 'restart':
+    case 'timeout': {
+      await page.getByRole('button', { name: new RegExp(`^Node ${node(action.node)},`) }).click();
+      const label = { crash: 'Crash', restart: 'Restart', timeout: 'Time out' }[action.do];
+      await page.getByRole('button', { name: label, exact: true }).click();
+      return;
+    }
+    case 'put':
+      return putFromForm(page, action.key, action.value);
+    default:
+      throw new Error(`the lesson player cannot do ${action.do} in the page yet`);
+  }
+}
+
+/** Plays `lesson` from the step shown to its end; answers with `pick(choices)` (the first, by default). */
+export async function playLesson(page: Page, lesson: Lesson, pick = (_k: number) => 0): Promise<void> {
+  const run = new LessonRun(lesson);
+  const panel = lessonPanel(page);
+  for (let k = 0; k < lesson.steps.length; k++) {
+    const step = run.begin(k);
+    await expect(panel.getByText(`Step ${k + 1} of ${lesson.steps.length}`)).toBeVisible();
+    await expect(panel.getByRole('heading', { name: step.title })).toBeVisible();
+    const choice = step.question ? pick(k) : null;
+    if (step.question) {
+      await panel
+        .getByRole('button', {
+          name: fillText(step.question.choices[choice!].text, run.world(), run.bindings),
+        })
+        .click();
+    }
+    if (step.task) {
+      await expect(panel.getByText(fillText(step.task.prompt, run.world(), run.bindings))).toBeVisible();
+      for (const action of step.task.solution) await doInPage(page, action, run.bindings);
+      run.solve(k);
+    }
+    run.play(k);
+    await expect(panel.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible({ timeout: 30_000 });
+    // The page's words, filled in from its cluster, are the simulation's.
+    await expect(
+      panel.getByText(fillText(step.text, run.world(), run.bindings), { exact: false }),
+    ).toBeVisible();
+    if (step.then)
+      await expect(panel.getByText(fillText(step.then, run.world(), run.bindings))).toBeVisible();
+    if (step.question && choice !== null) {
+      const c = step.question.choices[choice];
+      const right = c.rightIf ? run.holds(c.rightIf) : c.correct === true;
+      await expect(panel.getByText(right ? 'Right.' : 'Not quite.')).toBeVisible();
+    }
+    await panel.getByRole('button', { name: k + 1 === lesson.steps.length ? 'Finish' : 'Next' }).click();
+  }
+  await expect(panel.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+}

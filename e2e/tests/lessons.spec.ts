@@ -1,0 +1,42 @@
+/**
+ * Lessons (issue 15): the library, and every lesson played start to end in the browser
+ * (questions answered, tasks done with the dashboard's controls, each step's words
+ * checked against the simulation), going back a step, and opening at `?step=`.
+ */
+import { LESSONS } from '@raftlab/lessons';
+import { expect, test } from './fixtures';
+import { lessonPanel, playLesson } from './lessonPlayer';
+
+test('the library lists every lesson with its length, and opens one', async ({ page }) => {
+  await page.goto('/learn');
+  await expect(page.getByRole('heading', { name: 'Learn Raft', level: 1 })).toBeVisible();
+  for (const lesson of LESSONS) {
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title }) });
+    await expect(item).toContainText(`${lesson.steps.length} steps · about ${lesson.minutes} min`);
+  }
+  await page.getByRole('link', { name: LESSONS[0].title }).click();
+  await expect(page).toHaveURL(`/learn/${LESSONS[0].id}`);
+  await expect(lessonPanel(page).getByText(`Step 1 of ${LESSONS[0].steps.length}`)).toBeVisible();
+});
+
+for (const lesson of LESSONS) {
+  test(`lesson "${lesson.title}" plays start to end`, async ({ page }) => {
+    await page.goto(`/learn/${lesson.id}`);
+    await playLesson(page, lesson);
+  });
+}
+
+test('Back returns the cluster to where the step started, and the step plays again', async ({ page }) => {
+  const lesson = LESSONS.find((l) => l.id === 'cast')!;
+  const crash = lesson.steps.findIndex((s) => s.task?.solution.some((a) => a.do === 'crash'));
+  await page.goto(`/learn/cast?step=${crash + 2}`);
+  const panel = lessonPanel(page);
+  await expect(panel.getByText(`Step ${crash + 2} of ${lesson.steps.length}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Node \d+, crashed/ })).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Back' }).click();
+  await expect(panel.getByText(`Step ${crash + 1} of ${lesson.steps.length}`)).toBeVisible();
+  // Before the crash again: every node is up, and the learner is asked to crash the leader.
+  await expect(page.getByRole('button', { name: /^Node \d+, crashed/ })).toHaveCount(0);
+  await expect(panel.getByText('Your turn:', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Node \d+, leader/ })).toHaveCount(1);
+});
