@@ -4,9 +4,12 @@
  * and play it, so a cast here is checked where it matters.
  */
 import cast from '../lessons/01-cast.json' with { type: 'json' };
+import election from '../lessons/02-election.json' with { type: 'json' };
+import replication from '../lessons/04-replication.json' with { type: 'json' };
+import electionRestriction from '../lessons/06-election-restriction.json' with { type: 'json' };
 import type { Lesson } from './model';
 
-export const LESSONS: readonly Lesson[] = [cast] as unknown as Lesson[];
+export const LESSONS: readonly Lesson[] = [cast, election, replication, electionRestriction] as unknown as Lesson[];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === id);

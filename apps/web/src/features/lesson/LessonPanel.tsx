@@ -116,7 +116,11 @@ export function LessonPanel() {
             </p>
           )}
           {step.task && (phase === 'doing' || s.taskDone) && (
-            <div className={`lesson__task${s.taskDone ? ' lesson__task--done' : ''}`}>
+            <div
+              className={`lesson__task${s.taskDone ? ' lesson__task--done' : ''}`}
+              role="group"
+              aria-label="Your turn"
+            >
               <p>
                 <strong>{s.taskDone ? 'Done: ' : 'Your turn: '}</strong>
                 {fill(step.task.prompt)}

@@ -130,11 +130,13 @@ async function play(gen: number): Promise<void> {
     const answer = await lessonsApi.until(clusterId!, step.until!, bindings, speedOf(step));
     if (gen !== generation) return;
     if (answer.reached) return finish(gen);
+    // Stopped once the stream shows the clock paused after it ran: it ran if events came
+    // (a short wait may start and end within one frame of the stream) or it was seen running.
     let sawRunning = false;
     watch(() => {
       const clock = raftStore.getState().clock;
       if (!clock.paused) sawRunning = true;
-      else if (sawRunning && state().phase === 'playing') void stopped(gen);
+      else if ((sawRunning || clock.seq > answer.clock.seq) && state().phase === 'playing') void stopped(gen);
     });
   } catch (error) {
     failed(error);
