@@ -4,7 +4,7 @@
  * checked against the simulation), going back a step, and opening at `?step=`.
  */
 import { LESSONS } from '@raftlab/lessons';
-import { expect, test } from './fixtures';
+import { docsShot, expect, test } from './fixtures';
 import { lessonPanel, playLesson } from './lessonPlayer';
 
 test('the library lists every lesson with its length, and opens one', async ({ page }) => {
@@ -39,4 +39,18 @@ test('Back returns the cluster to where the step started, and the step plays aga
   await expect(page.getByRole('button', { name: /^Node \d+, crashed/ })).toHaveCount(0);
   await expect(panel.getByText('Your turn:', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Node \d+, leader/ })).toHaveCount(1);
+});
+
+test('a lesson opened at ?step= asks its question beside the cluster (the README picture)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/learn/replication?step=3');
+  const panel = lessonPanel(page);
+  await expect(panel.getByText('Step 3 of 4')).toBeVisible();
+  await expect(
+    panel.getByRole('group', { name: 'When may the leader count entry 2 as committed?' }),
+  ).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Once a majority of servers store it' })).toBeEnabled();
+  await page.screenshot({ path: docsShot('lesson.png') });
 });
