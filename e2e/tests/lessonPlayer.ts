@@ -26,6 +26,21 @@ async function doInPage(page: Page, action: Action, bindings: Record<string, num
     }
     case 'put':
       return putFromForm(page, action.key, action.value);
+    case 'transfer':
+      // Transfer leadership acts on the node selected: the one to lead.
+      await page.getByRole('button', { name: new RegExp(`^Node ${node(action.to)},`) }).click();
+      await page.getByRole('button', { name: 'Transfer leadership', exact: true }).click();
+      return;
+    case 'heal':
+      await page.getByRole('button', { name: 'Heal', exact: true }).click();
+      return;
+    case 'partition': {
+      // The Network panel's presets: a lesson's partition task is one of them.
+      const groups = action.groups.map((g) => g.map(node));
+      const preset = groups[0].length === 1 ? 'Isolate leader' : 'Split majority/minority';
+      await page.getByRole('button', { name: preset, exact: true }).click();
+      return;
+    }
     default:
       throw new Error(`the lesson player cannot do ${action.do} in the page yet`);
   }

@@ -7,9 +7,20 @@ import cast from '../lessons/01-cast.json' with { type: 'json' };
 import election from '../lessons/02-election.json' with { type: 'json' };
 import replication from '../lessons/04-replication.json' with { type: 'json' };
 import electionRestriction from '../lessons/06-election-restriction.json' with { type: 'json' };
+import minorityLeader from '../lessons/07-minority-leader.json' with { type: 'json' };
+import snapshots from '../lessons/13-snapshots.json' with { type: 'json' };
+import leadershipTransfer from '../lessons/14-leadership-transfer.json' with { type: 'json' };
 import type { Lesson } from './model';
 
-export const LESSONS: readonly Lesson[] = [cast, election, replication, electionRestriction] as unknown as Lesson[];
+export const LESSONS: readonly Lesson[] = [
+  cast,
+  election,
+  replication,
+  electionRestriction,
+  minorityLeader,
+  snapshots,
+  leadershipTransfer,
+] as unknown as Lesson[];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === id);
