@@ -5,6 +5,8 @@
  */
 import cast from '../lessons/01-cast.json' with { type: 'json' };
 import election from '../lessons/02-election.json' with { type: 'json' };
+import splitVotes from '../lessons/03-split-votes.json' with { type: 'json' };
+import catchingUp from '../lessons/05-catching-up.json' with { type: 'json' };
 import replication from '../lessons/04-replication.json' with { type: 'json' };
 import electionRestriction from '../lessons/06-election-restriction.json' with { type: 'json' };
 import minorityLeader from '../lessons/07-minority-leader.json' with { type: 'json' };
@@ -15,7 +17,9 @@ import type { Lesson } from './model';
 export const LESSONS: readonly Lesson[] = [
   cast,
   election,
+  splitVotes,
   replication,
+  catchingUp,
   electionRestriction,
   minorityLeader,
   snapshots,
