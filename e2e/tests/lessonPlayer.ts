@@ -34,6 +34,9 @@ async function doInPage(page: Page, action: Action, bindings: Record<string, num
     case 'heal':
       await page.getByRole('button', { name: 'Heal', exact: true }).click();
       return;
+    case 'add-node':
+      await page.getByRole('button', { name: 'Add node', exact: true }).click();
+      return;
     case 'partition': {
       // The Network panel's presets: a lesson's partition task is one of them.
       const groups = action.groups.map((g) => g.map(node));

@@ -10,6 +10,9 @@ import catchingUp from '../lessons/05-catching-up.json' with { type: 'json' };
 import replication from '../lessons/04-replication.json' with { type: 'json' };
 import electionRestriction from '../lessons/06-election-restriction.json' with { type: 'json' };
 import minorityLeader from '../lessons/07-minority-leader.json' with { type: 'json' };
+import disruptiveServers from '../lessons/09-disruptive-servers.json' with { type: 'json' };
+import reads from '../lessons/10-reads.json' with { type: 'json' };
+import membership from '../lessons/12-membership.json' with { type: 'json' };
 import snapshots from '../lessons/13-snapshots.json' with { type: 'json' };
 import leadershipTransfer from '../lessons/14-leadership-transfer.json' with { type: 'json' };
 import type { Lesson } from './model';
@@ -22,6 +25,9 @@ export const LESSONS: readonly Lesson[] = [
   catchingUp,
   electionRestriction,
   minorityLeader,
+  disruptiveServers,
+  reads,
+  membership,
   snapshots,
   leadershipTransfer,
 ] as unknown as Lesson[];
