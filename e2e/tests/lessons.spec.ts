@@ -4,7 +4,7 @@
  * checked against the simulation), going back a step, and opening at `?step=`.
  */
 import { LESSONS } from '@raftlab/lessons';
-import { docsShot, expect, test } from './fixtures';
+import { docsShot, expect, leaderOf, openElected, pause, test } from './fixtures';
 import { lessonPanel, playLesson } from './lessonPlayer';
 
 test('the library lists every lesson with its length, and opens one', async ({ page }) => {
@@ -53,4 +53,29 @@ test('a lesson opened at ?step= asks its question beside the cluster (the README
   ).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Once a majority of servers store it' })).toBeEnabled();
   await page.screenshot({ path: docsShot('lesson.png') });
+});
+
+test('Save as lesson writes a lesson file that opens from the library where the cluster was', async ({
+  page,
+}) => {
+  await openElected(page, { seed: 5, options: { speed: 0.5 } });
+  const { id: leader } = await leaderOf(page);
+  await page.getByRole('button', { name: new RegExp(`^Node ${leader},`) }).click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`^Node ${leader}, crashed`) })).toBeVisible();
+  await pause(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as lesson' }).click();
+  const file = test.info().outputPath('saved.lesson.json');
+  await (await downloading).saveAs(file);
+
+  await page.goto('/learn');
+  await page.getByLabel('Open a lesson file').setInputFiles(file);
+  await expect(page).toHaveURL('/learn/file');
+  const panel = lessonPanel(page);
+  await expect(panel.getByText('Step 1 of 1')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Where we are' })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^Node ${leader}, crashed`) })).toBeVisible();
+  await panel.getByRole('button', { name: 'Finish' }).click();
+  await expect(panel.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
 });

@@ -10,7 +10,7 @@
  * Nodes are named by id, or by a name bound earlier in the lesson (`$old`), so a step
  * can speak of "the leader that crashed" whoever it turned out to be.
  */
-import type { KvOp, MessageType, ReadConsistency, Role, SimConfig } from './sim_types';
+import type { Input, KvOp, MessageType, ReadConsistency, Role, SimConfig } from './sim_types';
 
 /** A node: its id, or `$name` bound by an earlier step's `bind`. */
 export type NodeRef = number | `$${string}`;
@@ -156,6 +156,11 @@ export interface Lesson {
   cluster: Partial<SimConfig> & { seed: number };
   /** Virtual speed while a step waits (default 0.05). */
   speed?: number;
+  /**
+   * Where the lesson starts: a recorded run (its inputs, and the events it had processed)
+   * played to its end before the first step — what `Save as lesson` writes from a cluster.
+   */
+  start?: { inputs: Input[]; events: number };
   steps: Step[];
 }
 

@@ -6,6 +6,7 @@
  */
 import {
   checkLinearizability,
+  DEFAULT_SIM_CONFIG,
   fromHistory,
   Simulation,
   type ClusterView,
@@ -60,7 +61,9 @@ export class LessonRun {
   readonly starts: number[] = [];
 
   constructor(readonly lesson: Lesson) {
-    this.sim = new Simulation(lesson.cluster);
+    this.sim = lesson.start
+      ? Simulation.replay({ version: 1, config: { ...DEFAULT_SIM_CONFIG, ...lesson.cluster }, ...lesson.start })
+      : new Simulation(lesson.cluster);
   }
 
   world(): World {

@@ -181,7 +181,17 @@ const lessonDefinition = closed({
     ),
     maxEntriesPerMessage: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     snapshotEvery: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    tickUs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 1_000_000 })),
+    clientAttemptTimeoutUs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 60_000_000 })),
+    clientTimeoutUs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600_000_000 })),
   }),
+  // The inputs are a trace's (the server replays them and refuses one it cannot replay).
+  start: Type.Optional(
+    closed({
+      inputs: Type.Array(Type.Object({ kind: Type.String(), at: count, afterEvents: count }), { maxItems: 20_000 }),
+      events: Type.Integer({ minimum: 0, maximum: 2_000_000 }),
+    }),
+  ),
   speed: Type.Optional(Type.Number({ minimum: 0.001, maximum: 20 })),
   steps: Type.Array(StepSchema, { minItems: 1, maxItems: 40 }),
 });

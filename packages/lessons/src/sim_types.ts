@@ -1,6 +1,7 @@
 /** The simulator's types a lesson speaks of (types only: the page imports this package). */
 export type {
   HistoryOp,
+  Input,
   InputBody,
   KvOp,
   MessageInFlight,

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   applyAction,
   bindNames,
+  DEFAULT_LESSON_SPEED,
   lessonById,
   LESSONS,
   lessonProblems,
@@ -20,7 +21,8 @@ import {
 } from '@raftlab/lessons';
 import { worldOf } from '@raftlab/lessons/runner';
 import { ActionSchema, BindingSchema, ConditionSchema, LessonSchema } from '@raftlab/lessons/schema';
-import { ClockSchema, ClusterIdParams, LIMITS } from '@raftlab/protocol';
+import { ClockSchema, ClusterIdParams, InputSchema, LIMITS } from '@raftlab/protocol';
+import { Compile } from 'typebox/compile';
 import { DEFAULT_SIM_CONFIG } from '@raftlab/sim';
 import { Type } from 'typebox';
 import { BadLesson, LessonNotFound } from '../errors';
@@ -59,6 +61,7 @@ const AdvanceUntilBody = Type.Object(
 );
 // The schemas have checked these bodies; model.ts types them (a `$name` is a template
 // literal there, a pattern here), so the routes read them through these.
+const startInputs = Compile(Type.Array(InputSchema));
 const asCondition = (value: unknown) => value as Condition;
 const asActions = (value: unknown) => value as Action[];
 const asLesson = (value: unknown) => value as Lesson;
@@ -104,10 +107,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!lesson) throw new LessonNotFound(asked as string);
       const problems = lessonProblems(lesson);
       if (problems.length > 0) throw new BadLesson(problems.join('; '));
-      const cluster = app.clusters.createPaused(
-        { ...DEFAULT_SIM_CONFIG, ...lesson.cluster },
-        lesson.speed ?? 0.05,
-      );
+      const config = { ...DEFAULT_SIM_CONFIG, ...lesson.cluster };
+      const speed = lesson.speed ?? DEFAULT_LESSON_SPEED;
+      let cluster;
+      if (lesson.start) {
+        // A lesson saved from a cluster starts where that cluster was: its trace, replayed.
+        if (!startInputs.Check(lesson.start.inputs))
+          throw new BadLesson("start.inputs are not a trace's inputs");
+        const trace = { version: 1 as const, config, ...lesson.start };
+        cluster = app.clusters.create({ trace, options: { speed } });
+      } else cluster = app.clusters.createPaused(config, speed);
       reply.code(201);
       return { id: cluster.id, lesson };
     },

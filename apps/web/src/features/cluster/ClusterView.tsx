@@ -8,6 +8,7 @@
  * nodes (bench:web: 585 ms/s busy with the arcs, 300 without).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSpotlitNodes } from '../lesson/spotlight';
 import type { MessageInFlight } from '@raftlab/protocol';
 import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
@@ -29,6 +30,7 @@ export function ClusterView() {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const nodes = useRaft((s) => s.nodes);
   const selected = useRaft((s) => s.selected);
+  const spotlit = useSpotlitNodes();
   const select = useRaft((s) => s.select);
   const highlighted = useRaft((s) => s.highlighted);
   const leader = useRaft(selectLeader);
@@ -91,6 +93,7 @@ export function ClusterView() {
                 caption={captionPlacement(layout.positions.get(id)!, layout.center, layout.nodeRadius)}
                 selected={selected === id}
                 flagged={highlighted.includes(id)}
+                spotlit={spotlit.includes(id)}
                 onSelect={select}
               />
             ) : null,

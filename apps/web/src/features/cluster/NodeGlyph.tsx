@@ -17,6 +17,8 @@ export interface NodeGlyphProps {
   selected: boolean;
   /** Picked out by the Safety panel (involved in a violation). */
   flagged?: boolean;
+  /** What the lesson's step speaks of (features/lesson). */
+  spotlit?: boolean;
   /** Called when the node is clicked or activated with Enter / Space. */
   onSelect: (id: number) => void;
 }
@@ -28,6 +30,7 @@ export function NodeGlyph({
   caption,
   selected,
   flagged = false,
+  spotlit = false,
   onSelect,
 }: NodeGlyphProps) {
   const role = roleWord(node);
@@ -49,6 +52,7 @@ export function NodeGlyph({
       onClick={() => onSelect(node.id)}
       onKeyDown={onKeyDown}
     >
+      {spotlit && <circle className="node__spot" r={radius + 23} />}
       {flagged && <circle className="node__flag" r={radius + 19} />}
       {selected && <circle className="node__halo" r={radius + 15} />}
       <circle className="node__track" r={radius + 7} />

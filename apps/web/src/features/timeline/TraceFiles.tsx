@@ -1,13 +1,15 @@
 /**
  * The run as a file: `Download trace` saves this cluster's trace (seed, config, inputs),
  * `Upload trace` replays one as a new cluster, computed to its end, which opens at its
- * first violation if it has one (`?at=violation`).
+ * first violation if it has one (`?at=violation`); `Save as lesson` writes a lesson file
+ * that starts where the cluster is now.
  */
 import { useState } from 'react';
 import type { Trace } from '@raftlab/protocol';
 import { api, ApiError } from '../../api/client';
 import { clusterPath } from '../../api/route';
 import { useRaft } from '../../store/store';
+import { downloadLesson, lessonFromTrace } from '../lesson/saveLesson';
 
 async function upload(file: File): Promise<string | null> {
   let trace: Trace;
@@ -25,6 +27,15 @@ async function upload(file: File): Promise<string | null> {
   }
 }
 
+/** The cluster as a lesson file that starts where it is now (features/lesson/saveLesson.ts). */
+async function saveAsLesson(id: string, setError: (e: string | null) => void): Promise<void> {
+  try {
+    downloadLesson(lessonFromTrace(await api.trace(id), id));
+  } catch (err) {
+    setError(err instanceof ApiError ? err.message : 'the server could not be reached');
+  }
+}
+
 export function TraceFiles() {
   const id = useRaft((s) => s.clusterId);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +48,11 @@ export function TraceFiles() {
           <a className="button-link" href={`/api/clusters/${id}/trace`} download={`raftlab-${id}.trace.json`}>
             Download trace
           </a>
+        )}
+        {id && (
+          <button type="button" className="small" onClick={() => void saveAsLesson(id, setError)}>
+            Save as lesson
+          </button>
         )}
         <label className="button-link">
           Upload trace
