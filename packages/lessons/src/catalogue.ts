@@ -10,6 +10,7 @@ import catchingUp from '../lessons/05-catching-up.json' with { type: 'json' };
 import replication from '../lessons/04-replication.json' with { type: 'json' };
 import electionRestriction from '../lessons/06-election-restriction.json' with { type: 'json' };
 import minorityLeader from '../lessons/07-minority-leader.json' with { type: 'json' };
+import figure8 from '../lessons/08-figure-8.json' with { type: 'json' };
 import disruptiveServers from '../lessons/09-disruptive-servers.json' with { type: 'json' };
 import reads from '../lessons/10-reads.json' with { type: 'json' };
 import membership from '../lessons/12-membership.json' with { type: 'json' };
@@ -25,6 +26,7 @@ export const LESSONS: readonly Lesson[] = [
   catchingUp,
   electionRestriction,
   minorityLeader,
+  figure8,
   disruptiveServers,
   reads,
   membership,
