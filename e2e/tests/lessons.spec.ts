@@ -21,7 +21,8 @@ test('the library lists every lesson with its length, and opens one', async ({ p
 
 for (const lesson of LESSONS) {
   test(`lesson "${lesson.title}" plays start to end`, async ({ page }) => {
-    await page.goto(`/learn/${lesson.id}`);
+    // Ten times the lessons' own pace: the steps wait for events, not for time.
+    await page.goto(`/learn/${lesson.id}?speed=0.5`);
     await playLesson(page, lesson);
   });
 }

@@ -19,7 +19,7 @@ import type { Lesson } from '@raftlab/lessons';
 applyTheme(initialTheme());
 
 /** A lesson's page: the dashboard with the lesson beside it, on a new cluster of the lesson's. */
-async function startLesson(root: HTMLElement, id: string, step: number): Promise<void> {
+async function startLesson(root: HTMLElement, id: string, step: number, speed: number | null): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <App lesson />
@@ -29,7 +29,7 @@ async function startLesson(root: HTMLElement, id: string, step: number): Promise
   setConnection('connecting');
   try {
     const file = id === 'file' ? sessionStorage.getItem(LESSON_FILE_KEY) : null;
-    const clusterId = await openLesson(file ? (JSON.parse(file) as Lesson) : id, step);
+    const clusterId = await openLesson(file ? (JSON.parse(file) as Lesson) : id, step, speed);
     setClusterId(clusterId);
     connectStream(raftStore, clusterId);
   } catch (err) {
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  if (page.kind === 'lesson') return startLesson(root, page.id, page.step);
+  if (page.kind === 'lesson') return startLesson(root, page.id, page.step, page.speed);
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -43,6 +43,9 @@ export function applyAction(action: Action, target: ActionTarget, b: Bindings): 
         ...(action.node === undefined ? {} : { node: node(action.node) }),
       });
       return;
+    case 'cas':
+      target.invoke({ type: 'cas', key: action.key, expected: action.expected, value: action.value });
+      return;
     case 'transfer':
       return target.input({ kind: 'transfer', from: node(action.from), to: node(action.to) });
     case 'add-node':

@@ -13,6 +13,7 @@ import minorityLeader from '../lessons/07-minority-leader.json' with { type: 'js
 import figure8 from '../lessons/08-figure-8.json' with { type: 'json' };
 import disruptiveServers from '../lessons/09-disruptive-servers.json' with { type: 'json' };
 import reads from '../lessons/10-reads.json' with { type: 'json' };
+import sessions from '../lessons/11-sessions.json' with { type: 'json' };
 import membership from '../lessons/12-membership.json' with { type: 'json' };
 import snapshots from '../lessons/13-snapshots.json' with { type: 'json' };
 import leadershipTransfer from '../lessons/14-leadership-transfer.json' with { type: 'json' };
@@ -29,6 +30,7 @@ export const LESSONS: readonly Lesson[] = [
   figure8,
   disruptiveServers,
   reads,
+  sessions,
   membership,
   snapshots,
   leadershipTransfer,

@@ -82,6 +82,8 @@ function opMatches(op: HistoryOp, match: OpMatch): boolean {
     return false;
   if (match.consistency !== undefined && (op.op.type !== 'get' || op.op.consistency !== match.consistency))
     return false;
+  if (match.swapped !== undefined && (op.op.type !== 'cas' || op.result?.swapped !== match.swapped))
+    return false;
   return true;
 }
 

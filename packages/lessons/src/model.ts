@@ -62,6 +62,8 @@ export interface OpMatch {
   status?: 'ok' | 'fail' | 'unknown' | 'pending' | 'completed';
   /** For reads: the value returned (null: absent). */
   value?: string | null;
+  /** For a compare-and-swap: whether it was answered as swapped. */
+  swapped?: boolean;
   consistency?: ReadConsistency;
 }
 
@@ -92,6 +94,8 @@ export type Action =
   | { do: 'link'; from: NodeRef; to: NodeRef; up: boolean }
   | { do: 'put'; key: string; value: string }
   | { do: 'get'; key: string; consistency: ReadConsistency; node?: NodeRef }
+  /** Compare-and-swap: `value` if the key holds `expected` (null: absent). */
+  | { do: 'cas'; key: string; expected: string | null; value: string }
   | { do: 'transfer'; from: NodeRef; to: NodeRef }
   | { do: 'add-node' }
   | { do: 'remove-node'; node: NodeRef }

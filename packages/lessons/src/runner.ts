@@ -62,7 +62,11 @@ export class LessonRun {
 
   constructor(readonly lesson: Lesson) {
     this.sim = lesson.start
-      ? Simulation.replay({ version: 1, config: { ...DEFAULT_SIM_CONFIG, ...lesson.cluster }, ...lesson.start })
+      ? Simulation.replay({
+          version: 1,
+          config: { ...DEFAULT_SIM_CONFIG, ...lesson.cluster },
+          ...lesson.start,
+        })
       : new Simulation(lesson.cluster);
   }
 

@@ -77,6 +77,7 @@ const opMatch = closed({
   ),
   value: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
   consistency: Type.Optional(consistency),
+  swapped: Type.Optional(Type.Boolean()),
 });
 
 /** A condition, naming conditions inside it by reference (one definition per schema: Ajv needs it). */
@@ -112,6 +113,12 @@ export const ActionSchema = Type.Union([
   closed({ do: Type.Literal('link'), from: nodeRef, to: nodeRef, up: Type.Boolean() }),
   closed({ do: Type.Literal('put'), key, value: Type.String({ maxLength: 256 }) }),
   closed({ do: Type.Literal('get'), key, consistency, node: Type.Optional(nodeRef) }),
+  closed({
+    do: Type.Literal('cas'),
+    key,
+    expected: Type.Union([Type.String({ maxLength: 256 }), Type.Null()]),
+    value: Type.String({ maxLength: 256 }),
+  }),
   closed({ do: Type.Literal('transfer'), from: nodeRef, to: nodeRef }),
   closed({ do: Type.Literal('add-node') }),
   closed({ do: Type.Literal('drop'), messages: messageMatch }),
@@ -188,7 +195,9 @@ const lessonDefinition = closed({
   // The inputs are a trace's (the server replays them and refuses one it cannot replay).
   start: Type.Optional(
     closed({
-      inputs: Type.Array(Type.Object({ kind: Type.String(), at: count, afterEvents: count }), { maxItems: 20_000 }),
+      inputs: Type.Array(Type.Object({ kind: Type.String(), at: count, afterEvents: count }), {
+        maxItems: 20_000,
+      }),
       events: Type.Integer({ minimum: 0, maximum: 2_000_000 }),
     }),
   ),

@@ -21,11 +21,13 @@ import { storeWorld } from './storeWorld';
 /** Bumped by every move, so an answer that comes after the learner moved on is dropped. */
 let generation = 0;
 let stopWatching: (() => void) | null = null;
+/** `?speed=`: every wait at this virtual speed, not the lesson's (null: the lesson's). */
+let speedOverride: number | null = null;
 
 const state = () => lessonStore.getState();
 const set = (patch: Partial<ReturnType<typeof state>>) => lessonStore.setState(patch);
 const stepOf = (k = state().step): Step => state().lesson!.steps[k];
-const speedOf = (step: Step) => step.speed ?? state().lesson?.speed ?? DEFAULT_LESSON_SPEED;
+const speedOf = (step: Step) => speedOverride ?? step.speed ?? state().lesson?.speed ?? DEFAULT_LESSON_SPEED;
 
 function failed(error: unknown): void {
   set({ error: error instanceof ApiError ? error.message : String(error) });
@@ -42,8 +44,13 @@ function unwatch(): void {
 }
 
 /** Opens a lesson (from the library or a file) on a new cluster; `step` is 1-based, from `?step=`. */
-export async function openLesson(lesson: string | Lesson, step = 1): Promise<string> {
+export async function openLesson(
+  lesson: string | Lesson,
+  step = 1,
+  speed: number | null = null,
+): Promise<string> {
   const gen = ++generation;
+  speedOverride = speed;
   lessonStore.setState(initialLessonState());
   const run = await lessonsApi.start(lesson);
   if (gen !== generation) return run.id;
