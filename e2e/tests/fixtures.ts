@@ -16,7 +16,16 @@ export interface ClusterNode {
   progress: Record<string, { matchIndex: number; nextIndex: number }> | null;
 }
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; noTour: void }>({
+  // A fresh browser is offered the dashboard's tour; tests that are not about it say it was seen.
+  noTour: [
+    async ({ page }, use) => {
+      if (!/tour/.test(base.info().file))
+        await page.addInitScript(() => localStorage.setItem('raftlab.tourSeen', '1'));
+      await use();
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -15,6 +15,7 @@ import { TimelineBar } from '../features/timeline/TimelineBar';
 import { Branches } from '../features/timeline/Branches';
 import { ManualDelivery } from '../features/manual/ManualDelivery';
 import { LessonPanel } from '../features/lesson/LessonPanel';
+import { Tour, tourSeen } from '../features/tour/Tour';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Announcer } from './Announcer';
 import { OnScreen } from './onScreen';
@@ -32,6 +33,8 @@ export interface AppProps {
 
 export function App({ lesson = false }: AppProps) {
   const [helpOpen, setHelpOpen] = useState(false);
+  // A first visit to the dashboard is offered the tour; a lesson explains itself.
+  const [touring, setTouring] = useState(() => !lesson && !tourSeen());
   const helpRef = useRef(false);
   useEffect(() => {
     helpRef.current = helpOpen;
@@ -42,7 +45,16 @@ export function App({ lesson = false }: AppProps) {
     <div className="app">
       <Header onHelp={() => setHelpOpen(true)} />
       <TimelineBar />
-      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {helpOpen && (
+        <HelpDialog
+          onClose={() => setHelpOpen(false)}
+          onTour={() => {
+            setHelpOpen(false);
+            setTouring(true);
+          }}
+        />
+      )}
+      {touring && <Tour onClose={() => setTouring(false)} />}
       <main className="main">
         <div className="stage">
           <section className="panel ring-panel" aria-label="Cluster view">

@@ -1,13 +1,15 @@
-/** The `?` overlay: every keyboard shortcut. Esc or the Close button closes it. */
+/** The `?` overlay: every keyboard shortcut, and the tour again. Esc or the Close button closes it. */
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
 import './help.css';
 
 export interface HelpDialogProps {
   onClose: () => void;
+  /** Starts the dashboard's tour again. */
+  onTour: () => void;
 }
 
-export function HelpDialog({ onClose }: HelpDialogProps) {
+export function HelpDialog({ onClose, onTour }: HelpDialogProps) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -39,6 +41,13 @@ export function HelpDialog({ onClose }: HelpDialogProps) {
             </div>
           ))}
         </dl>
+        <p className="help__more">
+          New here?{' '}
+          <button type="button" className="small" onClick={onTour}>
+            Take the tour
+          </button>{' '}
+          or <a href="/learn">learn Raft step by step</a>.
+        </p>
       </div>
     </div>
   );
