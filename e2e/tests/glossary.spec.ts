@@ -4,7 +4,7 @@
  * header's Glossary link, with the header still one row at 1280 px.
  */
 import { GLOSSARY } from '../../apps/web/src/features/glossary/glossary';
-import { expect, openCluster, openElected, test } from './fixtures';
+import { expect, openCluster, test } from './fixtures';
 
 test('the glossary lists every term with its definition and section, each at its anchor', async ({
   page,
@@ -28,7 +28,7 @@ test('the glossary lists every term with its definition and section, each at its
 });
 
 test('a defined word shows its definition on focus and on hover; Escape closes it', async ({ page }) => {
-  await openElected(page);
+  await openCluster(page, { options: { paused: true } });
   const logs = page.getByRole('region', { name: 'Logs' });
   const word = logs.getByRole('button', { name: 'commit index', exact: true });
   const definition = GLOSSARY.find((e) => e.id === 'commit-index')!;

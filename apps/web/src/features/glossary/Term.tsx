@@ -76,7 +76,11 @@ export const Term = memo(function Term({ id, children }: TermProps) {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') dispatch('dismiss');
+      if (e.key !== 'Escape') return;
+      dispatch('dismiss');
+      // This Escape closed the tooltip; it should not also clear the selected node (the
+      // app's shortcut listens on the window, after the document).
+      e.stopPropagation();
     };
     // Placed once, the tooltip would not follow the word when what holds it scrolls: it
     // closes instead. Other scrollers (the log following its newest entry) leave it be.
