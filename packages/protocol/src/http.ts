@@ -19,6 +19,12 @@ export const ErrorSchema = Type.Object({
   error: ErrorCodeSchema,
   message: Type.String({ description: 'What was wrong, for a person' }),
   retryAfterMs: Type.Optional(Type.Integer()),
+  opId: Type.Optional(
+    Type.Integer({
+      description:
+        "The client operation the request became, when it became one (a KV request that did not succeed): its final status is the history's",
+    }),
+  ),
 });
 export type ErrorBody = Static<typeof ErrorSchema>;
 
@@ -199,6 +205,8 @@ export type PutBody = Static<typeof PutBodySchema>;
 
 export const KvReplySchema = Type.Object({
   key: Type.String(),
+  /** The client operation this request became, as the history (GET .../history) lists it. */
+  opId: Type.Integer(),
   value: Type.Union([Type.String(), Type.Null()]),
   index: Type.Integer(),
   term: Type.Integer(),
@@ -290,6 +298,8 @@ export type CasBody = Static<typeof CasBodySchema>;
 
 export const CasReplySchema = Type.Object({
   key: Type.String(),
+  /** The client operation this request became, as the history lists it. */
+  opId: Type.Integer(),
   swapped: Type.Boolean(),
   /** The key's value after the operation (null: absent). */
   value: Type.Union([Type.String(), Type.Null()]),
