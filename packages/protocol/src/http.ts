@@ -130,6 +130,8 @@ export const ClusterOptionsSchema = Type.Object(
     heartbeatTick: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. Default 100. */
     snapshotEvery: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    /** Entries an AppendEntries carries at most (flow control). Default 64. */
+    maxEntriesPerMessage: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
     /** Known Raft mistakes to switch on (see GET /api/bugs); the dashboard marks such a cluster. */
     bugs: Type.Optional(Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true })),
     latencyMs: Type.Optional(LatencyMsSchema),
