@@ -85,7 +85,7 @@ test('the leader’s progress per follower is on the links; a paused message sho
   const id = await openElected(page, { seed: 3, options: { speed: 0.3 } });
   await expect(
     page.getByRole('img', {
-      name: /^Leader's progress for node \d+: matchIndex \d+, nextIndex \d+, replicate$/,
+      name: /^Leader's progress for node \d+: match index \d+, next index \d+, Replicate \(/,
     }),
   ).toHaveCount(4);
   await pause(page);

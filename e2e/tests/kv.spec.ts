@@ -26,7 +26,8 @@ test('put replicates to every log and commits; get returns it; delete removes it
     .toBe(true);
   await page.getByRole('button', { name: 'Get', exact: true }).click();
   await expect(results.getByRole('listitem')).toHaveCount(4);
-  await expect(results.getByRole('listitem').first()).toContainText(/not found/i);
+  // A 404 to the request, and to the history a read that found the key absent.
+  await expect(results.getByRole('listitem').first()).toContainText('color = (absent)');
 });
 
 test('dashboard screenshot for the README', async ({ page }) => {
@@ -59,7 +60,9 @@ test('reads at each consistency level: linearizable, lease and stale', async ({ 
   for (const level of ['lease', 'stale'] as const) {
     await page.getByLabel('Read consistency').selectOption(level);
     await page.getByRole('button', { name: 'Get', exact: true }).click();
-    await expect(results.getByRole('listitem').first()).toContainText(`(${level})`);
+    await expect(results.getByRole('listitem').first()).toContainText(`(${level} read)`, {
+      useInnerText: true,
+    });
     await expect(results.getByRole('listitem').first()).toContainText('v1');
   }
   await expect(results.getByRole('listitem')).toHaveCount(3);

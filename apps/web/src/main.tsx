@@ -1,4 +1,4 @@
-/** Entry point: the page the address asks for — the library, a lesson, or a cluster's dashboard. */
+/** Entry point: the page the address asks for — the library, a lesson, the glossary, or a cluster's dashboard. */
 // The tokens and the global base first: every feature's stylesheet comes after them.
 import './theme/tokens.css';
 import './app/base.css';
@@ -15,6 +15,7 @@ import { LESSON_FILE_KEY, pageOf } from './app/pages';
 import { LearnPage } from './features/learn/LearnPage';
 import { openLesson } from './features/lesson/engine';
 import type { Lesson } from '@raftlab/lessons';
+import { GlossaryPage } from './features/glossary/GlossaryPage';
 
 applyTheme(initialTheme());
 
@@ -42,11 +43,10 @@ async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const page = pageOf(window.location.pathname, window.location.search);
-  if (page.kind === 'learn') {
+  // The library and the glossary are pages of their own: no cluster is made or opened for them.
+  if (page.kind === 'learn' || page.kind === 'glossary') {
     createRoot(root).render(
-      <StrictMode>
-        <LearnPage />
-      </StrictMode>,
+      <StrictMode>{page.kind === 'learn' ? <LearnPage /> : <GlossaryPage />}</StrictMode>,
     );
     return;
   }

@@ -208,6 +208,20 @@ export const BugInfoSchema = Type.Object({
   name: BugNameSchema,
   layer: literalUnion(BUG_LAYERS),
   description: Type.String(),
+  /** How to see it go wrong on the dashboard, naming its controls as they are labelled. */
+  trigger: Type.String(),
+  /** What catches it: the safety properties it breaks (their ids) and whether the history's check fails. */
+  caughtBy: Type.Object({
+    invariants: Type.Array(literalUnion(INVARIANT_NAMES)),
+    linearizability: Type.Boolean(),
+  }),
+  /** Cluster options the recipe needs (the Bug lab creates its cluster with them). */
+  setup: Type.Optional(
+    Type.Object({
+      maxEntriesPerMessage: Type.Optional(Type.Integer({ minimum: 1 })),
+      checkQuorum: Type.Optional(Type.Boolean()),
+    }),
+  ),
 });
 export type BugInfo = Static<typeof BugInfoSchema>;
 

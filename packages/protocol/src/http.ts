@@ -19,6 +19,12 @@ export const ErrorSchema = Type.Object({
   error: ErrorCodeSchema,
   message: Type.String({ description: 'What was wrong, for a person' }),
   retryAfterMs: Type.Optional(Type.Integer()),
+  opId: Type.Optional(
+    Type.Integer({
+      description:
+        "The client operation the request became, when it became one (a KV request that did not succeed): its final status is the history's",
+    }),
+  ),
 });
 export type ErrorBody = Static<typeof ErrorSchema>;
 
@@ -124,6 +130,8 @@ export const ClusterOptionsSchema = Type.Object(
     heartbeatTick: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. Default 100. */
     snapshotEvery: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    /** Entries an AppendEntries carries at most (flow control). Default 64. */
+    maxEntriesPerMessage: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
     /** Known Raft mistakes to switch on (see GET /api/bugs); the dashboard marks such a cluster. */
     bugs: Type.Optional(Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true })),
     latencyMs: Type.Optional(LatencyMsSchema),
@@ -199,6 +207,8 @@ export type PutBody = Static<typeof PutBodySchema>;
 
 export const KvReplySchema = Type.Object({
   key: Type.String(),
+  /** The client operation this request became, as the history (GET .../history) lists it. */
+  opId: Type.Integer(),
   value: Type.Union([Type.String(), Type.Null()]),
   index: Type.Integer(),
   term: Type.Integer(),
@@ -302,6 +312,8 @@ export type CasBody = Static<typeof CasBodySchema>;
 
 export const CasReplySchema = Type.Object({
   key: Type.String(),
+  /** The client operation this request became, as the history lists it. */
+  opId: Type.Integer(),
   swapped: Type.Boolean(),
   /** The key's value after the operation (null: absent). */
   value: Type.Union([Type.String(), Type.Null()]),

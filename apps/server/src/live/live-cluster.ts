@@ -42,9 +42,10 @@ import { MarkerLog } from './markers';
 import { verdictOf } from './verdict';
 import { ViewerSet, type Viewer } from './viewers';
 
+/** How a KV operation ended for its HTTP request, with the operation's id in the history. */
 export type Completion =
-  | { status: 'ok'; result: KvResult }
-  | { status: 'fail'; reason: string }
+  | { status: 'ok'; opId: number; result: KvResult }
+  | { status: 'fail'; opId: number; reason: string }
   | { status: 'unknown'; opId: number };
 
 export interface LiveClusterOptions {
@@ -428,9 +429,9 @@ export class LiveCluster {
     this.uncheckedCompletions++;
     const completion: Completion =
       event.status === 'ok' && event.result
-        ? { status: 'ok', result: event.result }
+        ? { status: 'ok', opId: event.opId, result: event.result }
         : event.status === 'fail'
-          ? { status: 'fail', reason: event.reason ?? 'failed' }
+          ? { status: 'fail', opId: event.opId, reason: event.reason ?? 'failed' }
           : { status: 'unknown', opId: event.opId };
     this.completedDuringInvoke?.set(event.opId, completion);
     this.waiting.get(event.opId)?.(completion);

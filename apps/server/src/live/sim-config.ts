@@ -41,6 +41,7 @@ function fromOptions(request: CreateRequest): Partial<SimConfig> {
   if (o.electionTick !== undefined) config.electionTick = o.electionTick;
   if (o.heartbeatTick !== undefined) config.heartbeatTick = o.heartbeatTick;
   if (o.snapshotEvery !== undefined) config.snapshotEvery = o.snapshotEvery;
+  if (o.maxEntriesPerMessage !== undefined) config.maxEntriesPerMessage = o.maxEntriesPerMessage;
   if (o.bugs !== undefined) config.bugs = [...o.bugs];
   if (o.latencyMs) config.latency = latencyUs(o.latencyMs, (why) => new BadTrace(why));
   return config;

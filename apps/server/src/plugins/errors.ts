@@ -15,8 +15,8 @@ import fp from 'fastify-plugin';
 import { BadUrl, Internal, MethodNotAllowed, RouteNotFound, UriTooLong } from '../errors';
 import { parseJsonBody } from './json_body';
 
-/** A catalogued error may carry a retry hint (NoLeader does). */
-type AnyError = FastifyError & { retryAfterMs?: number };
+/** A catalogued error may carry a retry hint (NoLeader does) and the client operation it ended (a KV request's). */
+type AnyError = FastifyError & { retryAfterMs?: number; opId?: number };
 
 /**
  * The longest path the router reads: a key of LIMITS.maxKeyLength UTF-16 units, each at
@@ -37,6 +37,7 @@ function bodyOf(error: AnyError): ErrorBody {
     error: isErrorCode(code) ? code : ERROR_CODES.badRequest,
     message: error.message,
     ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}),
+    ...(error.opId !== undefined ? { opId: error.opId } : {}),
   };
 }
 

@@ -127,15 +127,28 @@ describe('Host', () => {
 });
 
 describe('GET /', () => {
-  it('serves the page and creates no cluster', async () => {
+  /** An app serving a stand-in for the built page. */
+  const pageApp = async () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'raftlab-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>RaftLab</title>');
-    app = await testApp({ webRoot });
+    return testApp({ webRoot });
+  };
+
+  it('serves the page and creates no cluster', async () => {
+    app = await pageApp();
     for (let i = 0; i < 5; i++) {
       const res = await app.inject({ method: 'GET', url: '/' });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('RaftLab');
     }
+    expect(app.clusters.size).toBe(0);
+  });
+
+  it('serves the same page at /glossary, which needs no cluster', async () => {
+    app = await pageApp();
+    const res = await app.inject({ method: 'GET', url: '/glossary' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('RaftLab');
     expect(app.clusters.size).toBe(0);
   });
 });

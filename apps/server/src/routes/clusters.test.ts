@@ -97,12 +97,20 @@ describe('clusters', () => {
     const bugs = await app.inject({ method: 'GET', url: '/api/bugs' });
     expect(bugs.json().bugs.map((b: { name: string }) => b.name)).toEqual([...BUG_NAMES]);
     expect(bugs.json().bugs.every((b: { description: string }) => b.description.length > 10)).toBe(true);
+    // With what the Bug lab tells a person: how to see it, what catches it, what it needs.
+    const figure8 = bugs.json().bugs[0];
+    expect(figure8).toMatchObject({
+      name: 'figure8-commit',
+      caughtBy: { invariants: ['leader-commit-rule'], linearizability: false },
+      setup: { maxEntriesPerMessage: 1 },
+    });
+    expect(figure8.trigger).toMatch(/Time out/);
     const res = await app.inject({
       method: 'POST',
       url: '/api/clusters',
-      payload: { options: { bugs: ['figure8-commit'] } },
+      payload: { options: { bugs: ['figure8-commit'], maxEntriesPerMessage: 1 } },
     });
-    expect(res.json().view.config.bugs).toEqual(['figure8-commit']);
+    expect(res.json().view.config).toMatchObject({ bugs: ['figure8-commit'], maxEntriesPerMessage: 1 });
     const bad = await app.inject({
       method: 'POST',
       url: '/api/clusters',

@@ -129,6 +129,67 @@ describe('kv through the replicated cluster', () => {
     expect(missing.json().error).toBe('RAFTLAB_ERR_NODE_NOT_FOUND');
   });
 
+  it('names the client operation each answer became, so its final status can be found in the history', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 5 });
+    await electLeader(app, id);
+    const put = await request(app, {
+      method: 'PUT',
+      url: `/api/clusters/${id}/kv/k`,
+      payload: { value: 'v' },
+    });
+    const absent = await request(app, { method: 'GET', url: `/api/clusters/${id}/kv/nothing` });
+    expect(absent.statusCode).toBe(404);
+    const history = app.clusters.get(id).history();
+    const byId = (opId: number) => history.find((h) => h.opId === opId);
+    expect(byId(put.json().opId)).toMatchObject({ op: { type: 'put', key: 'k' }, status: 'ok' });
+    expect(byId(absent.json().opId)).toMatchObject({ op: { type: 'get', key: 'nothing' }, status: 'ok' });
+  });
+
+  it('answers a 504 with its operation, which can still end ok: the history has the final word', async () => {
+    app = await testApp({ requestTimeoutMs: 50 });
+    const id = await createCluster(app, { nodes: 3, seed: 5 });
+    await electLeader(app, id);
+    // The HTTP budget runs out while the cluster stands still; the write is still pending.
+    const paused = await app.inject({
+      method: 'PUT',
+      url: `/api/clusters/${id}/clock`,
+      payload: { paused: true },
+    });
+    expect(paused.statusCode).toBe(200);
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/clusters/${id}/kv/late`,
+      payload: { value: 'v' },
+    });
+    expect(res.statusCode).toBe(504);
+    const { opId } = res.json();
+    expect(res.json().message).toContain(`client operation ${opId}`);
+    await app.inject({ method: 'PUT', url: `/api/clusters/${id}/clock`, payload: { paused: false } });
+    const cluster = app.clusters.get(id);
+    await until(app, () => cluster.history().find((h) => h.opId === opId)?.status !== 'pending');
+    expect(cluster.history().find((h) => h.opId === opId)).toMatchObject({
+      status: 'ok',
+      op: { key: 'late' },
+    });
+  });
+
+  it('refuses a stale read from a crashed node rather than answer from another', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 5 });
+    const leader = await electLeader(app, id);
+    const follower = [1, 2, 3].find((n) => n !== leader)!;
+    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${follower}/crash` });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/clusters/${id}/kv/k?consistency=stale&node=${follower}`,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: 'RAFTLAB_ERR_NODE_STATE' });
+    expect(res.json().message).toContain(`Node ${follower} is crashed`);
+    expect(app.clusters.get(id).history()).toEqual([]);
+  });
+
   it('answers 504 when the outcome is unknown (clock paused past the request budget)', async () => {
     app = await testApp({ requestTimeoutMs: 50 });
     const id = await createCluster(app, { options: { paused: true } });

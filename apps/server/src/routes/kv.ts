@@ -4,7 +4,10 @@
  * 503 when no leader is reachable (the write did not happen); 504 when the outcome is
  * unknown (it may still take effect). Reads take `?consistency=`: `linearizable` (the
  * default; ReadIndex, thesis §6.4), `lease` (a leader's check-quorum lease, §6.4.1; 409
- * in a cluster without check-quorum) or `stale` (one node's local state, may be stale).
+ * in a cluster without check-quorum) or `stale` (one node's local state, may be stale;
+ * `?node=` picks the node, which must be running). Every answer to a request that
+ * became a client operation names it (`opId`, in the reply or the error body), so a
+ * client can find its final status in the history: a 504 may yet end `ok`.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -38,10 +41,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const cluster = app.clusters.get(request.params.id);
       const consistency = request.query.consistency ?? 'linearizable';
-      const node = request.query.node === undefined ? undefined : nodeOf(cluster, request.query.node);
+      // A stale read is served by the node named, so it must be running; the simulator
+      // would quietly read from another (client.ts), answering from a node not asked.
+      const node =
+        request.query.node === undefined
+          ? undefined
+          : nodeOf(cluster, request.query.node, consistency === 'stale' ? true : undefined);
       const op: KvOp = { type: 'get', key: request.params.key, consistency, ...(node ? { node } : {}) };
       const reply200 = await run(cluster, op, reply);
-      if (reply200.value === null) throw new KeyNotFound(request.params.key);
+      if (reply200.value === null) throw withOp(new KeyNotFound(request.params.key), reply200.opId);
       return { ...reply200, consistency };
     },
   );
@@ -85,16 +93,21 @@ async function run(
   reply: FastifyReply,
 ): Promise<KvReply & { swapped?: boolean }> {
   const completion: Completion = await cluster.invoke(op);
+  const { opId } = completion;
   switch (completion.status) {
     case 'ok':
-      return { key: op.key, ...completion.result };
+      return { key: op.key, opId, ...completion.result };
     case 'fail':
-      if (completion.reason === 'lease-unavailable') throw new LeaseUnavailable();
+      if (completion.reason === 'lease-unavailable') throw withOp(new LeaseUnavailable(), opId);
       reply.header('retry-after', Math.ceil(NO_LEADER_RETRY_MS / 1000));
-      throw Object.assign(new NoLeader(), { retryAfterMs: NO_LEADER_RETRY_MS });
+      throw Object.assign(withOp(new NoLeader(), opId), { retryAfterMs: NO_LEADER_RETRY_MS });
     case 'unknown':
-      throw new OutcomeUnknown(completion.opId);
+      throw withOp(new OutcomeUnknown(opId), opId);
   }
 }
+
+/** `error` naming the client operation it ends, for the error body (plugins/errors.ts). */
+const withOp = <E extends Error>(error: E, opId: number): E & { opId: number } =>
+  Object.assign(error, { opId });
 
 export default routes;

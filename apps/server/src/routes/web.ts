@@ -1,12 +1,12 @@
 /**
  * The dashboard: the built web app from `apps/web/dist`, `/c/:id` for a cluster's page,
- * `/learn` and `/learn/:lesson` for the lessons (the same page, which asks for them), and
- * `/`, the same page, which creates a cluster with a POST and writes its `/c/:id`
- * into the address bar (apps/web/src/api/route.ts). A GET never creates anything: an
+ * `/glossary` for the glossary, `/learn` and `/learn/:lesson` for the lessons, and `/`, the same page, which creates a cluster with a
+ * POST and writes its `/c/:id` into the address bar (apps/web/src/api/route.ts). A GET never creates anything: an
  * `<img src>` on another site must not make (and evict) clusters.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type } from 'typebox';
@@ -20,29 +20,23 @@ export interface WebRoutesOptions {
 const routes: FastifyPluginAsyncTypebox<WebRoutesOptions> = async (app, { webRoot }) => {
   const built = () => existsSync(join(webRoot, 'index.html'));
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: false, wildcard: true });
-
-  app.get('/', async (_request, reply) => {
-    if (!built()) throw new WebNotBuilt();
-    return reply.sendFile('index.html');
-  });
-
-  app.get(
-    '/c/:id',
-    { schema: { params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }) }) } },
-    async (_request, reply) => {
-      if (!built()) throw new WebNotBuilt();
-      return reply.sendFile('index.html');
-    },
-  );
-
-  const page = async (_request: unknown, reply: { sendFile(file: string): unknown }) => {
+  // Every page is the one app, which reads the address to know what to draw.
+  const page = async (_request: FastifyRequest, reply: FastifyReply) => {
     if (!built()) throw new WebNotBuilt();
     return reply.sendFile('index.html');
   };
+
+  app.get('/', page);
+  app.get('/glossary', page);
   app.get('/learn', page);
   app.get(
     '/learn/:lesson',
     { schema: { params: Type.Object({ lesson: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) }) } },
+    page,
+  );
+  app.get(
+    '/c/:id',
+    { schema: { params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }) }) } },
     page,
   );
 };

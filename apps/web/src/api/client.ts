@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The client operation a KV request became, when it became one (the error body's `opId`). */
+    readonly opId?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,7 +52,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = (json ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(res.status, err.error ?? `HTTP_${res.status}`, err.message ?? res.statusText);
+    throw new ApiError(
+      res.status,
+      err.error ?? `HTTP_${res.status}`,
+      err.message ?? res.statusText,
+      err.opId,
+    );
   }
   return json as T;
 }
@@ -75,8 +82,12 @@ export const api = {
     request<DivergeReply>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
   trace: (id: string) => request<Trace>('GET', `${cluster(id)}/trace`),
   bugs: () => request<BugList>('GET', '/api/bugs'),
-  get: (id: string, key: string, consistency: ReadConsistency) =>
-    request<KvReply>('GET', `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}`),
+  /** A read at `consistency`; a stale read from `node` when given (else any running node). */
+  get: (id: string, key: string, consistency: ReadConsistency, node?: number) =>
+    request<KvReply>(
+      'GET',
+      `${cluster(id)}/kv/${enc(key)}?consistency=${consistency}${node === undefined ? '' : `&node=${node}`}`,
+    ),
   put: (id: string, key: string, value: string) =>
     request<KvReply>('PUT', `${cluster(id)}/kv/${enc(key)}`, { value }),
   cas: (id: string, key: string, expected: string | null, value: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterIdFromPath, momentFromSearch, momentPath, searchWithMoment } from './route';
+import { clusterIdFromPath, isGlossaryPath, momentFromSearch, momentPath, searchWithMoment } from './route';
 
 describe('the address of a moment', () => {
   it('reads ?at= as an event number, or the first violation', () => {
@@ -21,5 +21,14 @@ describe('the address of a moment', () => {
     expect(searchWithMoment('?at=5&debug=1', null)).toBe('?debug=1');
     expect(searchWithMoment('?at=violation', 12)).toBe('?at=12');
     expect(searchWithMoment('?at=5', null)).toBe('');
+  });
+});
+
+describe('pages without a cluster', () => {
+  it('knows the glossary by its path alone', () => {
+    expect(isGlossaryPath('/glossary')).toBe(true);
+    expect(isGlossaryPath('/glossary/')).toBe(true);
+    for (const other of ['/', '/c/glossary', '/glossaryx', '/glossary/term'])
+      expect(isGlossaryPath(other), other).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The address bar: the cluster id lives in the path (`/c/:id`), a moment of its past in
- * the query (`?at=SEQ`); a page opened elsewhere makes a cluster.
+ * the query (`?at=SEQ`); `/glossary` is a page of its own; a page opened elsewhere makes
+ * a cluster.
  */
 import { api } from './client';
 
@@ -13,6 +14,10 @@ export function clusterIdFromPath(pathname: string): string | null {
 }
 
 export const clusterPath = (id: string): string => `/c/${id}`;
+
+/** The glossary's page, which needs no cluster (features/glossary). */
+export const GLOSSARY_PATH = '/glossary';
+export const isGlossaryPath = (pathname: string): boolean => /^\/glossary\/?$/.test(pathname);
 
 /** The page of cluster `id` at moment `at`, or live (null). */
 export const momentPath = (id: string, at: number | null): string =>

@@ -1,11 +1,13 @@
 /**
  * "Bug lab": creates a fresh cluster with known Raft mistakes switched on, so a person
- * can watch how each one breaks safety or linearizability (the Safety panel and the
- * history verdict catch them). The new cluster opens in this tab.
+ * can watch how each one breaks safety or linearizability. For each switch it says how
+ * to see it go wrong and which panel catches it (the catalogue's words, GET /api/bugs),
+ * and creates the cluster with the settings the recipes need. It opens in this tab.
  */
 import { useEffect, useState } from 'react';
 import type { BugInfo, BugName } from '@raftlab/protocol';
 import { api } from '../api/client';
+import { buggyClusterOptions, caughtByWords, setupWords } from './bugLabText';
 
 export function BugLab() {
   const [open, setOpen] = useState(false);
@@ -26,7 +28,7 @@ export function BugLab() {
 
   const create = async () => {
     try {
-      const cluster = await api.createCluster({ options: { bugs: chosen } });
+      const cluster = await api.createCluster({ options: buggyClusterOptions(bugs, chosen) });
       window.location.assign(`/c/${cluster.id}`);
     } catch (e) {
       setError((e as Error).message);
@@ -37,15 +39,40 @@ export function BugLab() {
     <details className="bug-lab" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Bug lab</summary>
       <div className="bug-lab__panel" role="group" aria-label="Bug switches">
-        <p className="muted">A new cluster with real Raft mistakes switched on:</p>
-        {bugs.map((bug) => (
-          <label key={bug.name} className="bug-lab__bug">
-            <input type="checkbox" checked={chosen.includes(bug.name)} onChange={() => toggle(bug.name)} />
-            <span>
-              <code>{bug.name}</code> — {bug.description}
-            </span>
-          </label>
-        ))}
+        <p className="muted">
+          A new cluster with real Raft mistakes switched on. Each says how to see it go wrong and which panel
+          catches it.
+        </p>
+        {bugs.map((bug) => {
+          const setup = setupWords(bug.setup);
+          return (
+            <div key={bug.name} className="bug-lab__bug">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(bug.name)}
+                  onChange={() => toggle(bug.name)}
+                  aria-describedby={`bug-${bug.name}-how`}
+                />
+                <span>
+                  <code>{bug.name}</code> — {bug.description}
+                </span>
+              </label>
+              <dl className="bug-lab__how" id={`bug-${bug.name}-how`}>
+                <dt>To see it</dt>
+                <dd>{bug.trigger}</dd>
+                <dt>Caught by</dt>
+                <dd>{caughtByWords(bug)}</dd>
+                {setup && (
+                  <>
+                    <dt>Runs with</dt>
+                    <dd>{setup}</dd>
+                  </>
+                )}
+              </dl>
+            </div>
+          );
+        })}
         {error && <p role="alert">{error}</p>}
         <button type="button" onClick={() => void create()} disabled={chosen.length === 0}>
           Create buggy cluster

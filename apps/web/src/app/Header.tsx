@@ -1,11 +1,11 @@
-/** App name, cluster id with its shareable link, connection status and virtual clock. */
+/** App name, cluster id with its shareable link, the glossary's link, connection status and virtual clock. */
 import { BugLab } from './BugLab';
 import { useEffect, useState } from 'react';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { useRaft } from '../store/store';
 import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
-import { momentPath } from '../api/route';
+import { GLOSSARY_PATH, momentPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
 import './header.css';
 
@@ -81,20 +81,29 @@ export function Header({ onHelp }: HeaderProps) {
             <a href={momentPath(clusterId, at)} className="cluster-link" aria-label={`Share link: ${link}`}>
               {clusterId}
             </a>
-            <button type="button" className="small" onClick={() => void copy()}>
-              {copied ? 'Copied' : 'Copy link'}
+            {/* "Copy" beside the link it copies: the header must fit 1280 px on one row. */}
+            <button
+              type="button"
+              className="small"
+              onClick={() => void copy()}
+              aria-label={copied ? 'Copied' : 'Copy link'}
+            >
+              {copied ? 'Copied' : 'Copy'}
             </button>
           </>
         ) : (
           <span className="muted">…</span>
         )}
-        <a href="/" className="new-cluster">
+        <a href="/" className="header__link">
           New cluster
         </a>
         <a href="/learn" className="new-cluster">
           Learn
         </a>
         <BugLab />
+        <a href={GLOSSARY_PATH} className="header__link">
+          Glossary
+        </a>
       </div>
       <div className="header__stats">
         <span>
@@ -107,6 +116,7 @@ export function Header({ onHelp }: HeaderProps) {
         {paused && connection === 'live' && at === null && (
           <span className="badge badge--paused">paused</span>
         )}
+        {/* The switches' names are in the note's name and title: spelled out, they wrapped the header. */}
         {bugs && bugs.length > 0 && (
           <span
             className="badge badge--bad"
@@ -114,7 +124,7 @@ export function Header({ onHelp }: HeaderProps) {
             aria-label={`Warning: bug switches on: ${bugs.join(', ')}`}
             title={`This cluster runs with deliberate bugs: ${bugs.join(', ')}`}
           >
-            ⚠ bugs: {bugs.join(', ')}
+            ⚠ {bugs.length === 1 ? '1 bug' : `${bugs.length} bugs`}
           </span>
         )}
         <span

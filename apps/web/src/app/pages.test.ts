@@ -5,6 +5,7 @@ describe('pageOf', () => {
   it('tells the library, a lesson (step and speed from the query) and the dashboard apart', () => {
     expect(pageOf('/learn', '')).toEqual({ kind: 'learn' });
     expect(pageOf('/learn/', '')).toEqual({ kind: 'learn' });
+    expect(pageOf('/glossary', '')).toEqual({ kind: 'glossary' });
     expect(pageOf('/learn/figure-8', '?step=3&speed=0.5')).toEqual({
       kind: 'lesson',
       id: 'figure-8',

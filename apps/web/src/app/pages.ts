@@ -1,11 +1,14 @@
 /**
  * Which page the address bar asks for: the library of lessons (`/learn`), one lesson
  * (`/learn/<id>?step=k&speed=s`, or `/learn/file` for a lesson file opened from the library),
- * or the dashboard of a cluster (`/c/:id`, or `/`, which makes one).
+ * the glossary (`/glossary`), or the dashboard of a cluster (`/c/:id`, or `/`, which makes one).
  */
+import { isGlossaryPath } from '../api/route';
+
 export type Page =
   | { kind: 'dashboard' }
   | { kind: 'learn' }
+  | { kind: 'glossary' }
   /** `speed`: `?speed=` runs every wait at this virtual speed instead of the lesson's own. */
   | { kind: 'lesson'; id: string; step: number; speed: number | null };
 
@@ -16,6 +19,7 @@ const LESSON = /^\/learn\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
 
 export function pageOf(pathname: string, search: string): Page {
   if (/^\/learn\/?$/.test(pathname)) return { kind: 'learn' };
+  if (isGlossaryPath(pathname)) return { kind: 'glossary' };
   const lesson = LESSON.exec(pathname);
   if (lesson) {
     const params = new URLSearchParams(search);

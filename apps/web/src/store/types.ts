@@ -51,8 +51,17 @@ export interface KvResultRow {
   swapped?: boolean;
   /** Reads only: the consistency level asked for (a stale read may be out of date). */
   consistency?: ReadConsistency;
+  /** Stale reads only: the node the reader chose to read from (absent: any). */
+  readFrom?: number;
   /** Error text for a failed request (no leader, timed out, not found, ...). */
   error?: string;
+  /** The request timed out (504): its operation may still take effect. */
+  timedOut?: boolean;
+  /**
+   * The client operation the request became, as the history lists it, when it became one:
+   * its final status is the history's (features/kv/resultView.ts).
+   */
+  opId?: number;
 }
 
 /** Entries a node deleted (a conflicting suffix), kept briefly so the log can flash them out. */

@@ -18,7 +18,8 @@ import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
 import { MessageLayer } from '../network/MessageLayer';
 import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions';
-import { captionPlacement, ringLayout } from './layout';
+import { placeCaptions } from './captions';
+import { ringLayout } from './layout';
 import { NodeGlyph } from './NodeGlyph';
 import { TimerLayer } from './TimerLayer';
 import './cluster.css';
@@ -61,6 +62,7 @@ export function ClusterView() {
   const toggleLink = useLinkToggle();
   const toggleDirection = useDirectionToggle();
   const layout = useMemo(() => ringLayout(nodeIds, WIDTH, HEIGHT), [nodeIds]);
+  const captions = useMemo(() => placeCaptions(layout), [layout]);
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);
 
   return (
@@ -81,7 +83,7 @@ export function ClusterView() {
             />
           ))}
         </g>
-        {leader?.progress && <ProgressLabels leader={leader} layout={layout} />}
+        {leader?.progress && <ProgressLabels leader={leader} layout={layout} captions={captions} />}
         <g className="nodes">
           {nodeIds.map((id) =>
             nodes[id] ? (
@@ -90,7 +92,7 @@ export function ClusterView() {
                 node={nodes[id]}
                 at={layout.positions.get(id)!}
                 radius={layout.nodeRadius}
-                caption={captionPlacement(layout.positions.get(id)!, layout.center, layout.nodeRadius)}
+                caption={captions.get(id)!}
                 selected={selected === id}
                 flagged={highlighted.includes(id)}
                 spotlit={spotlit.includes(id)}

@@ -7,6 +7,7 @@ import { LIMITS, type Progress as ProgressT } from '@raftlab/protocol';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { roleWord, selectLeaderId } from '../../store/selectors';
+import { Term } from '../glossary/Term';
 import './actions.css';
 
 /** A leader's view of each follower's replication (matchIndex / nextIndex, §5.3). */
@@ -24,9 +25,15 @@ function Progress({
       <thead>
         <tr>
           <th scope="col">Peer</th>
-          <th scope="col">Match</th>
-          <th scope="col">Next</th>
-          <th scope="col">State</th>
+          <th scope="col">
+            <Term id="match-index">Match</Term>
+          </th>
+          <th scope="col">
+            <Term id="next-index">Next</Term>
+          </th>
+          <th scope="col">
+            <Term id="progress-state">State</Term>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -65,11 +72,15 @@ export function NodeActions() {
             <dd>{roleWord(node)}</dd>
           </div>
           <div>
-            <dt>Term</dt>
+            <dt>
+              <Term id="term" />
+            </dt>
             <dd>{node.term}</dd>
           </div>
           <div>
-            <dt>Voted for</dt>
+            <dt>
+              <Term id="vote">Voted for</Term>
+            </dt>
             <dd>{node.vote > 0 ? node.vote : '—'}</dd>
           </div>
           <div>
@@ -77,19 +88,27 @@ export function NodeActions() {
             <dd>{node.leader > 0 ? node.leader : '—'}</dd>
           </div>
           <div>
-            <dt>Last index</dt>
+            <dt>
+              <Term id="last-index" />
+            </dt>
             <dd>{node.lastIndex}</dd>
           </div>
           <div>
-            <dt>Commit</dt>
+            <dt>
+              <Term id="commit-index">Commit</Term>
+            </dt>
             <dd>{node.commit}</dd>
           </div>
           <div>
-            <dt>Applied</dt>
+            <dt>
+              <Term id="applied-index">Applied</Term>
+            </dt>
             <dd>{node.applied}</dd>
           </div>
           <div>
-            <dt>Snapshot</dt>
+            <dt>
+              <Term id="snapshot">Snapshot</Term>
+            </dt>
             <dd>{node.snapshotIndex > 0 ? node.snapshotIndex : '—'}</dd>
           </div>
         </dl>

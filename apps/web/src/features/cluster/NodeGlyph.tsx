@@ -2,7 +2,8 @@
 import type { KeyboardEvent } from 'react';
 import type { NodeState } from '@raftlab/protocol';
 import { nodeLabel, roleWord } from '../../store/selectors';
-import type { CaptionPlacement, Point } from './layout';
+import { CAPTION_LINE, type CaptionPlacement } from './captions';
+import type { Point } from './layout';
 
 export interface NodeGlyphProps {
   /** The node's latest state. */
@@ -11,7 +12,7 @@ export interface NodeGlyphProps {
   at: Point;
   /** Radius of the node's body. */
   radius: number;
-  /** Where the term and vote caption goes (see `captionPlacement`). */
+  /** Where the term and vote caption goes (see `placeCaptions`). */
   caption: CaptionPlacement;
   /** Whether this node is the one the actions panel acts on. */
   selected: boolean;
@@ -78,7 +79,10 @@ export function NodeGlyph({
         {role}
       </text>
       <text className="node__caption" x={caption.x} y={caption.y} style={{ textAnchor: caption.anchor }}>
-        term {node.term} · {vote}
+        <tspan x={caption.x}>term {node.term}</tspan>
+        <tspan x={caption.x} dy={CAPTION_LINE}>
+          {vote}
+        </tspan>
       </text>
     </g>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionPlacement, laneOffset, lerpPoint, rimToRim, ringLayout, timerArcPath } from './layout';
+import { laneOffset, lerpPoint, rimToRim, ringLayout, timerArcPath } from './layout';
 
 describe('ringLayout', () => {
   it('puts the first node at the top and spaces nodes evenly on the circle', () => {
@@ -21,6 +21,12 @@ describe('ringLayout', () => {
       expect(p.y - layout.nodeRadius - 30).toBeGreaterThanOrEqual(0);
       expect(p.y + layout.nodeRadius + 28).toBeLessThanOrEqual(440);
     }
+  });
+  it('stretches sideways into an oval in a view wider than tall', () => {
+    const layout = ringLayout([1, 2, 3, 4], 560, 440);
+    expect(layout.radiusX).toBeGreaterThan(layout.radius);
+    expect(layout.positions.get(2)!.x).toBeCloseTo(280 + layout.radiusX);
+    expect(layout.positions.get(1)!.y).toBeCloseTo(220 - layout.radius);
   });
   it('centres a single node', () => {
     expect(ringLayout([7], 300, 300).positions.get(7)).toEqual({ x: 150, y: 150 });
@@ -45,21 +51,5 @@ describe('segments', () => {
   it('timerArcPath is empty at 0 and a path otherwise', () => {
     expect(timerArcPath(0, 10, 14)).toBe('');
     expect(timerArcPath(0.5, 10, 14)).toMatch(/^M/);
-  });
-});
-
-describe('captionPlacement', () => {
-  it('neighbours at the bottom of a 9-node ring lean apart, so their captions cannot meet', () => {
-    const layout = ringLayout([1, 2, 3, 4, 5, 6, 7, 8, 9], 560, 440);
-    const place = (id: number) =>
-      captionPlacement(layout.positions.get(id)!, layout.center, layout.nodeRadius);
-    const [right, left] = [place(5), place(6)];
-    expect(right.anchor).toBe('start');
-    expect(left.anchor).toBe('end');
-    // Node 5's caption starts right of where node 6's ends.
-    const p5 = layout.positions.get(5)!;
-    const p6 = layout.positions.get(6)!;
-    expect(p5.x + right.x).toBeGreaterThan(p6.x + left.x);
-    expect(place(1).anchor).toBe('middle');
   });
 });

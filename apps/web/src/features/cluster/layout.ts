@@ -14,27 +14,38 @@ export interface RingLayout {
   width: number;
   height: number;
   center: Point;
+  /** The ring's radius up and down, and sideways (larger in a wide view). */
   radius: number;
+  radiusX: number;
   nodeRadius: number;
   positions: Map<number, Point>;
 }
 
-/** Places `ids` clockwise on a circle, the first at the top. */
+/**
+ * Places `ids` clockwise on an oval, the first at the top. The oval is a circle unless
+ * the view is wider than tall: then it stretches sideways to use the width, which parts
+ * the nodes near the top and bottom of a large ring (their labels need the room).
+ */
 export function ringLayout(ids: readonly number[], width: number, height: number): RingLayout {
   const nodeRadius = ids.length > 7 ? 30 : 36;
   const center = { x: width / 2, y: height / 2 };
-  // Room for the node, its timer ring and the caption under it.
-  const radius = Math.max(0, Math.min(width, height) / 2 - nodeRadius - 34);
+  // Room for the node, its timer ring (10) and the two-line caption under it (32: labels.ts).
+  const radius = Math.max(0, Math.min(width, height) / 2 - nodeRadius - 42);
+  // Sideways, room for the node, its ring and a caption beside it (66: labels.ts).
+  const radiusX = Math.max(radius, width / 2 - nodeRadius - 76);
   const angle = scaleLinear()
     .domain([0, Math.max(1, ids.length)])
     .range([-Math.PI / 2, (3 * Math.PI) / 2]);
   const positions = new Map<number, Point>();
+  const one = ids.length === 1;
   ids.forEach((id, i) => {
     const a = angle(i);
-    const r = ids.length === 1 ? 0 : radius;
-    positions.set(id, { x: round(center.x + r * Math.cos(a)), y: round(center.y + r * Math.sin(a)) });
+    positions.set(id, {
+      x: round(center.x + (one ? 0 : radiusX) * Math.cos(a)),
+      y: round(center.y + (one ? 0 : radius) * Math.sin(a)),
+    });
   });
-  return { width, height, center, radius, nodeRadius, positions };
+  return { width, height, center, radius, radiusX, nodeRadius, positions };
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -82,28 +93,4 @@ export function timerArcPath(remaining: number, innerRadius: number, outerRadius
   if (remaining <= 0) return '';
   timerArc.cornerRadius((outerRadius - innerRadius) / 2);
   return timerArc({ innerRadius, outerRadius, startAngle: 0, endAngle: remaining * 2 * Math.PI }) ?? '';
-}
-
-/** Where a node's caption goes, relative to the node's centre. */
-export interface CaptionPlacement {
-  x: number;
-  y: number;
-  anchor: 'start' | 'middle' | 'end';
-}
-
-/**
- * Under the node, but leaning away from the ring's vertical axis: a node right of
- * centre starts its caption near its left edge and runs outwards, a node left of centre
- * ends it near its right edge. Two neighbours at the bottom of a large ring would
- * otherwise write over each other.
- */
-export function captionPlacement(at: Point, center: Point, nodeRadius: number): CaptionPlacement {
-  const dx = at.x - center.x;
-  const dy = at.y - center.y;
-  const length = Math.hypot(dx, dy);
-  const side = length === 0 ? 0 : dx / length;
-  const y = nodeRadius + 24;
-  if (side > 0.2) return { x: -nodeRadius * 0.6, y, anchor: 'start' };
-  if (side < -0.2) return { x: nodeRadius * 0.6, y, anchor: 'end' };
-  return { x: 0, y, anchor: 'middle' };
 }

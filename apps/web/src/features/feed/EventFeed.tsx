@@ -1,8 +1,14 @@
-/** The event feed: every event in plain words with the rule it follows, newest first. */
+/**
+ * The event feed: every event in plain words with the rule it follows, newest first;
+ * bursts (a heal's restored links, a cut link's lost messages) folded into one line
+ * that opens onto them (feedFold.ts).
+ */
 import { useState } from 'react';
 import { useRaft } from '../../store/store';
 import { useThrottledRaft } from '../../store/useThrottled';
+import type { FeedItem } from '../../store/narration/feedItem';
 import { visibleFeed } from './feedFilter';
+import { foldBursts } from './feedFold';
 import type { RaftStore } from '../../store/store';
 import './feed.css';
 
@@ -11,17 +17,28 @@ const SHOWN = 120;
 const selectFeed = (s: RaftStore) => s.feed;
 const selectHeartbeats = (s: RaftStore) => s.heartbeats;
 
+const seconds = (t: number) => `${(t / 1e6).toFixed(3)} s`;
+
+/** One narrated line: when, what, and the rule it follows. */
+function Line({ item }: { /** The line. */ item: FeedItem }) {
+  return (
+    <>
+      <time className="feed__time">{seconds(item.t)}</time>
+      <span className="feed__text">
+        {item.text} <span className="feed__rule">({item.rule})</span>
+      </span>
+    </>
+  );
+}
+
 export function EventFeed() {
   const feed = useThrottledRaft(selectFeed, 200);
   const heartbeats = useThrottledRaft(selectHeartbeats, 200);
   const selected = useRaft((s) => s.selected);
   const [hideHeartbeats, setHideHeartbeats] = useState(true);
   const [onlySelected, setOnlySelected] = useState(false);
-  const items = visibleFeed(
-    feed,
-    heartbeats,
-    { hideHeartbeats, node: onlySelected ? selected : null },
-    SHOWN,
+  const lines = foldBursts(
+    visibleFeed(feed, heartbeats, { hideHeartbeats, node: onlySelected ? selected : null }, SHOWN),
   );
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
@@ -46,15 +63,36 @@ export function EventFeed() {
         </label>
       </div>
       <ol className="feed__list" aria-label="Event feed">
-        {items.length === 0 && <li className="hint">Nothing yet.</li>}
-        {items.map((item) => (
-          <li key={item.id} className={`feed__item feed__item--${item.category}`}>
-            <time className="feed__time">{(item.t / 1e6).toFixed(3)} s</time>
-            <span className="feed__text">
-              {item.text} <span className="feed__rule">({item.rule})</span>
-            </span>
-          </li>
-        ))}
+        {lines.length === 0 && <li className="hint">Nothing yet.</li>}
+        {lines.map((line) =>
+          line.kind === 'item' ? (
+            <li key={line.item.id} className={`feed__item feed__item--${line.item.category}`}>
+              <Line item={line.item} />
+            </li>
+          ) : (
+            <li
+              key={`burst-${line.id}`}
+              className={`feed__item feed__item--burst feed__item--${line.items[0].category}`}
+            >
+              {/* Folded: the summary opens onto the lines it stands for. */}
+              <details className="feed__burst">
+                <summary>
+                  <time className="feed__time">{seconds(line.items[0].t)}</time>
+                  <span className="feed__text">
+                    {line.text} <span className="feed__rule">({line.items[0].rule})</span>
+                  </span>
+                </summary>
+                <ol className="feed__burst-items">
+                  {line.items.map((item) => (
+                    <li key={item.id} className="feed__item">
+                      <Line item={item} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </li>
+          ),
+        )}
       </ol>
     </section>
   );

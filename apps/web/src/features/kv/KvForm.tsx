@@ -3,9 +3,10 @@
  * operations with their stage below, and this tab's answers in the Results list.
  */
 import { useState, type FormEvent } from 'react';
-import { READ_CONSISTENCIES, type ReadConsistency } from '@raftlab/protocol';
+import { READ_CONSISTENCIES, type KvReply, type ReadConsistency } from '@raftlab/protocol';
 import { rewindIfPast } from '../../api/actions';
-import { api, describeKvError } from '../../api/client';
+import { api, ApiError, describeKvError } from '../../api/client';
+import { useShallow } from 'zustand/react/shallow';
 import { raftStore, useRaft } from '../../store/store';
 import type { KvResultRow } from '../../store/types';
 import { Operations } from './Operations';
@@ -18,51 +19,43 @@ type Op = KvResultRow['op'];
 const CONSISTENCY_LABELS: Record<ReadConsistency, string> = {
   linearizable: 'Linearizable (ReadIndex, §6.4)',
   lease: 'Lease (leader lease, needs check-quorum, §6.4.1)',
-  stale: 'Stale (any node, may be out of date)',
+  stale: 'Stale (one node’s copy, may be old)',
 };
 
-async function submit(
-  op: Op,
-  key: string,
-  value: string,
-  consistency: ReadConsistency,
-  expected: string,
-): Promise<void> {
+/** What the form sends: the operation and its fields as typed. */
+interface Request {
+  op: Op;
+  key: string;
+  value: string;
+  consistency: ReadConsistency;
+  expected: string;
+  /** A stale read's node, or null for any running node. */
+  readFrom: number | null;
+}
+
+/** What a success answers: the value, where the operation was served, and which one it was. */
+const answer = ({ value, index, term, node, opId }: KvReply) => ({ value, index, term, node, opId });
+
+async function submit({ op, key, value, consistency, expected, readFrom }: Request): Promise<void> {
   const { clusterId, addResult } = raftStore.getState();
   // A write (or a read: it is an operation of the history too) from the past rewrites the future.
   if (!clusterId || !(await rewindIfPast(clusterId))) return;
+  const stale = op === 'get' && consistency === 'stale' && readFrom !== null;
+  const read = op === 'get' ? { consistency, ...(stale ? { readFrom: readFrom! } : {}) } : {};
   try {
     if (op === 'cas') {
       // An empty Expected means "the key is absent" (the API's null).
       const reply = await api.cas(clusterId, key, expected === '' ? null : expected, value);
-      addResult({
-        op,
-        key,
-        value: reply.value,
-        ok: true,
-        swapped: reply.swapped,
-        index: reply.index,
-        term: reply.term,
-        node: reply.node,
-      });
+      addResult({ op, key, ok: true, ...answer(reply), swapped: reply.swapped });
       return;
     }
     const reply =
       op === 'put'
         ? await api.put(clusterId, key, value)
         : op === 'get'
-          ? await api.get(clusterId, key, consistency)
+          ? await api.get(clusterId, key, consistency, stale ? readFrom! : undefined)
           : await api.del(clusterId, key);
-    addResult({
-      op,
-      key,
-      value: reply.value,
-      ok: true,
-      index: reply.index,
-      term: reply.term,
-      node: reply.node,
-      ...(op === 'get' ? { consistency } : {}),
-    });
+    addResult({ op, key, ok: true, ...answer(reply), ...read });
   } catch (err) {
     addResult({
       op,
@@ -70,7 +63,9 @@ async function submit(
       value: op === 'put' ? value : null,
       ok: false,
       error: describeKvError(err),
-      ...(op === 'get' ? { consistency } : {}),
+      ...(err instanceof ApiError && err.opId !== undefined ? { opId: err.opId } : {}),
+      ...(err instanceof ApiError && err.status === 504 ? { timedOut: true } : {}),
+      ...read,
     });
   }
 }
@@ -80,13 +75,15 @@ export function KvForm() {
   const [value, setValue] = useState('1');
   const [consistency, setConsistency] = useState<ReadConsistency>('linearizable');
   const [expected, setExpected] = useState('');
+  const [readFrom, setReadFrom] = useState<number | null>(null);
+  const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const [busy, setBusy] = useState(0);
   const ready = useRaft((s) => s.clusterId !== null && s.connection !== 'closed');
 
   const send = (op: Op) => {
     if (!key) return;
     setBusy((n) => n + 1);
-    void submit(op, key, value, consistency, expected).finally(() => setBusy((n) => n - 1));
+    void submit({ op, key, value, consistency, expected, readFrom }).finally(() => setBusy((n) => n - 1));
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -148,6 +145,22 @@ export function KvForm() {
             ))}
           </select>
         </label>
+        {consistency === 'stale' && (
+          <label className="kv-form__wide">
+            <span>Read from</span>
+            <select
+              value={readFrom ?? ''}
+              onChange={(e) => setReadFrom(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">Any running node</option>
+              {nodeIds.map((id) => (
+                <option key={id} value={id}>
+                  Node {id}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </form>
       <Operations />
       <Results />

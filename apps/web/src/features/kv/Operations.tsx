@@ -6,6 +6,7 @@
  */
 import type { RaftStore } from '../../store/store';
 import { useThrottledRaft } from '../../store/useThrottled';
+import { Term } from '../glossary/Term';
 import { describeKvOp, describeProgress, STEPS, stepsReached } from './opText';
 import { selectOperationRows, type OperationRow } from './operationRows';
 import './requests.css';
@@ -29,7 +30,10 @@ export function Operations() {
   return (
     <div className="operations">
       <h3 id="operations-heading">Operations</h3>
-      <p className="hint">Every client’s, newest first: routing → proposed → committed → applied.</p>
+      <p className="hint">
+        Every client’s, newest first: routing → proposed → <Term id="commit-index">committed</Term> →{' '}
+        <Term id="applied-index">applied</Term>.
+      </p>
       <ol className="operations__list" aria-labelledby="operations-heading">
         {rows.length === 0 && <li className="hint">None yet.</li>}
         {rows.map((row) => {

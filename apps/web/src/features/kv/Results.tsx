@@ -1,39 +1,62 @@
-/** The answers to KV requests, newest first. */
-import { useRaft } from '../../store/store';
-import type { KvResultRow } from '../../store/types';
+/**
+ * The answers to this tab's KV requests, newest first, each settled by its operation in
+ * the history (see resultView.ts): a request that timed out shows what became of it.
+ */
+import type { RaftStore } from '../../store/store';
+import { useThrottledRaft } from '../../store/useThrottled';
+import { Term } from '../glossary/Term';
+import { resultView, type ResultView } from './resultView';
 import './requests.css';
 
-function describe(r: KvResultRow): string {
-  if (!r.ok) return `${r.key}: ${r.error ?? 'failed'}`;
-  const where = `index ${r.index} · term ${r.term} · node ${r.node}`;
-  switch (r.op) {
-    case 'put':
-      return `${r.key} = ${r.value ?? ''} — ${where}`;
-    case 'get':
-      return `${r.key} = ${r.value === null ? '(absent)' : r.value} — ${where}`;
-    case 'delete':
-      return `${r.key} deleted — ${where}`;
-    case 'cas':
-      return `${r.key} ${r.swapped ? 'swapped' : 'not swapped'}, now ${r.value === null ? '(absent)' : r.value} — ${where}`;
-  }
+/** Refreshed with the operations list, a few times a second: the history settles rows. */
+const selectViews = (s: RaftStore): ResultView[] => {
+  const ops = new Map(s.history.map((op) => [op.opId, op]));
+  return s.results.map((row) => resultView(row, row.opId === undefined ? undefined : ops.get(row.opId)));
+};
+
+/** `GET`, `GET (lease read)`, `GET (stale read from node 3)`. */
+function Label({ view }: { /** The request. */ view: ResultView }) {
+  const read = view.read;
+  if (!read || read.consistency === 'linearizable') return <>{view.op}</>;
+  return (
+    <>
+      {view.op}{' '}
+      <span className="result__consistency">
+        (
+        {read.consistency === 'stale' ? (
+          <>
+            <Term id="stale-read">stale read</Term>
+            {read.node === null ? '' : ` from node ${read.node}`}
+          </>
+        ) : (
+          <Term id="lease">lease read</Term>
+        )}
+        )
+      </span>
+    </>
+  );
 }
 
 export function Results() {
-  const results = useRaft((s) => s.results);
+  const views = useThrottledRaft(selectViews, 200);
   return (
     <div className="results">
       <h3 id="results-heading">Results</h3>
       <ol className="results__list" role="log" aria-label="Results">
-        {results.length === 0 && <li className="hint">No requests yet.</li>}
-        {results.map((r) => (
-          <li key={r.id} className={r.ok ? 'result result--ok' : 'result result--error'}>
+        {views.length === 0 && <li className="hint">No requests yet.</li>}
+        {views.map((view) => (
+          <li key={view.id} className={`result result--${view.status}`}>
             <span className="result__op">
-              {r.op.toUpperCase()}
-              {r.consistency && r.consistency !== 'linearizable' && (
-                <span className="result__consistency"> ({r.consistency})</span>
-              )}
+              <Label view={view} />
             </span>
-            <span className="result__text">{describe(r)}</span>
+            <span className="result__text">
+              {view.status === 'unknown' && (
+                <>
+                  <Term id="outcome-unknown" />:{' '}
+                </>
+              )}
+              {view.text}
+            </span>
           </li>
         ))}
       </ol>

@@ -2,13 +2,18 @@
 import type { HistoryOp, KvOp } from '@raftlab/protocol';
 import type { OpProgress } from '../../store/selectors';
 
-/** `put x = 1`, `get x`, `delete x`, `cas x: 1 → 2` (an absent expected value reads `(absent)`). */
+/**
+ * `put x = 1`, `get x`, `get x (lease read)`, `get x (stale read from node 3)`, `delete x`,
+ * `cas x: 1 → 2` (an absent expected value reads `(absent)`).
+ */
 export function describeKvOp(op: KvOp): string {
   switch (op.type) {
     case 'put':
       return `put ${op.key} = ${op.value}`;
     case 'get':
-      return `get ${op.key}`;
+      if (op.consistency === 'stale')
+        return `get ${op.key} (stale read${op.node === undefined ? '' : ` from node ${op.node}`})`;
+      return op.consistency === 'lease' ? `get ${op.key} (lease read)` : `get ${op.key}`;
     case 'delete':
       return `delete ${op.key}`;
     case 'cas':
@@ -23,6 +28,9 @@ function describeOutcome(h: HistoryOp): string {
   const r = h.result;
   if (!r) return 'ok';
   const value = h.op.type === 'get' || h.op.type === 'cas' ? ` → ${r.value ?? '(absent)'}` : '';
+  // A stale read is one node's applied state, not the cluster's: say so.
+  if (h.op.type === 'get' && h.op.consistency === 'stale')
+    return `ok${value}: node ${r.node}'s copy at index ${r.index}, which may be out of date`;
   return `ok${value} at index ${r.index}, term ${r.term}, served by node ${r.node}`;
 }
 

@@ -69,6 +69,13 @@ describe('selectOpProgress', () => {
     const done = op(1, 'ok', { result: { value: '1', index: 4, term: 1, node: 3 } });
     expect(describeProgress(selectOpProgress(s, done))).toBe('ok at index 4, term 1, served by node 3');
     expect(describeProgress(selectOpProgress(s, op(2, 'unknown')))).toMatch(/^outcome unknown/);
+    const staleRead = op(3, 'ok', {
+      op: { type: 'get', key: 'x', consistency: 'stale', node: 2 },
+      result: { value: '0', index: 2, term: 1, node: 2 },
+    });
+    expect(describeProgress(selectOpProgress(s, staleRead))).toBe(
+      "ok → 0: node 2's copy at index 2, which may be out of date",
+    );
   });
 });
 

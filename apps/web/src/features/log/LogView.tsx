@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRaft, type RaftStore } from '../../store/store';
 import { roleWord } from '../../store/selectors';
 import { useThrottledRaft } from '../../store/useThrottled';
+import { Term } from '../glossary/Term';
 import { columnRange } from './logModel';
 import { CELL_WIDTH, LABEL_WIDTH, LogRow, SNAPSHOT_WIDTH } from './LogRow';
 import './log.css';
@@ -75,8 +76,9 @@ export function LogView() {
       <div className="panel__head">
         <h2 id="logs-heading">Logs</h2>
         <p className="hint">
-          Colour = term · striped = not committed · solid bar = commit · dashed bar = applied ·{' '}
-          {columns.toLocaleString('en')} indices
+          Colour = <Term id="term">term</Term> · striped = not committed · solid bar ={' '}
+          <Term id="commit-index">commit index</Term> · dashed bar ={' '}
+          <Term id="applied-index">applied index</Term> · {columns.toLocaleString('en')} indices
         </p>
       </div>
       <div

@@ -1,80 +1,72 @@
-/** The key to message glyphs (shape + colour per type, hollow responses, crossed rejections), cut links and progress labels. */
-import { glyphPaint, KIND_STYLE, shapePath, type MessageKind } from './messageStyle';
+/**
+ * The key to everything the ring draws, in four tabs so it fits beside the ring: the
+ * nodes (roles, crown, caption, halo), their timers, the messages in flight, and the
+ * links with the leader's progress badges. Tabs follow the ARIA tabs pattern: arrow
+ * keys, Home and End move between them.
+ */
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { LegendLinks } from './LegendLinks';
+import { LegendMessages } from './LegendMessages';
+import { LegendNodes, LegendTimers } from './LegendNodes';
 import './legend.css';
-import './links.css';
-import './messages.css';
 
-const SHOWN: MessageKind[] = [
-  'vote',
-  'vote-resp',
-  'prevote',
-  'prevote-resp',
-  'append',
-  'heartbeat',
-  'append-resp',
-];
-
-interface GlyphProps {
-  /** Which message kind to draw. */
-  kind: MessageKind;
-  /** Add the cross that marks a rejected response. */
-  rejected?: boolean;
-}
-
-function Glyph({ kind, rejected = false }: GlyphProps) {
-  const s = KIND_STYLE[kind];
-  const { fill, stroke, strokeWidth } = glyphPaint(s);
-  const r = s.size * 0.55;
-  return (
-    <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
-      <path d={shapePath(s.shape, s.size)} style={{ fill, stroke }} strokeWidth={strokeWidth} />
-      {rejected && <path className="msg__reject" d={`M${-r},${-r}L${r},${r}M${r},${-r}L${-r},${r}`} />}
-    </svg>
-  );
-}
+const TABS = [
+  { name: 'Nodes', Key: LegendNodes },
+  { name: 'Timers', Key: LegendTimers },
+  { name: 'Messages', Key: LegendMessages },
+  { name: 'Links', Key: LegendLinks },
+] as const;
 
 export function Legend() {
+  const [shown, setShown] = useState(0);
+  const id = useId();
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const move = (to: number) => {
+    const next = (to + TABS.length) % TABS.length;
+    setShown(next);
+    tabs.current[next]?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const to =
+      e.key === 'ArrowRight'
+        ? shown + 1
+        : e.key === 'ArrowLeft'
+          ? shown - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : null;
+    if (to === null) return;
+    e.preventDefault();
+    move(to);
+  };
+  const { Key } = TABS[shown];
   return (
-    <ul className="legend" aria-label="Message legend">
-      {SHOWN.map((kind) => (
-        <li key={kind}>
-          <Glyph kind={kind} />
-          {KIND_STYLE[kind].label}
-        </li>
-      ))}
-      <li>
-        <Glyph kind="append-resp" rejected />
-        Rejected
-      </li>
-      <li>
-        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
-          <path className="burst" d="M0,-8L2,-2L8,0L2,2L0,8L-2,2L-8,0L-2,-2Z" />
-        </svg>
-        Dropped
-      </li>
-      <li>
-        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true" className="link--cut">
-          <g className="link__mark">
-            <circle r={7} />
-            <path d="M-3.5,-3.5L3.5,3.5M3.5,-3.5L-3.5,3.5" />
-          </g>
-        </svg>
-        Link cut both ways
-      </li>
-      <li>
-        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
-          <g className="link__mark--one-way">
-            <path d="M-9,0H2M-3,-4L2,0L-3,4M6,-7V7" />
-          </g>
-        </svg>
-        One way cut: dashed at the sender, →| blocked
-      </li>
-      <li>
-        <svg width={20} height={20} viewBox="-10 -10 20 20" aria-hidden="true">
-          <rect x={-9} y={-6} width={18} height={12} rx={3} className="legend__progress" />
-        </svg>
-        3/4 R: match/next index · Probe, Replicate, Snapshot
-      </li>
-    </ul>
+    <div className="legend">
+      <div className="legend__tabs" role="tablist" aria-label="Legend" onKeyDown={onKeyDown}>
+        {TABS.map((tab, i) => (
+          <button
+            key={tab.name}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${i}`}
+            aria-selected={i === shown}
+            aria-controls={`${id}-panel`}
+            tabIndex={i === shown ? 0 : -1}
+            className="legend__tab"
+            onClick={() => setShown(i)}
+          >
+            {tab.name}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${shown}`}>
+        <Key />
+      </div>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
+import { Term } from '../glossary/Term';
 import { GROUPS, groupOf, majorityGroup, partitionGroups, splits, type Assignment } from './partitionModel';
 
 export function PartitionEditor() {
@@ -65,9 +66,15 @@ export function PartitionEditor() {
         {splits(groups) && (
           <span className="partition__quorum">
             {' — '}
-            {majority
-              ? `only ${majority} has a majority`
-              : 'no group has a majority: no leader can be elected'}
+            {majority ? (
+              <>
+                only {majority} has a <Term id="quorum">majority</Term>
+              </>
+            ) : (
+              <>
+                no group has a <Term id="quorum">majority</Term>: no leader can be elected
+              </>
+            )}
           </span>
         )}
       </p>

@@ -61,10 +61,17 @@ export const eventNarration: EventHandlers = {
     );
   },
   'link-changed': (d, e) => {
-    say(d, e.t, 'network', `Link from node ${e.from} to node ${e.to} ${e.up ? 'restored' : 'cut'}`, '§5.1', [
-      e.from,
-      e.to,
-    ]);
+    say(
+      d,
+      e.t,
+      'network',
+      `Link from node ${e.from} to node ${e.to} ${e.up ? 'restored' : 'cut'}`,
+      '§5.1',
+      [e.from, e.to],
+      {
+        burst: { kind: 'link', up: e.up },
+      },
+    );
   },
   'link-quality-changed': (d, e) => {
     const q = e.quality;

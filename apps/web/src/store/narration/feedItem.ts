@@ -1,4 +1,5 @@
 /** A line of the event feed, and how consecutive lines about different nodes join. */
+import type { DropReason } from '../types';
 import { list, nodeWord, range } from './phrases';
 
 export type FeedCategory =
@@ -17,7 +18,16 @@ export interface FeedItem {
   nodes: number[];
   /** Set on sentences that join with the next one like them (see `joinFeedItems`). */
   group?: FeedGroup;
+  /** Set on sentences that come in bursts, which the feed folds into one line (features/feed/feedFold.ts). */
+  burst?: FeedBurst;
 }
+
+/**
+ * What a line of a burst is about, as data: a link restored or cut (a heal restores a
+ * dozen at once), a message lost for one reason (a cut link loses every message sent
+ * across it). Lines of one burst have equal keys.
+ */
+export type FeedBurst = { kind: 'link'; up: boolean } | { kind: 'dropped'; reason: DropReason };
 
 /**
  * Sentences that differ only in one node, like a leader's AppendEntries to each

@@ -34,10 +34,17 @@ export const messageNarration: EventHandlers = {
       manual: 'dropped by hand',
     }[e.reason];
     const category = msg.type === 'AppendEntries' && msg.entries.length === 0 ? 'heartbeat' : 'network';
-    say(d, e.t, category, `${msg.type} from node ${msg.from} to node ${msg.to} was lost: ${why}`, '§5.1', [
-      msg.from,
-      msg.to,
-    ]);
+    say(
+      d,
+      e.t,
+      category,
+      `${msg.type} from node ${msg.from} to node ${msg.to} was lost: ${why}`,
+      '§5.1',
+      [msg.from, msg.to],
+      {
+        burst: { kind: 'dropped', reason: e.reason },
+      },
+    );
   },
   'message-delayed': (d, e) => {
     const msg = messageById(d.s, e.id);
@@ -104,7 +111,7 @@ function sayGrouped(
   pair: number[],
 ) {
   const members = [member];
-  say(d, t, 'replication', groupText(sentence, members), '§5.3', pair, { key, members, sentence });
+  say(d, t, 'replication', groupText(sentence, members), '§5.3', pair, { group: { key, members, sentence } });
 }
 
 function sent(d: FrameDraft, t: number, msg: Message): void {

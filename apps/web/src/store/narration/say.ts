@@ -1,6 +1,12 @@
 /** How a narrated sentence enters the frame: numbered, and filed in the feed or the heartbeats' ring. */
 import type { FrameDraft } from '../draft';
-import { joinFeedItems, type FeedCategory, type FeedGroup, type FeedItem } from './feedItem';
+import { joinFeedItems, type FeedBurst, type FeedCategory, type FeedGroup, type FeedItem } from './feedItem';
+
+/** What a sentence may carry besides its words: how it joins the next, which burst it is of. */
+export interface SayExtra {
+  group?: FeedGroup;
+  burst?: FeedBurst;
+}
 
 export function say(
   d: FrameDraft,
@@ -9,7 +15,7 @@ export function say(
   text: string,
   rule: string,
   nodes: number[],
-  group?: FeedGroup,
+  { group, burst }: SayExtra = {},
 ): void {
   const item: FeedItem = {
     id: d.s.nextFeedId++,
@@ -19,6 +25,7 @@ export function say(
     rule,
     nodes,
     ...(group ? { group } : {}),
+    ...(burst ? { burst } : {}),
   };
   if (category === 'heartbeat') d.heartbeats.push(item);
   else pushJoined(d.narrated, item);
