@@ -40,8 +40,9 @@ async function submit({ op, key, value, consistency, expected, readFrom }: Reque
   const { clusterId, addResult } = raftStore.getState();
   // A write (or a read: it is an operation of the history too) from the past rewrites the future.
   if (!clusterId || !(await rewindIfPast(clusterId))) return;
-  const stale = op === 'get' && consistency === 'stale' && readFrom !== null;
-  const read = op === 'get' ? { consistency, ...(stale ? { readFrom: readFrom! } : {}) } : {};
+  // The node a stale read asks (none: the server picks a running one).
+  const from = op === 'get' && consistency === 'stale' && readFrom !== null ? readFrom : undefined;
+  const read = op === 'get' ? { consistency, ...(from !== undefined ? { readFrom: from } : {}) } : {};
   try {
     if (op === 'cas') {
       // An empty Expected means "the key is absent" (the API's null).
@@ -53,7 +54,7 @@ async function submit({ op, key, value, consistency, expected, readFrom }: Reque
       op === 'put'
         ? await api.put(clusterId, key, value)
         : op === 'get'
-          ? await api.get(clusterId, key, consistency, stale ? readFrom! : undefined)
+          ? await api.get(clusterId, key, consistency, from)
           : await api.del(clusterId, key);
     addResult({ op, key, ok: true, ...answer(reply), ...read });
   } catch (err) {
