@@ -75,10 +75,15 @@ export function Header({ onHelp }: HeaderProps) {
         <h1>RaftLab</h1>
       </div>
       <div className="header__cluster">
-        <span className="muted">Cluster</span>
         {clusterId ? (
           <>
-            <a href={momentPath(clusterId, at)} className="cluster-link" aria-label={`Share link: ${link}`}>
+            {/* The id alone, no "Cluster" label before it: the header keeps one row at 1280 px. */}
+            <a
+              href={momentPath(clusterId, at)}
+              className="cluster-link"
+              aria-label={`Share link: ${link}`}
+              title="This cluster's link"
+            >
               {clusterId}
             </a>
             {/* "Copy" beside the link it copies: the header must fit 1280 px on one row. */}
@@ -97,7 +102,7 @@ export function Header({ onHelp }: HeaderProps) {
         <a href="/" className="header__link">
           New cluster
         </a>
-        <a href="/learn" className="new-cluster">
+        <a href="/learn" className="header__link">
           Learn
         </a>
         <BugLab />
