@@ -2,7 +2,7 @@
  * How the browser benchmarks read a page's cost: Chrome's main-thread counters over CDP,
  * and a requestAnimationFrame meter for frame intervals.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { sleep } from './harness';
 
 export function percentile(sorted: number[], p: number): number {
@@ -73,4 +73,35 @@ export async function mainThreadMeter(cdp: CDPSession) {
     };
   };
   return { metric, measure };
+}
+
+/**
+ * The whole browser's CPU time by process type (browser, renderer, GPU, utility), from
+ * SystemInfo.getProcessInfo: what moving work off the page's main thread (to a worker,
+ * the compositor, the GPU process) does not hide. `measure(ms)` gives ms/s over `ms`.
+ */
+export async function browserCpuMeter(browser: Browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const read = async () => {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const byType: Record<string, number> = {};
+    for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
+    return byType;
+  };
+  const measure = async (ms: number): Promise<Record<string, number>> => {
+    const before = await read();
+    const t0 = performance.now();
+    await sleep(ms);
+    const after = await read();
+    const seconds = (performance.now() - t0) / 1000;
+    const out: Record<string, number> = {};
+    let total = 0;
+    for (const [type, cpu] of Object.entries(after)) {
+      const perS = ((cpu - (before[type] ?? 0)) * 1000) / seconds;
+      out[type] = Math.round(perS);
+      total += perS;
+    }
+    return { total: Math.round(total), ...out };
+  };
+  return { measure };
 }

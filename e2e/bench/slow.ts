@@ -6,13 +6,21 @@
  * A 5-node cluster elects its leader at 1× (at 0.02× that takes several seconds of
  * wall time), is slowed to SLOW_SPEED and written to every SLOW_WRITE_MS of wall time;
  * after a few seconds to settle, main-thread busy time is read over 10 s without the
- * frame meter, then frame intervals over another 10 s with it (as the live run does).
+ * frame meter, then frame intervals over another 10 s with it (as the live run does),
+ * then, over 5 s of a trace, the frames a worker paints (the ring's canvas).
  * `BENCH_ONLY=slow` measures only this; BENCH_TRACE and BENCH_PROFILE apply to it then.
  */
 import type { Browser } from 'playwright-core';
 import { createCluster, openDashboard, sleep, startWriter } from './harness';
-import { frameStats, mainThreadMeter, startFrames, stopFrames, type MainThread } from './page_metrics';
-import { profileTop, traceBreakdown } from './trace';
+import {
+  browserCpuMeter,
+  frameStats,
+  mainThreadMeter,
+  startFrames,
+  stopFrames,
+  type MainThread,
+} from './page_metrics';
+import { profileTop, traceBreakdown, workerFrames } from './trace';
 
 export const SLOW_NODES = 5;
 export const SLOW_SPEED = Number(process.env.BENCH_SLOW_SPEED ?? 0.02);
@@ -24,8 +32,15 @@ export interface SlowResult {
   speed: number;
   writeEveryMs: number;
   mainThread: MainThread;
+  /** The whole browser's CPU ms/s over the same 10 s, by process type and in total. */
+  browserCpu: Record<string, number>;
   withFrameMeter: MainThread;
   frameIntervalMs: ReturnType<typeof frameStats>;
+  /**
+   * The frames a worker painted (the ring's canvas since it moved off the main thread),
+   * traced over 5 s: null when the page has no such worker.
+   */
+  canvasFrames: Awaited<ReturnType<typeof workerFrames>>;
   /** Messages in flight when the measurement ended: slow motion keeps the ring full. */
   messagesInFlight: number;
 }
@@ -57,10 +72,15 @@ export async function measureSlow(browser: Browser, base: string): Promise<SlowR
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     const cdp = await context.newCDPSession(page);
     const meter = await mainThreadMeter(cdp);
-    const mainThread = await meter.measure(MEASURE_MS);
+    const processes = await browserCpuMeter(browser);
+    const [mainThread, browserCpu] = await Promise.all([
+      meter.measure(MEASURE_MS),
+      processes.measure(MEASURE_MS),
+    ]);
     await startFrames(page);
     const withFrameMeter = await meter.measure(MEASURE_MS);
     const frameIntervalMs = frameStats(await stopFrames(page));
+    const canvasFrames = await workerFrames(cdp, 5_000);
     const state = (await (await fetch(`${base}/api/clusters/${id}`)).json()) as {
       view: { messages: unknown[] };
     };
@@ -74,8 +94,10 @@ export async function measureSlow(browser: Browser, base: string): Promise<SlowR
       speed: SLOW_SPEED,
       writeEveryMs: SLOW_WRITE_MS,
       mainThread,
+      browserCpu,
       withFrameMeter,
       frameIntervalMs,
+      canvasFrames,
       messagesInFlight: state.view.messages.length,
     };
   } finally {

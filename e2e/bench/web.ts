@@ -272,6 +272,13 @@ async function main(): Promise<void> {
     row(`slow motion 5 nodes ×${slow.speed}: busy (ms/s)`, String(Math.round(slow.mainThread.busy)), '≤ 120');
     row('slow motion: main-thread CPU (ms/s)', String(Math.round(slow.mainThread.cpu)), '');
     row('slow motion: frame interval p95 (ms)', String(slow.frameIntervalMs.p95), '≤ 17');
+    if (slow.canvasFrames) {
+      row(
+        'slow motion: canvas frames/s, p95 (ms)',
+        `${slow.canvasFrames.framesPerSecond}, ${slow.canvasFrames.p95}`,
+        '',
+      );
+    }
     row('JS bundle, gzipped (kB)', String(bundle.gzipKB), '≤ 250');
     console.log('\nWrote bench-results/web.json');
   } finally {
@@ -295,6 +302,13 @@ function printSlow(slow: SlowResult): void {
   const { mainThread: m, withFrameMeter: f, frameIntervalMs: frames } = slow;
   console.log(
     `slow motion ${slow.nodes} nodes ×${slow.speed}, a write every ${slow.writeEveryMs} ms: busy ${Math.round(m.busy)} cpu ${Math.round(m.cpu)} script ${Math.round(m.script)} ms/s; with the frame meter: busy ${Math.round(f.busy)} cpu ${Math.round(f.cpu)}; frame p50 ${frames.p50} p95 ${frames.p95} p99 ${frames.p99} ms; ${slow.messagesInFlight} messages in flight`,
+  );
+  console.log('browser CPU (ms/s) by process:', JSON.stringify(slow.browserCpu));
+  const canvas = slow.canvasFrames;
+  console.log(
+    canvas
+      ? `the ring's canvas (worker): ${canvas.framesPerSecond} frames/s, interval p50 ${canvas.p50} p95 ${canvas.p95} ms, worker CPU ${canvas.cpuMsPerS} ms/s`
+      : 'no worker painted animation frames',
   );
 }
 

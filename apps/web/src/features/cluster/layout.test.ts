@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionPlacement, laneOffset, lerpPoint, rimToRim, ringLayout, timerArcPath } from './layout';
+import { captionPlacement, laneOffset, lerpPoint, rimToRim, ringLayout } from './layout';
 
 describe('ringLayout', () => {
   it('puts the first node at the top and spaces nodes evenly on the circle', () => {
@@ -41,10 +41,6 @@ describe('segments', () => {
   });
   it('lerpPoint interpolates', () => {
     expect(lerpPoint({ x: 0, y: 0 }, { x: 10, y: 20 }, 0.25)).toEqual({ x: 2.5, y: 5 });
-  });
-  it('timerArcPath is empty at 0 and a path otherwise', () => {
-    expect(timerArcPath(0, 10, 14)).toBe('');
-    expect(timerArcPath(0.5, 10, 14)).toMatch(/^M/);
   });
 });
 

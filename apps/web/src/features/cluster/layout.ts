@@ -1,9 +1,8 @@
 /**
- * Ring geometry: where each node sits, where a link starts and ends, and the shape of
- * the election-timer arc. Plain maths on d3-scale / d3-shape; no DOM.
+ * Ring geometry: where each node sits and where a link starts and ends. Plain maths on
+ * d3-scale; no DOM.
  */
 import { scaleLinear } from 'd3-scale';
-import { arc } from 'd3-shape';
 
 export interface Point {
   x: number;
@@ -73,15 +72,6 @@ export function laneOffset(from: Point, to: Point, offset: number): [Point, Poin
     { x: from.x + nx, y: from.y + ny },
     { x: to.x + nx, y: to.y + ny },
   ];
-}
-
-const timerArc = arc();
-
-/** SVG path of an election-timer ring around the origin with `remaining` of it left (0..1). */
-export function timerArcPath(remaining: number, innerRadius: number, outerRadius: number): string {
-  if (remaining <= 0) return '';
-  timerArc.cornerRadius((outerRadius - innerRadius) / 2);
-  return timerArc({ innerRadius, outerRadius, startAngle: 0, endAngle: remaining * 2 * Math.PI }) ?? '';
 }
 
 /** Where a node's caption goes, relative to the node's centre. */
