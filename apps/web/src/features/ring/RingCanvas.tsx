@@ -1,6 +1,6 @@
 /**
  * The ring's moving parts — messages in flight, drop bursts, election-timer arcs — on
- * one canvas over the ring, painted by a worker (painter.ts). The page posts what
+ * one canvas over the ring, painted by a worker (painter.ts, ring.worker.ts). The page posts what
  * changed with each store change; nothing here runs per frame. A click or hover is
  * hit-tested against the glyphs where they are drawn (geometry.ts), and the messages
  * are also buttons for the keyboard and screen readers (MessageList).

@@ -1,8 +1,8 @@
 /**
  * What the ring's canvas shows and when it must be painted again: the page hands it
  * updates (the store's messages, timers and clock, the canvas's size, the theme), and
- * `paint` draws one frame. The same object runs in the painting worker or, where a
- * canvas cannot be handed to a worker, in the page's animation loop.
+ * `paint` draws one frame. It runs in the painting worker (ring.worker.ts); it imports
+ * neither the store nor React, so tests run it against a recording context.
  *
  * Wall times here are epoch ms (`performance.timeOrigin + performance.now()`): a
  * worker's `performance.now()` counts from its own start, not the page's.
