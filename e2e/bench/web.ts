@@ -10,6 +10,7 @@
  *    frame-interval p50/p95/p99 (and the busy time again, with that meter running).
  * 4. Serves a page a synthetic snapshot whose nodes hold 100,000 log entries each
  *    (through a routed WebSocket) and scrolls the log view end to start, timing frames.
+ *    `BENCH_ONLY=scroll` measures only this.
  * 5. Drags the timeline's slider across a 5-node run of a few virtual minutes (drag.ts):
  *    distinct moments shown per second and frame p95, medians of BENCH_DRAG_RUNS drags.
  *    `BENCH_ONLY=drag` measures only this.
@@ -21,6 +22,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
 import {
   createCluster,
   launchBrowser,
@@ -124,6 +126,30 @@ function bigSnapshot(): string {
   });
 }
 
+/** Scrolls the log view of a page served a 100,000-entry snapshot; its frame intervals. */
+async function measureScroll(context: BrowserContext, base: string) {
+  const scrollPage = await context.newPage();
+  scrollPage.on('crash', () => console.error('The 100k-entry page crashed'));
+  scrollPage.on('pageerror', (e) => console.error('page error:', e.message));
+  const snapshot = bigSnapshot();
+  await scrollPage.routeWebSocket(/\/stream$/, (ws) => {
+    ws.send(snapshot);
+  });
+  await scrollPage.goto(`${base}/c/bench100k`);
+  await scrollPage.getByRole('status', { name: 'Connection: Live' }).waitFor({ timeout: 60_000 });
+  await scrollPage.locator('.log-cell').first().waitFor();
+  await sleep(1_000);
+  await startFrames(scrollPage);
+  const scroll = (await scrollPage.evaluate(SCROLL_LOG)) as {
+    steps: number;
+    scrollWidth: number;
+    cells: number;
+  };
+  const scrollFrames = frameStats(await stopFrames(scrollPage));
+  await scrollPage.close();
+  return { scroll, scrollFrames };
+}
+
 async function main(): Promise<void> {
   const server = await startServer();
   const { base } = server;
@@ -140,6 +166,12 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_ONLY === 'slow') {
       printSlow(await measureSlow(browser, base));
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'scroll') {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const { scrollFrames } = await measureScroll(context, base);
+      console.log(`scroll: frame p50 ${scrollFrames.p50} p95 ${scrollFrames.p95} p99 ${scrollFrames.p99} ms`);
       return;
     }
     const id = await createCluster(base, NODES, SPEED);
@@ -174,26 +206,7 @@ async function main(): Promise<void> {
     const { sent: writes, ok: writesOk } = writer.counts;
     await page.close();
 
-    // 100,000-entry log scroll.
-    const scrollPage = await context.newPage();
-    scrollPage.on('crash', () => console.error('The 100k-entry page crashed'));
-    scrollPage.on('pageerror', (e) => console.error('page error:', e.message));
-    const snapshot = bigSnapshot();
-    await scrollPage.routeWebSocket(/\/stream$/, (ws) => {
-      ws.send(snapshot);
-    });
-    await scrollPage.goto(`${base}/c/bench100k`);
-    await scrollPage.getByRole('status', { name: 'Connection: Live' }).waitFor({ timeout: 60_000 });
-    await scrollPage.locator('.log-cell').first().waitFor();
-    await sleep(1_000);
-    await startFrames(scrollPage);
-    const scroll = (await scrollPage.evaluate(SCROLL_LOG)) as {
-      steps: number;
-      scrollWidth: number;
-      cells: number;
-    };
-    const scrollFrames = frameStats(await stopFrames(scrollPage));
-    await scrollPage.close();
+    const { scroll, scrollFrames } = await measureScroll(context, base);
 
     const drag = await measureDrag(browser, base);
     const slow = await measureSlow(browser, base);
