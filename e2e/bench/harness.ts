@@ -6,7 +6,7 @@ import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -111,4 +111,17 @@ export function startWriter(base: string, id: string, everyMs: number) {
       .finally(() => inFlight--);
   }, everyMs);
   return { counts, stop: () => clearInterval(timer) };
+}
+
+/** Opens a cluster's dashboard at `url` and waits until it is live and shows a leader. */
+export async function openDashboard(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.getByRole('status', { name: 'Connection: Live' }).waitFor();
+  await page
+    .getByRole('button', { name: /^Node \d+, leader, term \d+$/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  return page;
 }

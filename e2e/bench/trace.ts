@@ -45,21 +45,29 @@ const KINDS: Record<string, string> = {
   ParseHTML: 'parse',
 };
 
-export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Record<string, number>> {
+/** Records a Chrome trace of the page for `ms`; returns its events. */
+async function recordTrace(cdp: CDPSession, ms: number, categories: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    categories:
-      'devtools.timeline,disabled-by-default-devtools.timeline,v8' +
-      (process.env.BENCH_TRACE === 'paint'
-        ? ',disabled-by-default-devtools.timeline.invalidationTracking'
-        : ''),
-    transferMode: 'ReportEvents',
-  });
+  const collect = (e: { value: object[] }) => events.push(...(e.value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   await new Promise((r) => setTimeout(r, ms));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Record<string, number>> {
+  const events = await recordTrace(
+    cdp,
+    ms,
+    'devtools.timeline,disabled-by-default-devtools.timeline,v8' +
+      (process.env.BENCH_TRACE === 'paint'
+        ? ',disabled-by-default-devtools.timeline.invalidationTracking'
+        : ''),
+  );
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return {};
   const mine = events
@@ -144,6 +152,33 @@ export async function traceBreakdown(cdp: CDPSession, ms: number): Promise<Recor
   const perSecond: Record<string, number> = {};
   for (const [kind, us] of Object.entries(totals)) perSecond[kind] = Math.round(us / ms);
   return perSecond;
+}
+
+/**
+ * The frames a worker of the page painted (the ring's canvas), over `ms`: their
+ * intervals and the worker thread's CPU time. Null when no worker ran animation frames.
+ */
+export async function workerFrames(cdp: CDPSession, ms: number) {
+  const events = await recordTrace(cdp, ms, 'devtools.timeline,disabled-by-default-devtools.timeline');
+  const worker = events.find((e) => e.name === 'thread_name' && /DedicatedWorker/.test(e.args?.name ?? ''));
+  if (!worker) return null;
+  const mine = events.filter((e) => e.pid === worker.pid && e.tid === worker.tid && e.ph === 'X');
+  const frames = mine
+    .filter((e) => e.name === 'FireAnimationFrame')
+    .map((e) => e.ts / 1000)
+    .sort((a, b) => a - b);
+  const intervals = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
+  const cpuUs = mine.filter((e) => e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? 0), 0);
+  const at = (p: number) => Math.round((intervals[Math.floor(p * intervals.length)] ?? NaN) * 10) / 10;
+  return {
+    framesPerSecond: Math.round((frames.length * 1000) / ms),
+    p50: at(0.5),
+    p95: at(0.95),
+    cpuMsPerS: Math.round(cpuUs / ms),
+  };
 }
 
 interface ProfileNode {

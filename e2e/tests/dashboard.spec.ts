@@ -91,9 +91,9 @@ test('the leader’s progress per follower is on the links; a paused message sho
   await pause(page);
   // The pause may fall between two heartbeats: step until a message is on its way.
   await stepUntil(page.request, id, (view) => view.messages.length > 0);
-  const glyph = page.locator('[data-message-type]').first();
-  await expect(glyph).toBeAttached();
-  await glyph.click({ force: true });
+  const glyph = page.getByRole('list', { name: 'Messages in flight' }).getByRole('button').first();
+  await expect(glyph).toHaveAttribute('data-message-type', /^[A-Za-z]+$/);
+  await glyph.press('Enter');
   const details = page.getByRole('dialog', { name: 'Message details' });
   await expect(details).toBeVisible();
   await expect(details).toContainText('term');

@@ -16,6 +16,7 @@
 import { useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { OnScreenContext } from '../app/onScreen';
 import { raftStore, useRaft, type RaftStore } from './store';
+import { FAST_SPEED } from './speed';
 
 /** How often an off-screen panel refreshes at most, ms. */
 export const OFF_SCREEN_INTERVAL_MS = 1000;
@@ -25,8 +26,7 @@ export const OFF_SCREEN_INTERVAL_MS = 1000;
  * counts them), the panels one reads catch up at once when the drag ends.
  */
 export const SCRUBBING_INTERVAL_MS = 200;
-/** Above this speed (virtual s per wall s) panels refresh at most every FAST_INTERVAL_MS. */
-export const FAST_SPEED = 2;
+/** Above FAST_SPEED panels refresh at most this often, ms. */
 export const FAST_INTERVAL_MS = 500;
 /**
  * A trailing refresh waits this much longer than the interval, so that while frames

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeColor } from '../features/charts/palette';
 import { termColor } from '../features/log/logModel';
 import { glyphPaint, KIND_STYLE } from '../features/network/messageStyle';
+import { PAINTED_TOKENS } from '../features/ring/palette';
 import { MARKER_NAMES } from '../features/timeline/timelineModel';
 
 /*
@@ -87,6 +88,8 @@ describe('theme tokens', () => {
       ),
       ...Array.from({ length: 12 }, (_, i) => nodeColor(i + 1)),
       ...Array.from({ length: 12 }, (_, term) => termColor(term)),
+      // The ring's canvas reads these by name (features/ring/palette.ts).
+      ...PAINTED_TOKENS,
     ];
     for (const value of painted) expect(light.has(tokenOf(value) ?? value), value).toBe(true);
   });

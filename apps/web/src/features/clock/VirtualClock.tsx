@@ -1,13 +1,14 @@
-/** The virtual clock readout, updated imperatively (at most 10 times a second, see Pacer). */
+/** The virtual clock readout, updated imperatively (about 10 times a second, with the store: see Pacer). */
 import { useCallback, useRef } from 'react';
 import { raftStore } from '../../store/store';
-import { Pacer, useAnimationFrame } from '../animation';
+import { useAnimationFrame } from '../animation';
+import { Pacer } from '../pace';
 import { formatVirtualTime } from './vclock';
 import './clock.css';
 
 export function VirtualClock() {
   const ref = useRef<HTMLSpanElement>(null);
-  // The readout changes at most every PACE_MS: faster, its digits only blur.
+  // The readout changes at most every PACE_MIN_MS: faster, its digits only blur.
   const pacer = useRef(new Pacer());
   const draw = useCallback((vnow: number, wallNow: number, storeChanged: boolean) => {
     if (!ref.current) return Number.POSITIVE_INFINITY;

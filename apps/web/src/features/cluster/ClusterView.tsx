@@ -1,13 +1,12 @@
 /**
- * The ring: link lines and nodes in one SVG, with the election timers and the messages in
- * flight in two more stacked on top of it (same viewBox, same box). React owns the
- * structure; the message and timer layers draw their own children every frame. They are
- * separate SVGs, each its own compositor layer, because a change anywhere in an SVG
- * repaints all of it: redrawing nine timer arcs inside the ring repainted every node,
- * caption and link each frame, about 2.6 ms of main-thread CPU a frame at 1× with 9
- * nodes (bench:web: 585 ms/s busy with the arcs, 300 without).
+ * The ring: link lines and nodes in one SVG that React owns, with the election timers
+ * and the messages in flight on a canvas over it (same box, the viewBox fitted the same
+ * way) that a worker paints (features/ring/). Nothing on the ring's SVG changes per
+ * frame: an SVG changed anywhere repaints all of it, and the moving parts drawn as SVG
+ * cost the page's main thread style, layout, paint and layerize every frame (at 0.02×,
+ * where something always moves, most of the page's time: README, Performance).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSpotlitNodes } from '../lesson/spotlight';
 import type { MessageInFlight } from '@raftlab/protocol';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,12 +15,11 @@ import { nodePairs, selectLeader, selectLinkDown } from '../../store/selectors';
 import { MessagePopover } from '../network/MessagePopover';
 import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
-import { MessageLayer } from '../network/MessageLayer';
+import { RingCanvas } from '../ring/RingCanvas';
 import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions';
 import { placeCaptions } from './captions';
-import { ringLayout } from './layout';
+import { ringLayout, type Point } from './layout';
 import { NodeGlyph } from './NodeGlyph';
-import { TimerLayer } from './TimerLayer';
 import './cluster.css';
 
 const WIDTH = 560;
@@ -35,24 +33,19 @@ export function ClusterView() {
   const select = useRaft((s) => s.select);
   const highlighted = useRaft((s) => s.highlighted);
   const leader = useRaft(selectLeader);
-  const wrapper = useRef<HTMLDivElement>(null);
   const [inspected, setInspected] = useState<{
     message: MessageInFlight;
     at: { x: number; y: number };
     pinned: boolean;
   } | null>(null);
-  const onInspect = useCallback(
-    (message: MessageInFlight | null, anchor: Element | null, pinned: boolean) => {
-      setInspected((current) => {
-        if (!message || !anchor || !wrapper.current) return current?.pinned ? current : null;
-        if (current?.pinned && !pinned) return current;
-        const box = anchor.getBoundingClientRect();
-        const origin = wrapper.current.getBoundingClientRect();
-        return { message, pinned, at: { x: box.right - origin.left + 8, y: box.top - origin.top - 8 } };
-      });
-    },
-    [],
-  );
+  const onInspect = useCallback((message: MessageInFlight | null, anchor: Point | null, pinned: boolean) => {
+    setInspected((current) => {
+      if (!message || !anchor) return current?.pinned ? current : null;
+      if (current?.pinned && !pinned) return current;
+      return { message, pinned, at: { x: anchor.x + 8, y: anchor.y - 8 } };
+    });
+  }, []);
+  const closeInspected = useCallback(() => setInspected(null), []);
   /** Per pair, a→b down then b→a down, flattened so useShallow can compare it. */
   const linksDown = useRaft(
     useShallow((s) =>
@@ -66,7 +59,7 @@ export function ClusterView() {
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);
 
   return (
-    <div className="ring-wrap" ref={wrapper}>
+    <div className="ring-wrap">
       <svg className="ring" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Cluster">
         <g className="links">
           {pairs.map(([a, b], i) => (
@@ -102,18 +95,13 @@ export function ClusterView() {
           )}
         </g>
       </svg>
-      <svg className="ring__overlay" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
-        <TimerLayer layout={layout} />
-      </svg>
-      <svg className="ring__overlay" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
-        <MessageLayer layout={layout} onInspect={onInspect} />
-      </svg>
+      <RingCanvas layout={layout} onInspect={onInspect} />
       {inspected && (
         <MessagePopover
           message={inspected.message}
           at={inspected.at}
           pinned={inspected.pinned}
-          onClose={() => setInspected(null)}
+          onClose={closeInspected}
         />
       )}
     </div>

@@ -15,7 +15,7 @@ export interface CaptionPlacement {
 }
 
 /*
- * Sizes of what the ring draws (cluster.css, NodeGlyph.tsx, TimerLayer.tsx). A glyph of
+ * Sizes of what the ring draws (cluster.css, NodeGlyph.tsx, ring/scene.ts). A glyph of
  * the caption's bold face advances at most about 0.6 em for these strings (0.57 in DejaVu
  * Sans Bold, the widest common face, as Chromium draws it; e2e ring.spec.ts compares the
  * estimates with the drawn boxes). The caption is two lines, `term 4` over `voted 2`: on

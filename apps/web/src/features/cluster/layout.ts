@@ -1,6 +1,6 @@
 /**
- * Ring geometry: where each node sits, where a link starts and ends, and the shape of
- * the election-timer arc. Plain maths on d3-scale / d3-shape; no DOM.
+ * Ring geometry: where each node sits, where a link starts and ends, and the legend's
+ * drawing of a timer arc. Plain maths on d3-scale and d3-shape; no DOM.
  */
 import { scaleLinear } from 'd3-scale';
 import { arc } from 'd3-shape';
@@ -88,7 +88,10 @@ export function laneOffset(from: Point, to: Point, offset: number): [Point, Poin
 
 const timerArc = arc();
 
-/** SVG path of an election-timer ring around the origin with `remaining` of it left (0..1). */
+/**
+ * SVG path of an election-timer ring around the origin with `remaining` of it left (0..1):
+ * the legend's drawing of what the ring's canvas paints (features/ring/paint.ts).
+ */
 export function timerArcPath(remaining: number, innerRadius: number, outerRadius: number): string {
   if (remaining <= 0) return '';
   timerArc.cornerRadius((outerRadius - innerRadius) / 2);

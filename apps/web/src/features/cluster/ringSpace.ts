@@ -14,7 +14,7 @@ export interface Box {
   h: number;
 }
 
-/** Beyond the body: the timer's track and arc reach radius + 10 (TimerLayer's outer radius). */
+/** Beyond the body: the timer's track and arc reach radius + 10 (ring/scene.ts paints the arc out to there). */
 export const ARC_OUTSET = 10;
 /** Clearance kept between a word and anything else, so they read as apart. */
 export const CLEARANCE = 2;

@@ -17,10 +17,8 @@ const HAND_ACTIONS: ReadonlyArray<readonly [MessageAction, string]> = [
 export const DELAYS_MS = [20, 100, 500, 2000] as const;
 
 export function MessageHand({ id, onDone }: { id: number; onDone: () => void }) {
-  const inFlight = useRaft((s) => s.messages[id] !== undefined);
   const live = useRaft((s) => s.connection === 'live');
   const [delay, setDelay] = useState<number>(DELAYS_MS[1]);
-  if (!inFlight) return <p className="hand__gone">Delivered or dropped: no longer in flight.</p>;
   const act = (done: Promise<boolean>) => void done.then((ok) => ok && onDone());
   return (
     <div className="hand" role="group" aria-label={`Message ${id} in hand`}>

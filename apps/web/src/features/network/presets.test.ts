@@ -8,15 +8,6 @@ import {
   splitLeaderMinority,
 } from './presets';
 import { isRejected, messageKind } from './messageStyle';
-import { motionProgress } from './renderMessages';
-
-describe('reduced motion', () => {
-  it('jumps from the sender’s end to the receiver’s instead of gliding', () => {
-    expect(motionProgress(0.3, false)).toBe(0.3);
-    expect(motionProgress(0.3, true)).toBe(0.1);
-    expect(motionProgress(0.7, true)).toBe(0.9);
-  });
-});
 
 describe('network presets', () => {
   it('isolates the leader', () => {
