@@ -32,7 +32,15 @@ export interface MessageListProps {
 const ARROWS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
 export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }: MessageListProps) {
-  const { messages, clock } = useRaft(useShallow((s) => ({ messages: s.messages, clock: s.clock })));
+  // The clock's time only while paused, where it places the buttons: running, it changes
+  // with every frame and would re-render the list for nothing.
+  const { messages, paused, now } = useRaft(
+    useShallow((s) => ({
+      messages: s.messages,
+      paused: s.clock.paused,
+      now: s.clock.paused ? s.clock.now : 0,
+    })),
+  );
   const listRef = useRef<HTMLUListElement>(null);
   const [current, setCurrent] = useState<number | null>(null);
   /** Where the focused button stood, to keep the focus in the list when its message goes. */
@@ -51,7 +59,7 @@ export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }
 
   const fit = box ? fitViewBox(box.width, box.height, layout) : null;
   // Paused, the clock's time is where the glyphs stand.
-  const placed = clock.paused && fit !== null;
+  const placed = paused && fit !== null;
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const step = ARROWS[e.key];
     if (step === undefined) return;
@@ -75,7 +83,7 @@ export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }
     >
       {list.map((m, index) => {
         const size = KIND_STYLE[toGlyph(m).kind].size + 2;
-        const at = fit && glyphPoint(layout, toGlyph(m), clock.now, reducedMotion);
+        const at = fit && glyphPoint(layout, toGlyph(m), now, reducedMotion);
         return (
           <li key={m.id}>
             <button
