@@ -4,8 +4,8 @@
  * same lesson on a bare simulation beside it, so every step's words on the page are
  * checked against the simulation's (the names and the leader in them included).
  */
-import type { Action, Lesson } from '@raftlab/lessons';
-import { fillText, resolveNode } from '@raftlab/lessons';
+import type { Action, Bindings, Lesson, Step } from '@raftlab/lessons';
+import { fillText, messageMatches, resolveNode } from '@raftlab/lessons';
 import { LessonRun } from '@raftlab/lessons/runner';
 import type { Page } from '@playwright/test';
 import { expect, putFromForm } from './fixtures';
@@ -49,6 +49,47 @@ async function doInPage(page: Page, action: Action, bindings: Record<string, num
   }
 }
 
+/**
+ * What the step speaks of is picked out on the page: the log cell it names, and the
+ * messages it names among those in flight (read from the list's accessible names,
+ * `RequestVote 2→1 term 3, rejected`), none of the others.
+ */
+async function expectHighlights(page: Page, step: Step, bindings: Bindings): Promise<void> {
+  const log = step.highlight?.log;
+  if (log) {
+    const row = page.getByRole('row').filter({
+      has: page.getByRole('rowheader', { name: new RegExp(`^Node ${resolveNode(log.node, bindings)}\\b`) }),
+    });
+    await expect(row.locator('.log-cell--spot')).toHaveAttribute('title', new RegExp(`^index ${log.index},`));
+  }
+  const match = step.highlight?.messages;
+  if (!match) return;
+  const buttons = page.getByRole('list', { name: 'Messages in flight' }).getByRole('button');
+  let spotlit = 0;
+  for (const button of await buttons.all()) {
+    const name = (await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '';
+    const [, type, from, to] = /^(\w+) (\d+)→(\d+) /.exec(name)!;
+    const wire = {
+      type: type as never,
+      from: Number(from),
+      to: Number(to),
+      ok: name.endsWith(', rejected') ? false : undefined,
+      entries: type === 'AppendEntries' ? (name.includes(', entries ') ? 1 : 0) : undefined,
+    };
+    // A response's ok is only known here when it was rejected: match without it otherwise.
+    const shouldBe = messageMatches(
+      wire,
+      wire.ok === undefined ? { ...match, ok: undefined } : match,
+      bindings,
+    );
+    const is = (await button.getAttribute('data-spotlit')) !== null;
+    expect(is, `${name}: picked out by the lesson`).toBe(shouldBe);
+    if (is) spotlit++;
+  }
+  // A step that waits for one of its messages ends with it in flight.
+  if (step.until && 'messages' in step.until) expect(spotlit).toBeGreaterThan(0);
+}
+
 /** Plays `lesson` from the step shown to its end; answers with `pick(choices)` (the first, by default). */
 export async function playLesson(page: Page, lesson: Lesson, pick = (_k: number) => 0): Promise<void> {
   const run = new LessonRun(lesson);
@@ -80,6 +121,7 @@ export async function playLesson(page: Page, lesson: Lesson, pick = (_k: number)
     ).toBeVisible();
     if (step.then)
       await expect(panel.getByText(fillText(step.then, run.world(), run.bindings))).toBeVisible();
+    await expectHighlights(page, step, run.bindings);
     if (step.question && choice !== null) {
       const c = step.question.choices[choice];
       const right = c.rightIf ? run.holds(c.rightIf) : c.correct === true;

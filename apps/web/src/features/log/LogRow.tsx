@@ -27,6 +27,8 @@ export interface LogRowProps {
   truncations: readonly Truncation[];
   /** The index picked out by the client history, if any. */
   highlightIndex: number | null;
+  /** The index of this row a lesson's step speaks of, if any. */
+  spotIndex: number | null;
   /** The grid's first index (column 0). */
   first: number;
   /** First index in view (inclusive). */
@@ -51,17 +53,19 @@ const Cell = memo(function Cell({
   left,
   state,
   highlight,
+  spot,
 }: {
   /** The entry. */ e: Entry;
   /** Offset from the strip's start, px. */ left: number;
   /** How far the node has got with it. */ state: 'applied' | 'committed' | 'not committed';
   /** Picked out by the client history. */ highlight: boolean;
+  /** Spoken of by a lesson's step. */ spot: boolean;
 }) {
   const text = describeEntry(e);
   return (
     <div
       role="cell"
-      className={`log-cell ${state === 'not committed' ? 'log-cell--pending' : 'log-cell--committed'}${highlight ? ' log-cell--highlight' : ''}`}
+      className={`log-cell ${state === 'not committed' ? 'log-cell--pending' : 'log-cell--committed'}${highlight ? ' log-cell--highlight' : ''}${spot ? ' log-cell--spot' : ''}`}
       style={{ left, background: termColor(e.term) }}
       title={`index ${e.index}, term ${e.term}: ${text} (${state})`}
       aria-current={highlight ? 'true' : undefined}
@@ -81,6 +85,7 @@ export const LogRow = memo(function LogRow({
   role,
   truncations,
   highlightIndex,
+  spotIndex,
   first,
   from,
   to,
@@ -126,6 +131,7 @@ export const LogRow = memo(function LogRow({
             left={x(e.index, first)}
             state={e.index <= applied ? 'applied' : e.index <= commit ? 'committed' : 'not committed'}
             highlight={e.index === highlightIndex}
+            spot={e.index === spotIndex}
           />
         ))}
         {truncations.map((t) =>

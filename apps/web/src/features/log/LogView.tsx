@@ -11,6 +11,7 @@ import { useThrottledRaft } from '../../store/useThrottled';
 import { Term } from '../glossary/Term';
 import { columnRange } from './logModel';
 import { CELL_WIDTH, LABEL_WIDTH, LogRow, SNAPSHOT_WIDTH } from './LogRow';
+import { useSpotlitLogCell } from '../lesson/spotlight';
 import './log.css';
 
 /** The column widths, handed to log.css so they are defined once (in LogRow.tsx). */
@@ -33,6 +34,7 @@ export function LogView() {
   const { nodeIds, logs, nodes, truncations } = useThrottledRaft(selectGrid, 0);
   const [first, last] = useMemo(() => columnRange(nodeIds.map((id) => logs[id] ?? [])), [nodeIds, logs]);
   const highlightIndex = useRaft((s) => s.highlightIndex);
+  const spot = useSpotlitLogCell();
   const scroller = useRef<HTMLDivElement>(null);
   const pinnedRight = useRef(true);
   const columns = Math.max(0, last - first + 1);
@@ -59,11 +61,13 @@ export function LogView() {
     if (el && pinnedRight.current) el.scrollLeft = el.scrollWidth;
   }, [first, last]);
 
+  // The index picked out (by the client history, or by a lesson) is scrolled into view.
+  const pickedIndex = highlightIndex ?? spot?.index ?? null;
   useEffect(() => {
-    if (highlightIndex === null || highlightIndex < first || highlightIndex > last) return;
+    if (pickedIndex === null || pickedIndex < first || pickedIndex > last) return;
     pinnedRight.current = false;
-    virtualizer.scrollToIndex(highlightIndex - first, { align: 'center' });
-  }, [highlightIndex, first, last, virtualizer]);
+    virtualizer.scrollToIndex(pickedIndex - first, { align: 'center' });
+  }, [pickedIndex, first, last, virtualizer]);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -117,6 +121,7 @@ export function LogView() {
             role={nodes[id] ? roleWord(nodes[id]) : 'follower'}
             truncations={truncations}
             highlightIndex={highlightIndex}
+            spotIndex={spot?.node === id ? spot.index : null}
             first={first}
             from={from}
             to={to}

@@ -16,6 +16,7 @@ import { useRaft } from '../../store/store';
 import type { RingLayout } from '../cluster/layout';
 import { describeMessage, KIND_STYLE } from '../network/messageStyle';
 import { fitViewBox, glyphPoint, toGlyph } from './geometry';
+import { useMessageSpotlight } from '../lesson/spotlight';
 
 export interface MessageListProps {
   /** Ring geometry, to place each button over its glyph. */
@@ -41,6 +42,7 @@ export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }
       now: s.clock.paused ? s.clock.now : 0,
     })),
   );
+  const spotlight = useMessageSpotlight();
   const listRef = useRef<HTMLUListElement>(null);
   const [current, setCurrent] = useState<number | null>(null);
   /** Where the focused button stood, to keep the focus in the list when its message goes. */
@@ -84,6 +86,7 @@ export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }
       {list.map((m, index) => {
         const size = KIND_STYLE[toGlyph(m).kind].size + 2;
         const at = fit && glyphPoint(layout, toGlyph(m), now, reducedMotion);
+        const spot = spotlight?.(m) ?? false;
         return (
           <li key={m.id}>
             <button
@@ -92,6 +95,8 @@ export function MessageList({ layout, box, reducedMotion, onPin, onFocusChange }
               tabIndex={m.id === tabStop ? 0 : -1}
               data-message-id={m.id}
               data-message-type={m.msg.type}
+              data-spotlit={spot || undefined}
+              aria-description={spot ? 'The lesson speaks of this message' : undefined}
               style={
                 placed && at && fit
                   ? {

@@ -23,6 +23,7 @@ import { holdPainter, releasePainter, type Painter } from './painter';
 import { readPalette, watchPalette } from './palette';
 import { epochNow, type SceneUpdate } from './scene';
 import { MessageList } from './MessageList';
+import { useMessageSpotlight, type MessageSpotlight } from '../lesson/spotlight';
 import './ring.css';
 
 export interface RingCanvasProps {
@@ -50,6 +51,18 @@ function storeUpdate(s: RaftStore, prev: RaftStore | null): SceneUpdate {
   }
   return update;
 }
+
+/** The ids of the messages in flight a lesson's step speaks of (none outside a lesson). */
+function spotlitIds(s: RaftStore, spotlight: MessageSpotlight): number[] {
+  return spotlight
+    ? Object.values(s.messages)
+        .filter(spotlight)
+        .map((m) => m.id)
+    : [];
+}
+
+const sameIds = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** Bursts for the drops of `s` not seen before. */
 function newBursts(s: RaftStore, seen: ReadonlySet<DroppedMessage>): SceneUpdate['bursts'] {
@@ -97,6 +110,16 @@ export function RingCanvas({ layout, onInspect }: RingCanvasProps) {
   const glyphs = useRef<Glyph[]>([]);
   const [box, setBox] = useState<{ width: number; height: number } | null>(null);
   const reducedMotion = useReducedMotion();
+  const spotlight = useMessageSpotlight();
+  const spotlightRef = useRef<MessageSpotlight>(spotlight);
+  const spotlit = useRef<number[]>([]);
+  /** Tells the painter which messages the lesson speaks of, when that changed. */
+  const postSpotlit = useCallback((s: RaftStore) => {
+    const ids = spotlitIds(s, spotlightRef.current);
+    if (sameIds(ids, spotlit.current)) return;
+    spotlit.current = ids;
+    painter.current?.post({ spotlit: ids });
+  }, []);
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -120,6 +143,7 @@ export function RingCanvas({ layout, onInspect }: RingCanvasProps) {
       if (s.drops !== prev.drops && s.snapshotSeq === prev.snapshotSeq) update.bursts = newBursts(s, seen);
       if (s.drops !== prev.drops) seen = new Set(s.drops);
       if (Object.keys(update).length > 0) held.post(update);
+      if (s.messages !== prev.messages) postSpotlit(s);
     });
     return () => {
       unsubscribe();
@@ -127,7 +151,11 @@ export function RingCanvas({ layout, onInspect }: RingCanvasProps) {
       stopPalette();
       releasePainter(canvas);
     };
-  }, []);
+  }, [postSpotlit]);
+  useEffect(() => {
+    spotlightRef.current = spotlight;
+    postSpotlit(raftStore.getState());
+  }, [spotlight, postSpotlit]);
   useEffect(() => painter.current?.post({ layout }), [layout]);
   useEffect(() => painter.current?.post({ reducedMotion }), [reducedMotion]);
   usePointer(canvasRef, layout, glyphs, reducedMotion, onInspect);

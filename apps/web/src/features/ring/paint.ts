@@ -63,6 +63,17 @@ export function paintBurst(ctx: Context2D, at: Point, age: number, palette: Pale
   ctx.restore();
 }
 
+/** The halo under a message a lesson's step speaks of, as `node__spot` rings a node. */
+export function paintSpot(ctx: Context2D, kind: MessageKind, at: Point, palette: Palette) {
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, KIND_STYLE[kind].size + 6, 0, 2 * Math.PI);
+  ctx.fillStyle = palette[RING_TOKENS.spotFill];
+  ctx.fill();
+  ctx.strokeStyle = palette[RING_TOKENS.spot];
+  ctx.lineWidth = 2;
+  ctx.stroke();
+}
+
 /** The ring drawn around the glyph of the message whose button has the focus. */
 export function paintFocus(ctx: Context2D, kind: MessageKind, at: Point, palette: Palette) {
   ctx.beginPath();

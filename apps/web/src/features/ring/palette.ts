@@ -20,6 +20,9 @@ export const RING_TOKENS = {
   burstStroke: '--fail-strong',
   /** The ring around the message whose button has the keyboard focus. */
   focus: '--focus',
+  /** The halo of a message a lesson speaks of. */
+  spot: '--accent',
+  spotFill: '--spot-fill',
   timer: '--timer',
   timerLow: '--timer-low',
 } as const;

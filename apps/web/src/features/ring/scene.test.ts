@@ -6,8 +6,8 @@ import { BURST_MS, type Context2D } from './paint';
 import { PAINTED_TOKENS } from './palette';
 import { RingScene } from './scene';
 
-/** A 2D context that records what is painted: each fill or stroke with its colour. */
-function recorder() {
+/** A 2D context that records what is painted: each fill or stroke with its colour (and alpha). */
+function recorder(withAlpha = false) {
   const painted: string[] = [];
   const ctx = {
     canvas: { width: 0, height: 0 },
@@ -27,10 +27,10 @@ function recorder() {
       painted.push(`arc ${((end - start) / (2 * Math.PI)).toFixed(2)}`);
     },
     fill() {
-      painted.push(`fill ${this.fillStyle}`);
+      painted.push(`fill ${this.fillStyle}${withAlpha ? ` ${this.globalAlpha}` : ''}`);
     },
     stroke() {
-      painted.push(`stroke ${this.strokeStyle}`);
+      painted.push(`stroke ${this.strokeStyle}${withAlpha ? ` ${this.globalAlpha}` : ''}`);
     },
   };
   return { ctx: ctx as unknown as Context2D, painted };
@@ -72,6 +72,28 @@ describe('RingScene', () => {
     const { ctx, painted } = recorder();
     s.paint(ctx, 100);
     expect(painted).toContain('stroke --focus');
+  });
+
+  it('halos the messages a lesson speaks of and dims the others; with none spoken of, all are plain', () => {
+    const other: Glyph = { ...message, id: 8, kind: 'append', rejected: false };
+    const s = scene({ glyphs: [message, other], spotlit: [7] });
+    const { ctx, painted } = recorder(true);
+    s.paint(ctx, 100);
+    expect(painted).toEqual([
+      'arc 1.00', // the halo's circle
+      'fill --spot-fill 1',
+      'stroke --accent 1',
+      'fill --msg-vote 1',
+      'stroke --msg-vote 1',
+      'stroke --fault 1',
+      'fill --msg-append 0.3',
+      'stroke --msg-append 0.3',
+    ]);
+    s.apply({ spotlit: [] });
+    const plain = recorder(true);
+    s.paint(plain.ctx, 100);
+    expect(plain.painted.every((p) => p.endsWith(' 1'))).toBe(true);
+    expect(plain.painted.some((p) => p.includes('--accent'))).toBe(false);
   });
 
   it('draws a timer arc in steps of 1/100, in the low colour under a quarter, and wakes for the next step', () => {

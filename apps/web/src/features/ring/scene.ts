@@ -13,7 +13,7 @@ import type { RingLayout } from '../cluster/layout';
 import { extrapolate, msUntilNextStep, timerRemaining } from '../clock/vclock';
 import { Pacer } from '../pace';
 import { fitViewBox, glyphPoint, messagePoint, type Glyph } from './geometry';
-import { BURST_MS, paintArc, paintBurst, paintFocus, paintGlyph, type Context2D } from './paint';
+import { BURST_MS, paintArc, paintBurst, paintFocus, paintGlyph, paintSpot, type Context2D } from './paint';
 import type { Palette } from './palette';
 
 /** A node's election timer (virtual µs; null: none running). */
@@ -52,7 +52,12 @@ export interface SceneUpdate {
   reducedMotion?: boolean;
   /** The message whose button has the keyboard focus. */
   focusId?: number | null;
+  /** The messages a lesson's step speaks of: haloed, the others dimmed (none: all plain). */
+  spotlit?: number[];
 }
+
+/** How much of a message the lesson does not speak of still shows. */
+const DIMMED_ALPHA = 0.3;
 
 /** Arcs are drawn in steps of 1/100 of a turn: finer steps are under a pixel. */
 const ARC_STEPS = 100;
@@ -69,6 +74,7 @@ export class RingScene {
   private palette: Palette | null = null;
   private reducedMotion = false;
   private focusId: number | null = null;
+  private spotlit: number[] = [];
   /** The arcs shown, as fractions of a turn: above FAST_SPEED they change only when paced. */
   private arcs = new Map<number, number>();
   private pacer = new Pacer();
@@ -99,10 +105,14 @@ export class RingScene {
     ctx.setTransform(scale, 0, 0, scale, fit.x * size.dpr, fit.y * size.dpr);
     const vnow = extrapolate(clock, wallNow);
     let next = this.paintArcs(ctx, layout, clock, palette, vnow, wallNow);
+    const spotlit = this.spotlit.length > 0 ? new Set(this.spotlit) : null;
     for (const glyph of this.glyphs) {
       const at = glyphPoint(layout, glyph, vnow, this.reducedMotion);
       if (!at) continue;
+      if (spotlit?.has(glyph.id)) paintSpot(ctx, glyph.kind, at, palette);
+      ctx.globalAlpha = spotlit && !spotlit.has(glyph.id) ? DIMMED_ALPHA : 1;
       paintGlyph(ctx, glyph.kind, glyph.rejected, at, palette);
+      ctx.globalAlpha = 1;
       if (glyph.id === this.focusId) paintFocus(ctx, glyph.kind, at, palette);
       // A message that has arrived waits at the receiver for its delivery event.
       if (!clock.paused && glyph.deliverAt > vnow) next = 0;
