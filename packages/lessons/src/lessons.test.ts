@@ -29,6 +29,9 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     const run = new LessonRun(lesson);
     lesson.steps.forEach((step, k) => {
       run.begin(k);
+      // Predict, then see: what the step waits for has not happened when it asks.
+      if (step.question && step.until)
+        expect(run.holds(step.until), `${step.title}: answered before it is asked`).toBe(false);
       if (step.task) {
         expect(run.holds(step.task.check), `${step.title}: the task is done before the learner acts`).toBe(
           false,

@@ -137,6 +137,11 @@ export interface Step {
   question?: { prompt: string; choices: Choice[] };
   /** Your turn: the clock waits while the learner acts, until `check` holds. */
   task?: { prompt: string; check: Condition; hint?: string; solution: Action[] };
+  /**
+   * Done once the question is answered and the task done, as the clock is about to play:
+   * what would give the answer away if done at the start (a stale read answers at once).
+   */
+  afterAnswer?: Action[];
   /** The clock runs, slowly, until this holds; then it pauses. */
   until?: Condition;
   /** Virtual speed while `until` waits (default: the lesson's). */

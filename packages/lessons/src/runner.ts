@@ -95,9 +95,13 @@ export class LessonRun {
     return this.holds(task.check);
   }
 
-  /** Runs the clock until step `k`'s `until` holds (at once if it has none); false if it never does. */
+  /**
+   * Does step `k`'s `afterAnswer` actions, then runs the clock until its `until` holds (at
+   * once if it has none); false if it never does.
+   */
   play(k: number, maxEvents = MAX_STEP_EVENTS): boolean {
-    const until = this.lesson.steps[k].until;
+    const { until, afterAnswer } = this.lesson.steps[k];
+    for (const action of afterAnswer ?? []) applyAction(action, simulationTarget(this.sim), this.bindings);
     if (!until) return true;
     for (let n = 0; n <= maxEvents; n++) {
       if (this.holds(until)) return true;

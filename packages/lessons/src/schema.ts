@@ -158,6 +158,7 @@ const StepSchema = closed({
   task: Type.Optional(
     closed({ prompt: text(300), check: condition, hint: Type.Optional(text(300)), solution: actions }),
   ),
+  afterAnswer: Type.Optional(actions),
   until: Type.Optional(condition),
   speed: Type.Optional(Type.Number({ minimum: 0.001, maximum: 20 })),
   then: Type.Optional(text(600)),

@@ -5,7 +5,8 @@
  * the one the tests checked:
  *
  *   bind the step's names and do its actions → ask its question → wait for the learner's
- *   task (the clock stands still) → run the clock slowly until its `until` holds → done.
+ *   task (the clock stands still) → do its `afterAnswer` actions → run the clock slowly
+ *   until its `until` holds → done.
  *
  * A step never advances on a timer: only an answer, a task done, or the simulation
  * reaching the event the step is about moves it on. `Back` returns the cluster to the
@@ -73,6 +74,7 @@ async function passStep(k: number, gen: number): Promise<void> {
   const step = stepOf(k);
   const { clusterId, bindings } = state();
   if (step.task) await lessonsApi.act(clusterId!, step.task.solution, bindings);
+  if (step.afterAnswer) await lessonsApi.act(clusterId!, step.afterAnswer, bindings);
   if (step.until) await lessonsApi.advanceUntil(clusterId!, step.until, bindings);
   if (gen !== generation) throw new Error('moved on');
 }
@@ -109,7 +111,7 @@ function proceed(gen: number): void {
   const { answer, taskDone } = state();
   if (step.question && answer === null) return set({ phase: 'asking' });
   if (step.task && !taskDone) return awaitTask(gen);
-  if (step.until) return void play(gen);
+  if (step.until || step.afterAnswer) return void play(gen);
   finish(gen);
 }
 
@@ -128,12 +130,18 @@ function awaitTask(gen: number): void {
   check();
 }
 
-/** Runs the clock slowly until the step's `until` holds; the server pauses it right there. */
+/**
+ * Does the step's `afterAnswer` actions, then runs the clock slowly until its `until`
+ * holds; the server pauses it right there.
+ */
 async function play(gen: number): Promise<void> {
   const step = stepOf();
   const { clusterId, bindings } = state();
   set({ phase: 'playing' });
   try {
+    if (step.afterAnswer) await lessonsApi.act(clusterId!, step.afterAnswer, bindings);
+    if (gen !== generation) return;
+    if (!step.until) return finish(gen);
     const answer = await lessonsApi.until(clusterId!, step.until!, bindings, speedOf(step));
     if (gen !== generation) return;
     if (answer.reached) return finish(gen);
