@@ -79,10 +79,13 @@ export type MessageInFlight = Static<typeof MessageInFlightSchema>;
 
 const at = { t: Type.Number(), seq: Type.Integer() };
 
-export const LatencyRangeSchema = Type.Object({
-  minUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-  maxUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-});
+export const LatencyRangeSchema = Type.Object(
+  {
+    minUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+    maxUs: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  },
+  { additionalProperties: false },
+);
 
 export const LinkQualitySchema = Type.Object({
   loss: Type.Number({ minimum: 0, maximum: 1 }),
@@ -229,22 +232,29 @@ export type BugInfo = Static<typeof BugInfoSchema>;
 export const BugListSchema = Type.Object({ bugs: Type.Array(BugInfoSchema) });
 export type BugList = Static<typeof BugListSchema>;
 
-export const SimConfigSchema = Type.Object({
-  nodes: Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes }),
-  seed: Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 }),
-  tickUs: Type.Integer({ minimum: 1000, maximum: 1_000_000 }),
-  electionTick: Type.Integer({ minimum: 2, maximum: 1000 }),
-  heartbeatTick: Type.Integer({ minimum: 1, maximum: 500 }),
-  preVote: Type.Boolean(),
-  checkQuorum: Type.Boolean(),
-  latency: LatencyRangeSchema,
-  clientAttemptTimeoutUs: Type.Integer({ minimum: 1000, maximum: 100_000_000 }),
-  clientTimeoutUs: Type.Integer({ minimum: 1000, maximum: 1_000_000_000 }),
-  bugs: Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true }),
-  maxEntriesPerMessage: Type.Integer({ minimum: 1, maximum: 10_000 }),
-  /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. */
-  snapshotEvery: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-});
+/**
+ * A cluster's configuration, as a trace carries it. Closed: an unknown field would be kept
+ * and sent in every snapshot (issue 16), so it is refused.
+ */
+export const SimConfigSchema = Type.Object(
+  {
+    nodes: Type.Integer({ minimum: LIMITS.minNodes, maximum: LIMITS.maxNodes }),
+    seed: Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 }),
+    tickUs: Type.Integer({ minimum: 1000, maximum: 1_000_000 }),
+    electionTick: Type.Integer({ minimum: 2, maximum: 1000 }),
+    heartbeatTick: Type.Integer({ minimum: 1, maximum: 500 }),
+    preVote: Type.Boolean(),
+    checkQuorum: Type.Boolean(),
+    latency: LatencyRangeSchema,
+    clientAttemptTimeoutUs: Type.Integer({ minimum: 1000, maximum: 100_000_000 }),
+    clientTimeoutUs: Type.Integer({ minimum: 1000, maximum: 1_000_000_000 }),
+    bugs: Type.Array(BugNameSchema, { maxItems: BUG_NAMES.length, uniqueItems: true }),
+    maxEntriesPerMessage: Type.Integer({ minimum: 1, maximum: 10_000 }),
+    /** Applied entries between two snapshots of a node (paper §7); 0 disables snapshots. */
+    snapshotEvery: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  },
+  { additionalProperties: false },
+);
 export type SimConfig = Static<typeof SimConfigSchema>;
 
 const KvTableSchema = Type.Record(Type.String(), Type.String());

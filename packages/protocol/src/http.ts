@@ -101,13 +101,16 @@ const atString = Type.String({
   description: 'a moment: events processed',
 });
 
-export const TraceSchema = Type.Object({
-  version: Type.Literal(1),
-  config: SimConfigSchema,
-  inputs: Type.Array(InputSchema, { maxItems: LIMITS.maxTraceInputs }),
-  /** Events processed when the trace was taken: a replay runs on to there (absent: to the last input). */
-  events: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.maxTraceEvents })),
-});
+export const TraceSchema = Type.Object(
+  {
+    version: Type.Literal(1),
+    config: SimConfigSchema,
+    inputs: Type.Array(InputSchema, { maxItems: LIMITS.maxTraceInputs }),
+    /** Events processed when the trace was taken: a replay runs on to there (absent: to the last input). */
+    events: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.maxTraceEvents })),
+  },
+  { additionalProperties: false },
+);
 export type Trace = Static<typeof TraceSchema>;
 
 /** A latency range as the API takes it, in milliseconds (the simulator counts microseconds). */

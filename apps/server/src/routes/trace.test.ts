@@ -77,4 +77,43 @@ describe('traces', () => {
     expect(tooLong.statusCode).toBe(400);
     expect(app.clusters.size).toBe(1);
   });
+
+  it('refuses each trace that once was accepted with 201 and then froze (issue 16, defect 5), and creates nothing', async () => {
+    app = await testApp();
+    const id = await createCluster(app, { nodes: 3, seed: 2 });
+    const trace = app.clusters.get(id).trace();
+    const nine = { ...trace, config: { ...trace.config, nodes: 9 } };
+    const crash = (at: number, afterEvents: number) => ({ kind: 'crash', node: 1, at, afterEvents });
+    const bad: Record<string, unknown> = {
+      'a partition naming node 9 of 3': {
+        ...trace,
+        inputs: [
+          {
+            kind: 'partition',
+            groups: [
+              [1, 9],
+              [2, 3],
+            ],
+            at: 0,
+            afterEvents: 0,
+          },
+        ],
+      },
+      'inputs out of order': { ...trace, inputs: [crash(5000, 10), { ...crash(1000, 5), kind: 'restart' }] },
+      'afterEvents going down': {
+        ...trace,
+        inputs: [crash(1000, 10), { ...crash(2000, 5), kind: 'restart' }],
+      },
+      'a tenth node': { ...nine, inputs: [{ kind: 'add-node', at: 0, afterEvents: 0 }] },
+      'an input at 1e300': { ...trace, inputs: [crash(1e300, 0)] },
+      'an unknown config field': { ...trace, config: { ...trace.config, junk: 'x'.repeat(1000) } },
+      'an unknown field of the trace': { ...trace, junk: true },
+    };
+    for (const [what, t] of Object.entries(bad)) {
+      const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: t } });
+      expect(res.statusCode, what).toBe(400);
+      expect(['RAFTLAB_ERR_BAD_TRACE', 'RAFTLAB_ERR_BAD_REQUEST'], what).toContain(res.json().error);
+    }
+    expect(app.clusters.size).toBe(1);
+  });
 });
