@@ -101,6 +101,14 @@ async function fillPendingOps(app: FastifyInstance, id: string): Promise<void> {
   for (let i = 0; i < LIMITS.maxPendingOps; i++) void cluster.invoke({ type: 'put', key: 'k', value: 'v' });
 }
 
+/** Writes in flight (on the paused clock) that, together, fill the store's length. */
+async function fillStore(app: FastifyInstance, id: string): Promise<void> {
+  const cluster = app.clusters.get(id);
+  const value = 'v'.repeat(LIMITS.maxValueLength);
+  for (let i = 0; (i + 1) * (value.length + 4) <= LIMITS.maxStoreLength; i++)
+    void cluster.invoke({ type: 'put', key: `k${String(i).padStart(3, '0')}`, value });
+}
+
 const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: () => Promise<Answer> }> = {
   badRequest: {
     status: 400,
@@ -244,6 +252,13 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     provoke: onCluster({ nodes: 3, seed: 5 }, 'POST', '/nodes', { prepare: changeMembership }),
   },
   tooManyNodes: { status: 409, provoke: onCluster({ nodes: LIMITS.maxNodes }, 'POST', '/nodes') },
+  storeFull: {
+    status: 409,
+    provoke: onCluster(paused, 'PUT', '/kv/k', {
+      payload: { value: 'v'.repeat(LIMITS.maxValueLength) },
+      prepare: fillStore,
+    }),
+  },
   badFrame: {
     status: null,
     provoke: async () => {

@@ -98,6 +98,10 @@ const ANSWERS = {
     status: 409,
     message: 'A cluster has at most %d nodes',
   },
+  storeFull: {
+    status: 409,
+    message: "This write would take the cluster's store past %s; delete keys first",
+  },
   leaseUnavailable: {
     status: 409,
     message:
@@ -183,6 +187,7 @@ export const LessonNotFound = define<[id: string]>('lessonNotFound');
 export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
 export const TooManyPendingOps = define<[pending: number]>('busy');
 export const TooManyNodes = define<[max: number]>('tooManyNodes');
+export const StoreFull = define<[limit: string]>('storeFull');
 // A KV operation that did not succeed. NoLeader is thrown with `retryAfterMs` for the body.
 export const NoLeader = define('noLeader');
 export const OutcomeUnknown = define<[opId: number]>('timeout');

@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   /** The leader refused a membership change (thesis §4.1: one at a time). */
   confChange: 'RAFTLAB_ERR_CONF_CHANGE',
   tooManyNodes: 'RAFTLAB_ERR_TOO_MANY_NODES',
+  /** A write that would take a cluster's store past its keys or length (LIMITS). */
+  storeFull: 'RAFTLAB_ERR_STORE_FULL',
   /** A WebSocket frame from a viewer that is not one the stream accepts. */
   badFrame: 'RAFTLAB_ERR_BAD_FRAME',
 } as const;

@@ -17,6 +17,13 @@ export const LIMITS = {
   maxKeyLength: 256,
   /** Value length in characters (UTF-16 code units). */
   maxValueLength: 4096,
+  /**
+   * Keys in a cluster's store, and its keys' and values' lengths summed (UTF-16 code
+   * units), at most: checked on the fullest node, counting the writes in flight. They
+   * bound what every view and snapshot frame carries of the nodes' tables.
+   */
+  maxKeysPerCluster: 1_000,
+  maxStoreLength: 131_072,
   /** Largest HTTP request body in bytes (a trace upload is the largest legitimate body). */
   maxBodyBytes: 1_048_576,
   /** Inputs in one uploaded trace. */
@@ -44,6 +51,11 @@ export const LIMITS = {
   maxFramesPerSecond: 30,
   /** Log entries per node included in a snapshot frame / GET of a cluster (the newest ones). */
   maxLogEntriesInView: 2000,
+  /**
+   * And at most this much of their data per node (UTF-16 code units, the newest entries):
+   * with snapshots off, a node's log keeps every value ever written.
+   */
+  maxLogLengthInView: 131_072,
   /** Client operations in a snapshot frame (the newest ones); GET /history returns them all. */
   maxHistoryInSnapshot: 500,
   /** Virtual milliseconds one POST /clock/advance may run (one virtual hour). */

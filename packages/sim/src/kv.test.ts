@@ -1,4 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
+import fc from 'fast-check';
 import { CommandCache, KvStateMachine } from './kv';
 import { decodeCommand, encodeCommand } from './kv_rules';
 import type { Command } from './kv_rules';
@@ -104,4 +105,34 @@ test('a snapshot image restores the store and its sessions, whatever the keys ar
     duplicate: true,
   });
   expect(restored.snapshot()).toBe(kv.snapshot());
+});
+
+test('size counts the keys and their lengths as the store changes, and after a restore', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          key: fc.constantFrom('a', 'bb', 'ccc', '__proto__'),
+          value: fc.option(fc.string({ maxLength: 8 }), { nil: null }),
+        }),
+        { maxLength: 40 },
+      ),
+      (writes) => {
+        const kv = new KvStateMachine();
+        const expected = () => {
+          const record = kv.toRecord();
+          const keys = Object.keys(record);
+          return { keys: keys.length, length: keys.reduce((n, k) => n + k.length + record[k].length, 0) };
+        };
+        writes.forEach(({ key, value }, seq) => {
+          const op = value === null ? { type: 'delete' as const, key } : { type: 'put' as const, key, value };
+          kv.apply(entry({ clientId: 1, seq: seq + 1, op }));
+          expect(kv.size).toEqual(expected());
+        });
+        const copy = new KvStateMachine();
+        copy.restore(kv.snapshot());
+        expect(copy.size).toEqual(kv.size);
+      },
+    ),
+  );
 });

@@ -70,6 +70,8 @@ const MAX_CACHED_COMMANDS = 1024;
 export class KvStateMachine {
   private data = new Map<string, string>();
   private sessions = new Map<number, Session>();
+  /** The keys' and values' lengths summed (UTF-16 code units), kept as the data changes. */
+  private dataLength = 0;
 
   /** `dedupe: false` is the no-session-dedupe bug: a retried command executes again. */
   constructor(
@@ -93,12 +95,24 @@ export class KvStateMachine {
       return { command, ...result, duplicate: true };
     }
     const { result, write } = effect;
-    if (write !== null) {
-      if (write.value === null) this.data.delete(write.key);
-      else this.data.set(write.key, write.value);
-    }
+    if (write !== null) this.write(write.key, write.value);
     this.sessions.set(command.clientId, { lastSeq: command.seq, lastResult: result });
     return { command, ...result, duplicate: false };
+  }
+
+  /** How much the store holds: its keys, and its keys' and values' lengths summed. */
+  get size(): { keys: number; length: number } {
+    return { keys: this.data.size, length: this.dataLength };
+  }
+
+  private write(key: string, value: string | null): void {
+    const old = this.data.get(key);
+    if (old !== undefined) this.dataLength -= key.length + old.length;
+    if (value === null) this.data.delete(key);
+    else {
+      this.data.set(key, value);
+      this.dataLength += key.length + value.length;
+    }
   }
 
   /** The state machine's image for a snapshot (§7; format in kv_rules.ts). */
@@ -109,6 +123,8 @@ export class KvStateMachine {
   /** Replaces the whole state by a `snapshot()` image; an empty image is the empty store. */
   restore(image: string): void {
     ({ data: this.data, sessions: this.sessions } = decodeImage(image));
+    this.dataLength = 0;
+    for (const [key, value] of this.data) this.dataLength += key.length + value.length;
   }
 
   /** The last executed seq of each of `clients` that has a session, by client id in ascending order. */

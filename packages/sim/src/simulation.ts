@@ -323,6 +323,31 @@ export class Simulation {
     return this.members.leader();
   }
 
+  /**
+   * The fullest node's store: its keys, and its keys' and values' lengths summed. The
+   * server bounds a cluster's store by it (LIMITS.maxKeysPerCluster, maxStoreLength).
+   */
+  storeSize(): { keys: number; length: number } {
+    let keys = 0;
+    let length = 0;
+    for (const node of this.nodes) {
+      const size = node.kv.size;
+      keys = Math.max(keys, size.keys);
+      length = Math.max(length, size.length);
+    }
+    return { keys, length };
+  }
+
+  /** The longest `key` + value any node stores under `key` (0: none stores it). */
+  storedLength(key: string): number {
+    let longest = 0;
+    for (const node of this.nodes) {
+      const value = node.kv.get(key);
+      if (value !== null) longest = Math.max(longest, key.length + value.length);
+    }
+    return longest;
+  }
+
   /** What a lesson's conditions read, without copying each log and table as `view()` does. */
   glance(): Pick<ClusterView, 'messages' | 'linksDown' | 'violations'> & { nodes: NodeState[] } {
     const nodes = this.nodes.map((node) => node.state());

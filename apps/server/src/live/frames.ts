@@ -7,10 +7,22 @@ import type { Clock, EventsFrame, SnapshotFrame } from '@raftlab/protocol';
 import { LIMITS } from '@raftlab/protocol';
 import type { ClusterView, Moment, SimEvent, Timeline } from '@raftlab/sim';
 
-/** Keeps frames bounded: only the newest log entries of each node travel. */
+/**
+ * Keeps frames bounded: only the newest log entries of each node travel, at most
+ * LIMITS.maxLogEntriesInView of them and LIMITS.maxLogLengthInView of their data.
+ */
 export function trimView(view: ClusterView): ClusterView {
   for (const node of view.nodes) {
-    if (node.log.length > LIMITS.maxLogEntriesInView) node.log = node.log.slice(-LIMITS.maxLogEntriesInView);
+    let first = Math.max(0, node.log.length - LIMITS.maxLogEntriesInView);
+    let length = 0;
+    for (let i = node.log.length - 1; i >= first; i--) {
+      length += node.log[i].data.length;
+      if (length > LIMITS.maxLogLengthInView) {
+        first = i + 1;
+        break;
+      }
+    }
+    if (first > 0) node.log = node.log.slice(first);
   }
   return view;
 }

@@ -36,6 +36,7 @@ import {
   type Trace,
 } from '@raftlab/sim';
 import { MomentNotFound, TooManyPendingOps } from '../errors';
+import { StoreBound } from './store_bound';
 import type { ClockUntil } from './clock_until';
 import { clockAt, pastFrames, snapshotOf, trimView } from './frames';
 import { MarkerLog } from './markers';
@@ -80,6 +81,7 @@ export class LiveCluster {
   /** What the clock runs until, then pauses (a lesson step's wait); null: it runs freely. */
   private until: ClockUntil | null = null;
   private readonly waiting = new Map<number, (c: Completion) => void>();
+  private readonly store = new StoreBound();
   private readonly viewers: ViewerSet;
   private completedDuringInvoke: Map<number, Completion> | undefined;
   private unsubscribe: () => void;
@@ -336,6 +338,7 @@ export class LiveCluster {
    */
   invoke(op: KvOp): Promise<Completion> {
     if (this.waiting.size >= LIMITS.maxPendingOps) throw new TooManyPendingOps(LIMITS.maxPendingOps);
+    const write = this.store.check(this.sim, op);
     // Some operations (stale reads) complete inside `invoke`, before a waiter can exist.
     this.completedDuringInvoke = new Map();
     // A fresh client each time, named by the simulation: a rewound run asks again with the same ids.
@@ -343,14 +346,17 @@ export class LiveCluster {
     const early = this.completedDuringInvoke.get(opId);
     this.completedDuringInvoke = undefined;
     if (early) return Promise.resolve(early);
+    this.store.hold(opId, write);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(opId);
+        this.store.release(opId);
         resolve({ status: 'unknown', opId });
       }, this.options.requestTimeoutMs);
       this.waiting.set(opId, (completion) => {
         clearTimeout(timer);
         this.waiting.delete(opId);
+        this.store.release(opId);
         resolve(completion);
       });
     });

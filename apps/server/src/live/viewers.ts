@@ -95,14 +95,15 @@ export class ViewerSet {
     this.overflowed = false;
     this.clockChanged = false;
     this.lastFrameAt = wallNow;
-    let snapshot: SnapshotFrame | undefined;
+    // Serialised once for every viewer that needs it: it can be megabytes.
+    let snapshot: string | undefined;
     for (const [viewer, state] of this.viewers) {
       if (state.past) continue;
       if (viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) {
         state.stale = true;
       } else if (state.stale) {
-        snapshot ??= this.snapshot();
-        send(viewer, snapshot);
+        snapshot ??= JSON.stringify(this.snapshot());
+        viewer.send(snapshot);
         state.stale = false;
       } else {
         viewer.send(frame);
@@ -112,11 +113,11 @@ export class ViewerSet {
 
   /** A snapshot to every viewer waiting for one whose socket has room for it. */
   private sendResyncs(): void {
-    let snapshot: SnapshotFrame | undefined;
+    let snapshot: string | undefined;
     for (const [viewer, state] of this.viewers) {
       if (!state.stale || state.past || viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) continue;
-      snapshot ??= this.snapshot();
-      send(viewer, snapshot);
+      snapshot ??= JSON.stringify(this.snapshot());
+      viewer.send(snapshot);
       state.stale = false;
     }
   }
