@@ -8,26 +8,38 @@ import { badgeBox, placeBadges } from './badges';
 import { captionBox, placeCaptions } from './captions';
 import { ringLayout, type RingLayout } from './layout';
 import { boxesMeet, boxMeetsDisc, crownBox, type Box } from './ringSpace';
+import { DASHBOARD_VIEW, PRESENTER_VIEW, type RingView } from './ringView';
 
-const WIDTH = 560;
-const HEIGHT = 440;
+const ARC = 10;
+const inView = (layout: RingLayout, b: Box) =>
+  b.x >= 0 && b.y >= 0 && b.x + b.w <= layout.width && b.y + b.h <= layout.height;
+const discHit = (layout: RingLayout, b: Box) =>
+  [...layout.positions].filter(([, at]) => boxMeetsDisc(b, at, layout.nodeRadius + ARC)).map(([id]) => id);
+
+// Both views, every ring size: presenter mode's larger words must find room too.
+for (const [name, view] of [
+  ['dashboard', DASHBOARD_VIEW],
+  ['presenter', PRESENTER_VIEW],
+] as const)
+  describe(`the ${name} view`, () => ringWords(view));
+
+function ringWords(view: RingView) {
 const ring = (n: number) =>
   ringLayout(
     Array.from({ length: n }, (_, i) => i + 1),
-    WIDTH,
-    HEIGHT,
+    view.width,
+    view.height,
+    view.type,
   );
-const ARC = 10;
-const inView = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= WIDTH && b.y + b.h <= HEIGHT;
-const discHit = (layout: RingLayout, b: Box) =>
-  [...layout.positions].filter(([, at]) => boxMeetsDisc(b, at, layout.nodeRadius + ARC)).map(([id]) => id);
 describe('captions', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('%i nodes: clear of every node, arc, crown and each other', (n) => {
     const layout = ring(n);
     const captions = placeCaptions(layout);
-    const boxes = [...layout.positions].map(([id, at]) => [id, captionBox(at, captions.get(id)!)] as const);
+    const boxes = [...layout.positions].map(
+      ([id, at]) => [id, captionBox(at, captions.get(id)!, layout.type)] as const,
+    );
     for (const [id, box] of boxes) {
-      expect(inView(box), `caption of ${id} in view`).toBe(true);
+      expect(inView(layout, box), `caption of ${id} in view`).toBe(true);
       expect(discHit(layout, box), `nodes under the caption of ${id}`).toEqual([]);
       for (const [other, at] of layout.positions)
         expect(boxesMeet(box, crownBox(at, layout.nodeRadius)), `caption of ${id} on crown of ${other}`).toBe(
@@ -54,7 +66,9 @@ describe('progress badges', () => {
       (n) => {
         const layout = ring(n);
         const captions = placeCaptions(layout);
-        const captionBoxes = [...layout.positions].map(([id, at]) => captionBox(at, captions.get(id)!));
+        const captionBoxes = [...layout.positions].map(([id, at]) =>
+          captionBox(at, captions.get(id)!, layout.type),
+        );
         for (const leader of layout.positions.keys()) {
           const peers = [...layout.positions.keys()].filter((id) => id !== leader);
           const placed = placeBadges(
@@ -64,10 +78,10 @@ describe('progress badges', () => {
             peers.map((peer) => ({ peer, text })),
           );
           expect([...placed.keys()].sort()).toEqual(peers.sort());
-          const boxes = [...placed.values()].map((c) => badgeBox(c, text));
+          const boxes = [...placed.values()].map((c) => badgeBox(c, text, layout.type));
           const where = `leader ${leader}`;
           for (const [i, box] of boxes.entries()) {
-            expect(inView(box), where).toBe(true);
+            expect(inView(layout, box), where).toBe(true);
             expect(discHit(layout, box), `${where}: nodes under a badge`).toEqual([]);
             expect(
               captionBoxes.some((c) => boxesMeet(box, c)),
@@ -83,3 +97,4 @@ describe('progress badges', () => {
       },
     );
 });
+}
