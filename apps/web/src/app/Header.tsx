@@ -7,6 +7,7 @@ import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
 import { GLOSSARY_PATH, momentPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
+import { togglePresenter, usePresenter } from './presenter';
 import './header.css';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
@@ -32,6 +33,24 @@ function ThemeToggle() {
       title={name}
     >
       <span aria-hidden="true">{next === 'dark' ? '☾' : '☀'}</span>
+    </button>
+  );
+}
+
+/** Presenter mode's switch: a toggle button, named in words, its word shown ("Presenter"). */
+function PresenterToggle() {
+  const on = usePresenter();
+  return (
+    <button
+      type="button"
+      className="small header__present"
+      aria-pressed={on}
+      aria-label="Presenter mode"
+      aria-keyshortcuts="p"
+      title="Presenter mode: large ring and words for a projector (p)"
+      onClick={togglePresenter}
+    >
+      Presenter
     </button>
   );
 }
@@ -140,6 +159,7 @@ export function Header({ onHelp }: HeaderProps) {
           <span className="dot" aria-hidden="true" />
           {STATUS_TEXT[connection]}
         </span>
+        <PresenterToggle />
         <button
           type="button"
           className="small header__icon"

@@ -20,15 +20,15 @@ import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions'
 import { placeCaptions } from './captions';
 import { ringLayout, type Point } from './layout';
 import { NodeGlyph } from './NodeGlyph';
-import { DASHBOARD_VIEW, type RingView } from './ringView';
+import { DASHBOARD_VIEW, presenterView } from './ringView';
 import './cluster.css';
 
 export interface ClusterViewProps {
-  /** The viewBox and the words' sizes: the dashboard's, or presenter mode's (ringView.ts). */
-  view?: RingView;
+  /** Presenter mode's view of the ring rather than the dashboard's (ringView.ts). */
+  presenter?: boolean;
 }
 
-export function ClusterView({ view = DASHBOARD_VIEW }: ClusterViewProps) {
+export function ClusterView({ presenter = false }: ClusterViewProps) {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const nodes = useRaft((s) => s.nodes);
   const selected = useRaft((s) => s.selected);
@@ -57,6 +57,7 @@ export function ClusterView({ view = DASHBOARD_VIEW }: ClusterViewProps) {
   );
   const toggleLink = useLinkToggle();
   const toggleDirection = useDirectionToggle();
+  const view = presenter ? presenterView(nodeIds.length) : DASHBOARD_VIEW;
   const layout = useMemo(() => ringLayout(nodeIds, view.width, view.height, view.type), [nodeIds, view]);
   const captions = useMemo(() => placeCaptions(layout), [layout]);
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);

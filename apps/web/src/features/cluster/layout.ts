@@ -39,7 +39,10 @@ export function ringLayout(
   const center = { x: width / 2, y: height / 2 };
   // Room for the node, its timer ring (10) and the two-line caption under it (32 at the
   // dashboard's sizes: captions.ts).
-  const radius = Math.max(0, Math.min(width, height) / 2 - nodeRadius - 10 - (type.captionLine + type.caption + 7));
+  const radius = Math.max(
+    0,
+    Math.min(width, height) / 2 - nodeRadius - 10 - (type.captionLine + type.caption + 7),
+  );
   // Sideways, room for the node, its ring and a caption beside it (66 at the dashboard's sizes).
   const radiusX = Math.max(radius, width / 2 - nodeRadius - 10 - type.caption * 5.5);
   const angle = scaleLinear()

@@ -35,15 +35,26 @@ export const DASHBOARD_VIEW: RingView = {
 };
 
 /*
- * Presenter mode: a view shaped like the room the ring has at 1280 × 720 (about 880 ×
- * 560 px beside the controls), smaller than that room, so it is drawn at about 1.3×;
+ * Presenter mode: a view shaped like the room the ring has at 1280 × 720 (about 830 ×
+ * 510 px beside the controls), smaller than that room, so it is drawn at about 1.3×;
  * and words large enough that the smallest (13 units) is drawn at 16 px or more (e2e
  * layouts.spec.ts measures them). The badge's character keeps the dashboard's proportion
- * to its font (6.6 / 10.5). 660 × 420 is the smallest such view in which the words of a
- * 9-node ring still find room (ringLabels.test.ts).
+ * to its font (6.6 / 10.5). A ring of nine needs a taller view for its words to find
+ * room (ringLabels.test.ts): 660 × 420, drawn a little smaller.
  */
-export const PRESENTER_VIEW: RingView = {
-  width: 660,
-  height: 420,
-  type: { id: 24, role: 13, caption: 14, captionLine: 15, badge: 13, badgeChar: 8.2, badgeHeight: 19 },
+const PRESENTER_TYPE: RingType = {
+  id: 24,
+  role: 13,
+  caption: 14,
+  captionLine: 15,
+  badge: 13,
+  badgeChar: 8.2,
+  badgeHeight: 19,
 };
+
+const PRESENTER_VIEW: RingView = { width: 640, height: 390, type: PRESENTER_TYPE };
+const PRESENTER_VIEW_OF_NINE: RingView = { width: 660, height: 420, type: PRESENTER_TYPE };
+
+/** Presenter mode's view of a ring of `nodes` (one object per view: layouts are memoised on it). */
+export const presenterView = (nodes: number): RingView =>
+  nodes > 8 ? PRESENTER_VIEW_OF_NINE : PRESENTER_VIEW;
