@@ -29,10 +29,12 @@ import { useShortcuts } from './useShortcuts';
 import { Header } from './Header';
 import { MorePanels } from './MorePanels';
 import { usePresenter } from './presenter';
+import { usePhone } from './phone';
 import { Notice } from './Notice';
 import { SafetyAlert } from './SafetyAlert';
 import './layout.css';
 import './presenter.css';
+import './phone.css';
 
 export interface AppProps {
   /** The dashboard of a lesson's cluster: the lesson's panel leads the controls. */
@@ -50,6 +52,7 @@ export function App({ lesson = false }: AppProps) {
   const isHelpOpen = useCallback(() => helpRef.current, []);
   useShortcuts(setHelpOpen, isHelpOpen);
   const presenter = usePresenter();
+  const phone = usePhone();
   const [more, setMore] = useState(false);
   // What presenter mode folds away: shown on the dashboard, and in presenter mode once opened.
   const folded = presenter && !more;
@@ -70,7 +73,7 @@ export function App({ lesson = false }: AppProps) {
       <main className="main">
         <div className="stage">
           <section className="panel ring-panel" aria-label="Cluster view">
-            <ClusterView presenter={presenter} />
+            <ClusterView mode={phone ? 'phone' : presenter ? 'presenter' : 'dashboard'} />
             {presenter ? (
               <MorePanels
                 open={more}
@@ -119,7 +122,10 @@ export function App({ lesson = false }: AppProps) {
           <div id="more-controls" className="controls__more" hidden={folded}>
             <ManualDelivery />
           </div>
-          <NetworkPresets />
+          {/* After the KV form on a phone, which keeps the form near the ring (phone.css). */}
+          <div className="controls__later">
+            <NetworkPresets />
+          </div>
           <KvForm />
           <div id="more-branches" className="controls__more" hidden={folded}>
             <Branches />

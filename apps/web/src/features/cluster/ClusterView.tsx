@@ -20,15 +20,15 @@ import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions'
 import { placeCaptions } from './captions';
 import { ringLayout, type Point } from './layout';
 import { NodeGlyph } from './NodeGlyph';
-import { DASHBOARD_VIEW, presenterView } from './ringView';
+import { ringView, type RingMode } from './ringView';
 import './cluster.css';
 
 export interface ClusterViewProps {
-  /** Presenter mode's view of the ring rather than the dashboard's (ringView.ts). */
-  presenter?: boolean;
+  /** Where the ring is drawn, which picks its view (ringView.ts). */
+  mode?: RingMode;
 }
 
-export function ClusterView({ presenter = false }: ClusterViewProps) {
+export function ClusterView({ mode = 'dashboard' }: ClusterViewProps) {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const nodes = useRaft((s) => s.nodes);
   const selected = useRaft((s) => s.selected);
@@ -57,7 +57,7 @@ export function ClusterView({ presenter = false }: ClusterViewProps) {
   );
   const toggleLink = useLinkToggle();
   const toggleDirection = useDirectionToggle();
-  const view = presenter ? presenterView(nodeIds.length) : DASHBOARD_VIEW;
+  const view = ringView(mode, nodeIds.length);
   const layout = useMemo(() => ringLayout(nodeIds, view.width, view.height, view.type), [nodeIds, view]);
   const captions = useMemo(() => placeCaptions(layout), [layout]);
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);

@@ -8,7 +8,7 @@ import { badgeBox, placeBadges } from './badges';
 import { captionBox, placeCaptions } from './captions';
 import { ringLayout, type RingLayout } from './layout';
 import { boxesMeet, boxMeetsDisc, crownBox, type Box } from './ringSpace';
-import { DASHBOARD_VIEW, presenterView, type RingView } from './ringView';
+import { ringView, type RingMode } from './ringView';
 
 const ARC = 10;
 const inView = (layout: RingLayout, b: Box) =>
@@ -16,16 +16,13 @@ const inView = (layout: RingLayout, b: Box) =>
 const discHit = (layout: RingLayout, b: Box) =>
   [...layout.positions].filter(([, at]) => boxMeetsDisc(b, at, layout.nodeRadius + ARC)).map(([id]) => id);
 
-// Both views, every ring size: presenter mode's larger words must find room too.
-for (const [name, viewOf] of [
-  ['dashboard', () => DASHBOARD_VIEW],
-  ['presenter', presenterView],
-] as const)
-  describe(`the ${name} view`, () => ringWords(viewOf));
+// Every view, every ring size: presenter mode's larger words and a phone's narrower view too.
+for (const mode of ['dashboard', 'presenter', 'phone'] as const)
+  describe(`the ${mode} view`, () => ringWords(mode));
 
-function ringWords(viewOf: (nodes: number) => RingView) {
+function ringWords(mode: RingMode) {
   const ring = (n: number) => {
-    const view = viewOf(n);
+    const view = ringView(mode, n);
     return ringLayout(
       Array.from({ length: n }, (_, i) => i + 1),
       view.width,

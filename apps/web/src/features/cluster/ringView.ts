@@ -55,6 +55,19 @@ const PRESENTER_TYPE: RingType = {
 const PRESENTER_VIEW: RingView = { width: 640, height: 390, type: PRESENTER_TYPE };
 const PRESENTER_VIEW_OF_NINE: RingView = { width: 660, height: 420, type: PRESENTER_TYPE };
 
-/** Presenter mode's view of a ring of `nodes` (one object per view: layouts are memoised on it). */
-export const presenterView = (nodes: number): RingView =>
-  nodes > 8 ? PRESENTER_VIEW_OF_NINE : PRESENTER_VIEW;
+/*
+ * A phone's: as tall as wide (a phone's column is narrow), so a ring of up to five is
+ * drawn at about 0.9× rather than the dashboard's 0.65×, in the dashboard's sizes. A
+ * larger ring's words need the dashboard's wider view to find room (ringLabels.test.ts).
+ */
+const PHONE_VIEW: RingView = { width: 400, height: 400, type: DASHBOARD_VIEW.type };
+
+/** Where the ring is drawn: the dashboard, presenter mode, a phone's column. */
+export type RingMode = 'dashboard' | 'presenter' | 'phone';
+
+/** The view of a ring of `nodes` (one object per view: layouts are memoised on it). */
+export function ringView(mode: RingMode, nodes: number): RingView {
+  if (mode === 'presenter') return nodes > 8 ? PRESENTER_VIEW_OF_NINE : PRESENTER_VIEW;
+  if (mode === 'phone') return nodes > 5 ? DASHBOARD_VIEW : PHONE_VIEW;
+  return DASHBOARD_VIEW;
+}
