@@ -89,7 +89,11 @@ export function App({ lesson = false }: AppProps) {
           </section>
           {/* No box of its own (display: contents): its panels are the stage's, unless folded. */}
           <div id="more-panels" className="stage__more" hidden={folded}>
-            {presenter && <Legend />}
+            {presenter && (
+              <div className="panel">
+                <Legend />
+              </div>
+            )}
             <LogView />
             <div className="stage__row stage__row--feed">
               <OnScreen>
