@@ -37,20 +37,26 @@ function ThemeToggle() {
   );
 }
 
-/** Presenter mode's switch: a toggle button, named in words, its word shown ("Presenter"). */
+/**
+ * Presenter mode's switch: a toggle button with a glyph of a screen, named in words (the
+ * header must fit 1280 px on one row, paused and with bugs on).
+ */
 function PresenterToggle() {
   const on = usePresenter();
   return (
     <button
       type="button"
-      className="small header__present"
+      className="small header__icon header__present"
       aria-pressed={on}
       aria-label="Presenter mode"
       aria-keyshortcuts="p"
-      title="Presenter mode: large ring and words for a projector (p)"
+      title="Presenter mode: the ring large, for a projector (p)"
       onClick={togglePresenter}
     >
-      Presenter
+      <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+        <rect x="1" y="1" width="14" height="9" rx="1" />
+        <path d="M8 10v3M5 13h6" />
+      </svg>
     </button>
   );
 }
