@@ -18,7 +18,11 @@ export function MorePanels({ open, onToggle, controls }: MorePanelsProps) {
       <button type="button" aria-expanded={open} aria-controls={controls} onClick={onToggle}>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> More panels
       </button>
-      {!open && <span className="muted">logs, feed, safety, history, tables, charts, legend</span>}
+      {!open && (
+        <span className="muted">
+          logs, feed, safety, history, tables, charts, legend, manual delivery, branches
+        </span>
+      )}
     </div>
   );
 }
