@@ -1,4 +1,9 @@
-/** Page layout: header and timeline; ring and logs on the left; controls on the right. */
+/**
+ * Page layout: header and timeline; ring and logs on the left; controls on the right.
+ * In presenter mode (presenter.ts) the ring takes the stage and the expert panels fold
+ * under `More panels`; they stay mounted, so they are current when opened. On a phone
+ * (layout.css) one column, the controls right under the ring.
+ */
 import { ClusterView } from '../features/cluster/ClusterView';
 import { NodeActions } from '../features/cluster/NodeActions';
 import { ClockControls } from '../features/clock/ClockControls';
@@ -22,9 +27,14 @@ import { OnScreen } from './onScreen';
 import { HelpDialog } from './HelpDialog';
 import { useShortcuts } from './useShortcuts';
 import { Header } from './Header';
+import { MorePanels } from './MorePanels';
+import { usePresenter } from './presenter';
+import { usePhone } from './phone';
 import { Notice } from './Notice';
 import { SafetyAlert } from './SafetyAlert';
 import './layout.css';
+import './presenter.css';
+import './phone.css';
 
 export interface AppProps {
   /** The dashboard of a lesson's cluster: the lesson's panel leads the controls. */
@@ -41,8 +51,13 @@ export function App({ lesson = false }: AppProps) {
   }, [helpOpen]);
   const isHelpOpen = useCallback(() => helpRef.current, []);
   useShortcuts(setHelpOpen, isHelpOpen);
+  const presenter = usePresenter();
+  const phone = usePhone();
+  const [more, setMore] = useState(false);
+  // What presenter mode folds away: shown on the dashboard, and in presenter mode once opened.
+  const folded = presenter && !more;
   return (
-    <div className="app">
+    <div className={presenter ? 'app app--present' : 'app'}>
       <Header onHelp={() => setHelpOpen(true)} />
       <TimelineBar />
       {helpOpen && (
@@ -58,43 +73,67 @@ export function App({ lesson = false }: AppProps) {
       <main className="main">
         <div className="stage">
           <section className="panel ring-panel" aria-label="Cluster view">
-            <ClusterView />
-            <div className="ring-side">
-              <Announcer />
-              <Legend />
-            </div>
+            <ClusterView mode={phone ? 'phone' : presenter ? 'presenter' : 'dashboard'} />
+            {presenter ? (
+              <MorePanels
+                open={more}
+                onToggle={() => setMore(!more)}
+                controls="more-panels more-controls more-branches"
+              />
+            ) : (
+              <div className="ring-side">
+                <Announcer />
+                <Legend />
+              </div>
+            )}
           </section>
-          <LogView />
-          <div className="stage__row stage__row--feed">
+          {/* No box of its own (display: contents): its panels are the stage's, unless folded. */}
+          <div id="more-panels" className="stage__more" hidden={folded}>
+            {presenter && (
+              <div className="panel">
+                <Legend />
+              </div>
+            )}
+            <LogView />
+            <div className="stage__row stage__row--feed">
+              <OnScreen>
+                <EventFeed />
+              </OnScreen>
+              <OnScreen>
+                <SafetyPanel />
+              </OnScreen>
+            </div>
+            <div className="stage__row">
+              <OnScreen>
+                <HistoryLanes />
+              </OnScreen>
+              <OnScreen>
+                <KvTables />
+              </OnScreen>
+            </div>
             <OnScreen>
-              <EventFeed />
-            </OnScreen>
-            <OnScreen>
-              <SafetyPanel />
+              <Charts />
             </OnScreen>
           </div>
-          <div className="stage__row">
-            <OnScreen>
-              <HistoryLanes />
-            </OnScreen>
-            <OnScreen>
-              <KvTables />
-            </OnScreen>
-          </div>
-          <OnScreen>
-            <Charts />
-          </OnScreen>
         </div>
         <aside className="controls" aria-label="Controls">
           {lesson && <LessonPanel />}
+          {presenter && <Announcer />}
           <SafetyAlert />
           <Notice />
           <NodeActions />
           <ClockControls />
-          <ManualDelivery />
-          <NetworkPresets />
+          <div id="more-controls" className="controls__more" hidden={folded}>
+            <ManualDelivery />
+          </div>
+          {/* After the KV form on a phone, which keeps the form near the ring (phone.css). */}
+          <div className="controls__later">
+            <NetworkPresets />
+          </div>
           <KvForm />
-          <Branches />
+          <div id="more-branches" className="controls__more" hidden={folded}>
+            <Branches />
+          </div>
         </aside>
       </main>
     </div>

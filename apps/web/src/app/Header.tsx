@@ -7,6 +7,7 @@ import { selectLeaderId, selectMaxTerm } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
 import { GLOSSARY_PATH, momentPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
+import { togglePresenter, usePresenter } from './presenter';
 import './header.css';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
@@ -32,6 +33,30 @@ function ThemeToggle() {
       title={name}
     >
       <span aria-hidden="true">{next === 'dark' ? '☾' : '☀'}</span>
+    </button>
+  );
+}
+
+/**
+ * Presenter mode's switch: a toggle button with a glyph of a screen, named in words (the
+ * header must fit 1280 px on one row, paused and with bugs on).
+ */
+function PresenterToggle() {
+  const on = usePresenter();
+  return (
+    <button
+      type="button"
+      className="small header__icon header__present"
+      aria-pressed={on}
+      aria-label="Presenter mode"
+      aria-keyshortcuts="p"
+      title="Presenter mode: the ring large, for a projector (p)"
+      onClick={togglePresenter}
+    >
+      <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+        <rect x="1" y="1" width="14" height="9" rx="1" />
+        <path d="M8 10v3M5 13h6" />
+      </svg>
     </button>
   );
 }
@@ -140,6 +165,7 @@ export function Header({ onHelp }: HeaderProps) {
           <span className="dot" aria-hidden="true" />
           {STATUS_TEXT[connection]}
         </span>
+        <PresenterToggle />
         <button
           type="button"
           className="small header__icon"

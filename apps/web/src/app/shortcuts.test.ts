@@ -11,6 +11,7 @@ describe('commandFor', () => {
     expect(commandFor({ key: 't' })).toEqual({ kind: 'timeout' });
     expect(commandFor({ key: 'h' })).toEqual({ kind: 'heal' });
     expect(commandFor({ key: '7' })).toEqual({ kind: 'select', node: 7 });
+    expect(commandFor({ key: 'p' })).toEqual({ kind: 'presenter' });
     expect(commandFor({ key: '?' })).toEqual({ kind: 'help' });
     expect(commandFor({ key: 'Escape' })).toEqual({ kind: 'escape' });
     expect(commandFor({ key: '0' })).toBeNull();

@@ -9,6 +9,7 @@ export type Command =
   | { kind: 'timeout' }
   | { kind: 'heal' }
   | { kind: 'select'; node: number }
+  | { kind: 'presenter' }
   | { kind: 'help' }
   | { kind: 'escape' };
 
@@ -24,6 +25,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: '← / →', does: 'On the timeline: one event back or on' },
   { keys: 'Shift + ← / →', does: 'On the timeline: the previous or next marker' },
   { keys: 'Home / End', does: 'On the timeline: the first moment, or back to live' },
+  { keys: 'p', does: 'Presenter mode on or off (for a projector; or open the page with ?present=1)' },
   { keys: '?', does: 'Show this help' },
   { keys: 'Esc', does: 'Close this help, or clear the selection' },
 ];
@@ -61,6 +63,8 @@ export function commandFor(e: KeyInput): Command | null {
       return { kind: 'timeout' };
     case 'h':
       return { kind: 'heal' };
+    case 'p':
+      return { kind: 'presenter' };
     case '?':
       return { kind: 'help' };
     case 'Escape':

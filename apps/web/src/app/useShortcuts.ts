@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { actions } from '../api/actions';
 import { raftStore } from '../store/store';
 import { stepBy } from '../features/timeline/moves';
+import { togglePresenter } from './presenter';
 import { commandFor, onVisibility, type Command } from './shortcuts';
 
 function run(cmd: Command, openHelp: (open: boolean) => void, helpOpen: () => boolean): void {
@@ -32,6 +33,9 @@ function run(cmd: Command, openHelp: (open: boolean) => void, helpOpen: () => bo
       break;
     case 'select':
       if (s.nodes[cmd.node]) s.select(cmd.node);
+      break;
+    case 'presenter':
+      togglePresenter();
       break;
     case 'help':
       openHelp(true);

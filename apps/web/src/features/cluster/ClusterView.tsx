@@ -20,12 +20,15 @@ import { useDirectionToggle, useLinkToggle } from '../network/useNetworkActions'
 import { placeCaptions } from './captions';
 import { ringLayout, type Point } from './layout';
 import { NodeGlyph } from './NodeGlyph';
+import { ringView, type RingMode } from './ringView';
 import './cluster.css';
 
-const WIDTH = 560;
-const HEIGHT = 440;
+export interface ClusterViewProps {
+  /** Where the ring is drawn, which picks its view (ringView.ts). */
+  mode?: RingMode;
+}
 
-export function ClusterView() {
+export function ClusterView({ mode = 'dashboard' }: ClusterViewProps) {
   const nodeIds = useRaft(useShallow((s) => s.nodeIds));
   const nodes = useRaft((s) => s.nodes);
   const selected = useRaft((s) => s.selected);
@@ -54,13 +57,14 @@ export function ClusterView() {
   );
   const toggleLink = useLinkToggle();
   const toggleDirection = useDirectionToggle();
-  const layout = useMemo(() => ringLayout(nodeIds, WIDTH, HEIGHT), [nodeIds]);
+  const view = ringView(mode, nodeIds.length);
+  const layout = useMemo(() => ringLayout(nodeIds, view.width, view.height, view.type), [nodeIds, view]);
   const captions = useMemo(() => placeCaptions(layout), [layout]);
   const pairs = useMemo(() => nodePairs(nodeIds), [nodeIds]);
 
   return (
     <div className="ring-wrap">
-      <svg className="ring" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Cluster">
+      <svg className="ring" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Cluster">
         <g className="links">
           {pairs.map(([a, b], i) => (
             <LinkLine
@@ -86,6 +90,7 @@ export function ClusterView() {
                 at={layout.positions.get(id)!}
                 radius={layout.nodeRadius}
                 caption={captions.get(id)!}
+                type={layout.type}
                 selected={selected === id}
                 flagged={highlighted.includes(id)}
                 spotlit={spotlit.includes(id)}

@@ -2,8 +2,9 @@
 import type { KeyboardEvent } from 'react';
 import type { NodeState } from '@raftlab/protocol';
 import { nodeLabel, roleWord } from '../../store/selectors';
-import { CAPTION_LINE, type CaptionPlacement } from './captions';
+import type { CaptionPlacement } from './captions';
 import type { Point } from './layout';
+import type { RingType } from './ringView';
 
 export interface NodeGlyphProps {
   /** The node's latest state. */
@@ -14,6 +15,8 @@ export interface NodeGlyphProps {
   radius: number;
   /** Where the term and vote caption goes (see `placeCaptions`). */
   caption: CaptionPlacement;
+  /** The sizes of the words, which `placeCaptions` planned for. */
+  type: RingType;
   /** Whether this node is the one the actions panel acts on. */
   selected: boolean;
   /** Picked out by the Safety panel (involved in a violation). */
@@ -29,6 +32,7 @@ export function NodeGlyph({
   at,
   radius,
   caption,
+  type,
   selected,
   flagged = false,
   spotlit = false,
@@ -72,15 +76,21 @@ export function NodeGlyph({
           transform={`translate(0,${-radius - 22})`}
         />
       )}
-      <text className="node__id" y={-4}>
+      {/* The id's baseline a little above the centre, the role's under it. */}
+      <text className="node__id" y={-type.id / 5} style={{ fontSize: type.id }}>
         {node.id}
       </text>
-      <text className="node__role" y={12}>
+      <text className="node__role" y={type.role + 1} style={{ fontSize: type.role }}>
         {role}
       </text>
-      <text className="node__caption" x={caption.x} y={caption.y} style={{ textAnchor: caption.anchor }}>
+      <text
+        className="node__caption"
+        x={caption.x}
+        y={caption.y}
+        style={{ textAnchor: caption.anchor, fontSize: type.caption }}
+      >
         <tspan x={caption.x}>term {node.term}</tspan>
-        <tspan x={caption.x} dy={CAPTION_LINE}>
+        <tspan x={caption.x} dy={type.captionLine}>
           {vote}
         </tspan>
       </text>

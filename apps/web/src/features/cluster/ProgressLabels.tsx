@@ -51,7 +51,7 @@ export function ProgressLabels({ leader, layout, captions }: ProgressLabelsProps
       {entries.map(({ peer, p, text }) => {
         const at = places.get(peer);
         if (!at) return null;
-        const { w, h } = badgeSize(text);
+        const { w, h } = badgeSize(text, layout.type);
         const sentence = progressSentence(peer, p);
         return (
           <g
@@ -63,7 +63,10 @@ export function ProgressLabels({ leader, layout, captions }: ProgressLabelsProps
           >
             <title>{sentence}</title>
             <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={4} />
-            <text y={4}>{text}</text>
+            {/* The baseline a little under the centre, so the digits sit in the middle. */}
+            <text y={layout.type.badge * 0.38} style={{ fontSize: layout.type.badge }}>
+              {text}
+            </text>
           </g>
         );
       })}

@@ -17,13 +17,17 @@ import {
   type Box,
   type Disc,
 } from './ringSpace';
+import type { RingType } from './ringView';
 
 /** A badge: its rect is drawn this size around its centre (ProgressLabels.tsx). */
-export const badgeSize = (text: string) => ({ w: text.length * 6.6 + 8, h: 16 });
+export const badgeSize = (text: string, type: RingType) => ({
+  w: text.length * type.badgeChar + 8,
+  h: type.badgeHeight,
+});
 
 /** The box of a badge reading `text` centred at `c`. */
-export function badgeBox(c: Point, text: string): Box {
-  const { w, h } = badgeSize(text);
+export function badgeBox(c: Point, text: string, type: RingType): Box {
+  const { w, h } = badgeSize(text, type);
   return { x: c.x - w / 2, y: c.y - h / 2, w, h };
 }
 
@@ -33,8 +37,9 @@ export function badgeBox(c: Point, text: string): Box {
  * first, so the badges of different links do not crowd the leader); then beside the
  * peer, towards the ring's centre and turning around it, and a little further out.
  */
-function badgeCandidates(leader: Point, peer: Point, center: Point, r: number, text: string): Point[] {
-  const { w, h } = badgeSize(text);
+function badgeCandidates(layout: RingLayout, leader: Point, peer: Point, text: string): Point[] {
+  const { center, nodeRadius: r } = layout;
+  const { w, h } = badgeSize(text, layout.type);
   const dx = leader.x - peer.x;
   const dy = leader.y - peer.y;
   const length = Math.hypot(dx, dy) || 1;
@@ -82,17 +87,17 @@ export function placeBadges(
   const fixed: Box[] = [crownBox(from, layout.nodeRadius)];
   for (const [id, at] of layout.positions) {
     const caption = captions.get(id);
-    if (caption) fixed.push(captionBox(at, caption));
+    if (caption) fixed.push(captionBox(at, caption, layout.type));
   }
   const wanted = badges.flatMap(({ peer, text }) => {
     const to = layout.positions.get(peer);
     if (!to || peer === leader) return [];
-    const all = badgeCandidates(from, to, layout.center, layout.nodeRadius, text);
-    const open = all.filter((c) => free(badgeBox(c, text), layout, discs, fixed));
+    const all = badgeCandidates(layout, from, to, text);
+    const open = all.filter((c) => free(badgeBox(c, text, layout.type), layout, discs, fixed));
     return [{ peer, text, all, open }];
   });
   wanted.sort((a, b) => a.open.length - b.open.length);
-  return searchPlaces(wanted) ?? settle(wanted, layout, discs, fixed);
+  return searchPlaces(wanted, layout.type) ?? settle(wanted, layout, discs, fixed);
 }
 
 interface Wanted {
@@ -104,7 +109,7 @@ interface Wanted {
 }
 
 /** A free place for every badge, apart from each other, or null if the search gives up. */
-function searchPlaces(wanted: readonly Wanted[]): Map<number, Point> | null {
+function searchPlaces(wanted: readonly Wanted[], type: RingType): Map<number, Point> | null {
   const chosen: Box[] = [];
   const placed = new Map<number, Point>();
   let steps = 0;
@@ -113,7 +118,7 @@ function searchPlaces(wanted: readonly Wanted[]): Map<number, Point> | null {
     const { peer, text, open } = wanted[i];
     for (const c of open) {
       if (++steps > SEARCH_STEPS) return false;
-      const box = badgeBox(c, text);
+      const box = badgeBox(c, text, type);
       if (chosen.some((t) => boxesMeet(box, t, CLEARANCE))) continue;
       chosen.push(box);
       placed.set(peer, c);
@@ -136,9 +141,9 @@ function settle(
   const taken = [...fixed];
   const placed = new Map<number, Point>();
   for (const { peer, text, all } of wanted) {
-    const choice = pick(all, (c) => badgeBox(c, text), layout, discs, taken);
+    const choice = pick(all, (c) => badgeBox(c, text, layout.type), layout, discs, taken);
     placed.set(peer, choice);
-    taken.push(badgeBox(choice, text));
+    taken.push(badgeBox(choice, text, layout.type));
   }
   return placed;
 }

@@ -4,6 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { arc } from 'd3-shape';
+import { DASHBOARD_VIEW, type RingType } from './ringView';
 
 export interface Point {
   x: number;
@@ -19,6 +20,8 @@ export interface RingLayout {
   radiusX: number;
   nodeRadius: number;
   positions: Map<number, Point>;
+  /** The sizes of the words drawn on this ring (ringView.ts). */
+  type: RingType;
 }
 
 /**
@@ -26,13 +29,22 @@ export interface RingLayout {
  * the view is wider than tall: then it stretches sideways to use the width, which parts
  * the nodes near the top and bottom of a large ring (their labels need the room).
  */
-export function ringLayout(ids: readonly number[], width: number, height: number): RingLayout {
+export function ringLayout(
+  ids: readonly number[],
+  width: number,
+  height: number,
+  type: RingType = DASHBOARD_VIEW.type,
+): RingLayout {
   const nodeRadius = ids.length > 7 ? 30 : 36;
   const center = { x: width / 2, y: height / 2 };
-  // Room for the node, its timer ring (10) and the two-line caption under it (32: labels.ts).
-  const radius = Math.max(0, Math.min(width, height) / 2 - nodeRadius - 42);
-  // Sideways, room for the node, its ring and a caption beside it (66: labels.ts).
-  const radiusX = Math.max(radius, width / 2 - nodeRadius - 76);
+  // Room for the node, its timer ring (10) and the two-line caption under it (32 at the
+  // dashboard's sizes: captions.ts).
+  const radius = Math.max(
+    0,
+    Math.min(width, height) / 2 - nodeRadius - 10 - (type.captionLine + type.caption + 7),
+  );
+  // Sideways, room for the node, its ring and a caption beside it (66 at the dashboard's sizes).
+  const radiusX = Math.max(radius, width / 2 - nodeRadius - 10 - type.caption * 5.5);
   const angle = scaleLinear()
     .domain([0, Math.max(1, ids.length)])
     .range([-Math.PI / 2, (3 * Math.PI) / 2]);
@@ -45,7 +57,7 @@ export function ringLayout(ids: readonly number[], width: number, height: number
       y: round(center.y + (one ? 0 : radius) * Math.sin(a)),
     });
   });
-  return { width, height, center, radius, radiusX, nodeRadius, positions };
+  return { width, height, center, radius, radiusX, nodeRadius, positions, type };
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
