@@ -64,6 +64,8 @@ export interface LiveClusterOptions {
 
 /** One wall second of catch-up at most per advance: a stalled process must not spin for minutes. */
 const MAX_ADVANCE_WALL_MS = 1000;
+/** Events between two looks at the driver's clock: reading it costs more than most events. */
+const OUT_OF_TIME_EVERY = 64;
 /** How often, at most, the client history is checked for linearizability to mark a failure. */
 const VERDICT_EVERY_MS = 1000;
 
@@ -207,13 +209,17 @@ export class LiveCluster {
     return clockAt(moment, this.clock());
   }
 
-  /** Moves virtual time forward by the wall time that passed, scaled by the speed. */
-  advance(wallMs: number): void {
+  /**
+   * Moves virtual time forward by the wall time that passed, scaled by the speed; with
+   * `outOfTime`, only until it answers true (the driver's budget, checked every
+   * OUT_OF_TIME_EVERY events): the cluster then stands where it got to.
+   */
+  advance(wallMs: number, outOfTime?: () => boolean): void {
     if (this.paused) return;
     const us = Math.min(wallMs, MAX_ADVANCE_WALL_MS) * 1000 * this.speed + this.carryUs;
     const whole = Math.floor(us);
     this.carryUs = us - whole;
-    if (whole > 0) this.run(this.sim.now + whole);
+    if (whole > 0) this.run(this.sim.now + whole, undefined, outOfTime);
   }
 
   /**
@@ -229,11 +235,16 @@ export class LiveCluster {
    * (onEvent pauses); with an `until`, only to right after the event that makes it hold
    * (the clock pauses there, and the until is done).
    */
-  private run(to: number, maxEvents?: number): void {
+  private run(to: number, maxEvents?: number, outOfTime?: () => boolean): void {
     const violations = this.sim.violations;
     const trouble = this.pauseOnTrouble ? () => this.sim.violations > violations : undefined;
     const until = this.until;
-    const when = until ? () => trouble?.() === true || until.holds(this.sim) : trouble;
+    let events = 0;
+    const spent = outOfTime ? () => ++events % OUT_OF_TIME_EVERY === 0 && outOfTime() : undefined;
+    const stops = [trouble, until ? () => until.holds(this.sim) : undefined, spent].filter(
+      (stop): stop is () => boolean => stop !== undefined,
+    );
+    const when = stops.length > 0 ? () => stops.some((stop) => stop()) : undefined;
     this.timeline.runUntil(to, when || maxEvents ? { when, maxEvents } : undefined);
     if (until && until.holds(this.sim)) this.untilReached();
   }

@@ -1,7 +1,7 @@
 /** Decorates the app with the cluster registry and runs the real-time driver while the app is up. */
 import fp from 'fastify-plugin';
 import { ClusterRegistry } from '../live/registry';
-import { Driver } from '../live/driver';
+import { Driver, ROUND_MS } from '../live/driver';
 
 export interface ClustersPluginOptions {
   maxClusters: number;
@@ -9,6 +9,11 @@ export interface ClustersPluginOptions {
   requestTimeoutMs: number;
   /** When false the clock only moves when a test calls `app.driver.tick(ms)`. */
   realTime: boolean;
+  /**
+   * Wall ms the clusters may spend advancing per round of the driver (see driver.ts).
+   * Unbounded when not real time, so a test's outcome never depends on the machine's speed.
+   */
+  workBudgetMs?: number;
 }
 
 declare module 'fastify' {
@@ -25,8 +30,11 @@ export default fp<ClustersPluginOptions>(
       defaultSpeed: options.defaultSpeed,
       requestTimeoutMs: options.requestTimeoutMs,
     });
-    const driver = new Driver(registry, (clusterId, error) =>
-      app.log.error({ err: error, clusterId }, 'cluster failed; its clock is paused'),
+    const driver = new Driver(
+      registry,
+      (clusterId, error) => app.log.error({ err: error, clusterId }, 'cluster failed; its clock is paused'),
+      undefined,
+      options.workBudgetMs ?? (options.realTime ? ROUND_MS / 2 : Number.POSITIVE_INFINITY),
     );
     app.decorate('clusters', registry);
     app.decorate('driver', driver);
