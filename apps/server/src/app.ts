@@ -31,6 +31,8 @@ export interface AppOptions {
   /** Fastify's logger option. */
   logger?: boolean | { level: string };
   maxClusters?: number;
+  /** Minutes a cluster nobody watches or uses is kept (default 120); 0 keeps it until evicted at the cap. */
+  idleTtlMinutes?: number;
   /** Speed of new clusters: virtual seconds per wall second. 0.02 shows messages in flight for ~1 s. */
   defaultSpeed?: number;
   /** Wall-clock budget of one KV request before it answers 504 (outcome unknown). */
@@ -47,6 +49,10 @@ export interface AppOptions {
   /** Origins besides the server's own whose pages may change clusters and open the stream. */
   allowedOrigins?: readonly string[];
 }
+
+/** How long a cluster nobody watches or uses is kept, by default. */
+export const DEFAULT_IDLE_TTL_MINUTES = 120;
+const idleTtlMs = (minutes: number) => (minutes > 0 ? minutes * 60_000 : Number.POSITIVE_INFINITY);
 
 const ajvLogger = {
   log: console.log,
@@ -106,6 +112,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // viewers their `closed` frame before the plugin closes the sockets.
   await app.register(clustersPlugin, {
     maxClusters: options.maxClusters ?? LIMITS.maxClusters,
+    idleTtlMs: idleTtlMs(options.idleTtlMinutes ?? DEFAULT_IDLE_TTL_MINUTES),
     defaultSpeed: options.defaultSpeed ?? 0.02,
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     realTime: options.realTime ?? true,

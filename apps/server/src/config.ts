@@ -4,7 +4,7 @@
  * stops the server with a message naming the variable, never a silent default.
  */
 import { LIMITS } from '@raftlab/protocol';
-import type { AppOptions } from './app';
+import { DEFAULT_IDLE_TTL_MINUTES, type AppOptions } from './app';
 
 export interface ServerConfig {
   host: string;
@@ -23,6 +23,8 @@ export const DEFAULTS = {
   /** Loopback addresses (127.0.0.0/8, ::1) are not counted by the rate limit. */
   RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: true,
   RAFTLAB_MAX_CLUSTERS: LIMITS.maxClusters,
+  /** Minutes a cluster nobody watches or uses is kept; 0 keeps it until evicted at the cap. */
+  RAFTLAB_IDLE_TTL_MINUTES: DEFAULT_IDLE_TTL_MINUTES,
   /** Comma-separated host names the server answers to besides loopback, IP literals and HOST. */
   RAFTLAB_ALLOWED_HOSTS: '',
   /** Comma-separated origins (`https://example.org`) whose pages may change clusters. */
@@ -86,6 +88,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
         DEFAULTS.RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK,
       ),
       maxClusters: integer(env, 'RAFTLAB_MAX_CLUSTERS', DEFAULTS.RAFTLAB_MAX_CLUSTERS, 1, 10_000),
+      idleTtlMinutes: integer(env, 'RAFTLAB_IDLE_TTL_MINUTES', DEFAULTS.RAFTLAB_IDLE_TTL_MINUTES, 0, 525_600),
       allowedHosts: [...(wildcard ? [] : [host]), ...list(env, 'RAFTLAB_ALLOWED_HOSTS')],
       allowedOrigins: origins(env),
     },

@@ -55,6 +55,7 @@ describe('configFromEnv', () => {
         rateLimitPerMinute: 1200,
         rateLimitExemptLoopback: true,
         maxClusters: DEFAULTS.RAFTLAB_MAX_CLUSTERS,
+        idleTtlMinutes: 120,
         allowedHosts: ['127.0.0.1'],
         allowedOrigins: [],
       },
@@ -68,6 +69,7 @@ describe('configFromEnv', () => {
       RAFTLAB_RATE_LIMIT: '6000',
       RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
       RAFTLAB_MAX_CLUSTERS: '100',
+      RAFTLAB_IDLE_TTL_MINUTES: '0',
       RAFTLAB_ALLOWED_HOSTS: 'raftlab.school.example, lab.local',
       RAFTLAB_ALLOWED_ORIGINS: 'https://school.example',
     });
@@ -78,6 +80,7 @@ describe('configFromEnv', () => {
         rateLimitPerMinute: 6000,
         rateLimitExemptLoopback: false,
         maxClusters: 100,
+        idleTtlMinutes: 0,
         allowedHosts: ['raftlab.school.example', 'lab.local'],
         allowedOrigins: ['https://school.example'],
       },
@@ -90,6 +93,7 @@ describe('configFromEnv', () => {
     ['RAFTLAB_RATE_LIMIT', '-1'],
     ['RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK', 'maybe'],
     ['RAFTLAB_MAX_CLUSTERS', '0'],
+    ['RAFTLAB_IDLE_TTL_MINUTES', '-5'],
     ['RAFTLAB_ALLOWED_ORIGINS', 'school.example'],
     ['RAFTLAB_ALLOWED_ORIGINS', 'https://school.example/path'],
   ])('refuses %s=%s, naming the variable', (name, value) => {

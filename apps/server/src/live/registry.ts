@@ -22,14 +22,23 @@ export interface RegistryOptions {
   /** Speed of a new cluster when the request does not set one. */
   defaultSpeed: number;
   requestTimeoutMs: number;
+  /** Wall ms a cluster nobody watches or uses is kept (Infinity: until evicted at the cap). */
+  idleTtlMs?: number;
+  /** The wall clock, ms (tests pass their own). */
+  wallNow?: () => number;
 }
 
 export class ClusterRegistry {
   private readonly clusters = new Map<string, LiveCluster>();
   /** A counter, not the wall clock: two uses in the same millisecond still have an order. */
   private uses = 0;
+  /** When each cluster was last used or watched, wall ms. */
+  private readonly idleSince = new Map<LiveCluster, number>();
+  private readonly wallNow: () => number;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    this.wallNow = options.wallNow ?? Date.now;
+  }
 
   get size(): number {
     return this.clusters.size;
@@ -98,6 +107,7 @@ export class ClusterRegistry {
       ++this.uses,
     );
     this.clusters.set(id, cluster);
+    this.idleSince.set(cluster, this.wallNow());
     return cluster;
   }
 
@@ -106,13 +116,36 @@ export class ClusterRegistry {
     const cluster = this.clusters.get(id);
     if (!cluster) throw new ClusterNotFound(id);
     cluster.lastUsed = ++this.uses;
+    this.idleSince.set(cluster, this.wallNow());
     return cluster;
   }
 
   delete(id: string): void {
-    const cluster = this.get(id);
-    cluster.dispose();
-    this.clusters.delete(id);
+    this.remove(this.get(id));
+  }
+
+  /**
+   * Removes every cluster nobody has watched or used for `idleTtlMs` (README: retention);
+   * a watched cluster's idle time starts when its last viewer leaves. Answers how many went.
+   */
+  expireIdle(): number {
+    const ttl = this.options.idleTtlMs ?? Number.POSITIVE_INFINITY;
+    const now = this.wallNow();
+    let expired = 0;
+    for (const cluster of [...this.clusters.values()]) {
+      if (cluster.viewerCount > 0) this.idleSince.set(cluster, now);
+      else if (now - (this.idleSince.get(cluster) ?? now) > ttl) {
+        this.remove(cluster, 'nobody used this cluster for a while; it has expired');
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  private remove(cluster: LiveCluster, reason?: string): void {
+    cluster.dispose(reason);
+    this.clusters.delete(cluster.id);
+    this.idleSince.delete(cluster);
   }
 
   all(): IterableIterator<LiveCluster> {
@@ -123,6 +156,7 @@ export class ClusterRegistry {
   dispose(reason = 'the server is shutting down'): void {
     for (const cluster of this.clusters.values()) cluster.dispose(reason);
     this.clusters.clear();
+    this.idleSince.clear();
   }
 
   /** Evicts the least recently used cluster nobody watches (never `keep`). */
@@ -133,8 +167,7 @@ export class ClusterRegistry {
       if (!victim || cluster.lastUsed < victim.lastUsed) victim = cluster;
     }
     if (!victim) throw new TooManyClusters(this.clusters.size);
-    victim.dispose();
-    this.clusters.delete(victim.id);
+    this.remove(victim);
   }
 }
 

@@ -14,7 +14,12 @@ export interface ClustersPluginOptions {
    * Unbounded when not real time, so a test's outcome never depends on the machine's speed.
    */
   workBudgetMs?: number;
+  /** Wall ms an unwatched, unused cluster is kept (Infinity: until evicted at the cap). */
+  idleTtlMs: number;
 }
+
+/** How often clusters are looked over for expiry. */
+const EXPIRY_SWEEP_MS = 60_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +34,7 @@ export default fp<ClustersPluginOptions>(
       maxClusters: options.maxClusters,
       defaultSpeed: options.defaultSpeed,
       requestTimeoutMs: options.requestTimeoutMs,
+      idleTtlMs: options.idleTtlMs,
     });
     const driver = new Driver(
       registry,
@@ -38,12 +44,21 @@ export default fp<ClustersPluginOptions>(
     );
     app.decorate('clusters', registry);
     app.decorate('driver', driver);
-    if (options.realTime) app.addHook('onReady', async () => driver.start());
+    let sweep: NodeJS.Timeout | undefined;
+    if (options.realTime)
+      app.addHook('onReady', async () => {
+        driver.start();
+        if (Number.isFinite(options.idleTtlMs)) {
+          sweep = setInterval(() => registry.expireIdle(), Math.min(EXPIRY_SWEEP_MS, options.idleTtlMs));
+          sweep.unref();
+        }
+      });
     // preClose, not onClose: before the server waits for open requests, so a KV request
     // waiting on a cluster answers (504, outcome unknown) and viewers get a `closed`
     // frame instead of holding the shutdown up to the request timeout.
     app.addHook('preClose', async () => {
       driver.stop();
+      clearInterval(sweep);
       registry.dispose();
     });
   },
