@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openElected, pause, putFromForm, stepUntil, test } from './fixtures';
+import { expect, leaderOf, openElected, pause, putFromForm, stepUntil, test } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
@@ -58,6 +58,20 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(results.getByText(/^Timed out|still pending/)).toHaveCount(0);
       for (const list of [results, page.getByRole('list', { name: 'Operations' })])
         expect(await list.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+      // A crashed node, a cut link and a selected node are drawn in colours of their own.
+      const { id: leader } = await leaderOf(page);
+      const [crashed, a, b] = [1, 2, 3].map((k) => ((leader - 1 + k) % 5) + 1);
+      await page.getByRole('button', { name: new RegExp(`^Node ${crashed},`) }).click();
+      await page.getByRole('button', { name: 'Crash', exact: true }).click();
+      await expect(page.getByRole('button', { name: new RegExp(`^Node ${crashed}, crashed`) })).toBeVisible();
+      const link = page.getByRole('button', {
+        name: `Link between node ${Math.min(a, b)} and node ${Math.max(a, b)}`,
+        exact: true,
+      });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect(link).toHaveAttribute('aria-pressed', 'true');
+      await page.getByRole('button', { name: new RegExp(`^Node ${leader},`) }).click();
       await pauseWithMessages(page, id);
       await expectNoViolations(page, `the dashboard (${theme})`);
     });
