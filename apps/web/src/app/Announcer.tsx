@@ -9,7 +9,9 @@ export function Announcer() {
   const announcements = useRaft((s) => s.announcements);
   const latest = announcements[announcements.length - 1];
   return (
-    <div className="announcer" aria-live="polite" aria-atomic="false" aria-label="Announcements">
+    // A log: sentences added in order, the old ones fading (a role is what lets it take a
+    // name; aria-label on a bare div is not announced, and axe rejects it).
+    <div className="announcer" role="log" aria-live="polite" aria-atomic="false" aria-label="Announcements">
       {announcements.map((a) => (
         <p key={a.id} className={a === latest ? 'announcer__latest' : 'announcer__old'}>
           {a.text}

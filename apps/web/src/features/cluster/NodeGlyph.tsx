@@ -60,6 +60,9 @@ export function NodeGlyph({
       {spotlit && <circle className="node__spot" r={radius + 23} />}
       {flagged && <circle className="node__flag" r={radius + 19} />}
       {selected && <circle className="node__halo" r={radius + 15} />}
+      {/* Drawn only while the node has the keyboard focus (cluster.css): outside the timer
+          arc (radius + 4 to + 10), over the selection's halo, inside the crown's place. */}
+      <circle className="node__focus" r={radius + 15} />
       <circle className="node__track" r={radius + 7} />
       {/* Its fill, border and the words' colour come from its role (cluster.css). */}
       <circle className="node__body" r={radius} />

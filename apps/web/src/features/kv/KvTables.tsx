@@ -24,7 +24,8 @@ export function KvTables() {
         <h2 id="kv-tables-heading">Applied state</h2>
         <p className="hint">Each node’s key-value table; a red row differs between nodes.</p>
       </div>
-      <div className="kv-tables__scroll">
+      {/* It scrolls: a tab stop, named, so the arrows can scroll it (WCAG 2.1.1). */}
+      <div className="kv-tables__scroll" role="group" aria-labelledby="kv-tables-heading" tabIndex={0}>
         <table aria-label="Applied key-value tables">
           <thead>
             <tr>

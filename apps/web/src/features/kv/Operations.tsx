@@ -34,7 +34,8 @@ export function Operations() {
         Every client’s, newest first: routing → proposed → <Term id="commit-index">committed</Term> →{' '}
         <Term id="applied-index">applied</Term>.
       </p>
-      <ol className="operations__list" aria-labelledby="operations-heading">
+      {/* It scrolls: a tab stop, so the arrows can scroll it (WCAG 2.1.1). */}
+      <ol className="operations__list" aria-labelledby="operations-heading" tabIndex={0}>
         {rows.length === 0 && <li className="hint">None yet.</li>}
         {rows.map((row) => {
           const status = row.op.status;

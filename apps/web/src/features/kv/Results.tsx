@@ -42,24 +42,28 @@ export function Results() {
   return (
     <div className="results">
       <h3 id="results-heading">Results</h3>
-      <ol className="results__list" role="log" aria-label="Results">
-        {views.length === 0 && <li className="hint">No requests yet.</li>}
-        {views.map((view) => (
-          <li key={view.id} className={`result result--${view.status}`}>
-            <span className="result__op">
-              <Label view={view} />
-            </span>
-            <span className="result__text">
-              {view.status === 'unknown' && (
-                <>
-                  <Term id="outcome-unknown" />:{' '}
-                </>
-              )}
-              {view.text}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {/* The log is a box around the list, as a list may not be a log (ARIA in HTML); it
+          scrolls, so it takes the focus and the arrows can scroll it (WCAG 2.1.1). */}
+      <div className="results__log" role="log" aria-label="Results" tabIndex={0}>
+        <ol className="results__list">
+          {views.length === 0 && <li className="hint">No requests yet.</li>}
+          {views.map((view) => (
+            <li key={view.id} className={`result result--${view.status}`}>
+              <span className="result__op">
+                <Label view={view} />
+              </span>
+              <span className="result__text">
+                {view.status === 'unknown' && (
+                  <>
+                    <Term id="outcome-unknown" />:{' '}
+                  </>
+                )}
+                {view.text}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
     </div>
   );
 }

@@ -95,6 +95,10 @@ export function LinkLine({ a, b, from, to, abDown, baDown, onToggle, onToggleDir
       onKeyDown={onKeyDown}
     >
       <title>{description}</title>
+      {/* The keyboard focus, drawn only while the link has it (links.css): a band in the
+          focus colour with the panel's colour inside, an outline around both halves. */}
+      <line className="link__focus" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
+      <line className="link__focus-gap" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
       {half(a, b, from, abDown)}
       {half(b, a, to, baDown)}
       {both && (
