@@ -94,3 +94,34 @@ describe('theme tokens', () => {
     for (const value of painted) expect(light.has(tokenOf(value) ?? value), value).toBe(true);
   });
 });
+
+/** The token's hex value in a theme's block (the dark block falls back to the light one). */
+function hexOf(name: string, theme: 'light' | 'dark'): string {
+  const find = (css: string) => new RegExp(`${name}:\\s*(#[0-9a-f]{6})\\b`, 'i').exec(css)?.[1];
+  const value =
+    (theme === 'dark' ? find(block(":root[data-theme='dark']")) : undefined) ?? find(block(':root'));
+  expect(value, `${name} (${theme}) as #rrggbb`).toBeDefined();
+  return value!;
+}
+
+/** WCAG 2.1's contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('contrast the axe scan cannot see (the ring is SVG)', () => {
+  it.each(['light', 'dark'] as const)(
+    'a link line is a control: 3:1 against the panel (WCAG 1.4.11), %s',
+    (theme) => {
+      expect(contrast(hexOf('--link-line', theme), hexOf('--panel', theme))).toBeGreaterThanOrEqual(3);
+    },
+  );
+});
