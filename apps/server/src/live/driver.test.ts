@@ -37,20 +37,24 @@ function fakeClock() {
   return () => (t += PER_READ_MS);
 }
 
+/** A driver on the fake clock whose cluster failures fail the test. */
+const driverOf = (registry: ClusterRegistry, budgetMs: number) =>
+  new Driver(
+    registry,
+    (_id, error) => {
+      throw error;
+    },
+    fakeClock(),
+    budgetMs,
+  );
+
 const events = (clusters: { sim: { eventsProcessed: number } }[]) =>
   clusters.map((c) => c.sim.eventsProcessed);
 
 describe('the driver', () => {
   it('spends at most its budget a round, shared so that every cluster moves on', () => {
     const { registry, clusters } = heavyClusters();
-    const driver = new Driver(
-      registry,
-      (id, error) => {
-        throw error;
-      },
-      fakeClock(),
-      BUDGET_MS,
-    );
+    const driver = driverOf(registry, BUDGET_MS);
     const before = events(clusters);
     driver.tick(ROUND_MS);
     const done = events(clusters).map((n, i) => n - before[i]);
@@ -64,27 +68,13 @@ describe('the driver', () => {
 
   it('gives every cluster the same share over rounds, and without a budget runs each to its time', () => {
     const bounded = heavyClusters();
-    const driver = new Driver(
-      bounded.registry,
-      (id, error) => {
-        throw error;
-      },
-      fakeClock(),
-      BUDGET_MS,
-    );
+    const driver = driverOf(bounded.registry, BUDGET_MS);
     for (let round = 0; round < 8; round++) driver.tick(ROUND_MS);
     const shares = events(bounded.clusters);
     expect(Math.max(...shares) / Math.min(...shares)).toBeLessThan(1.5);
 
     const free = heavyClusters();
-    const unbounded = new Driver(
-      free.registry,
-      (id, error) => {
-        throw error;
-      },
-      fakeClock(),
-      Infinity,
-    );
+    const unbounded = driverOf(free.registry, Infinity);
     unbounded.tick(ROUND_MS);
     // The work the budget holds back: far more than a bounded round allows.
     expect(events(free.clusters).reduce((a, b) => a + b, 0)).toBeGreaterThan(

@@ -29,15 +29,15 @@ export class StoreBound {
     const longest = new Map<string, number>();
     for (const write of [...this.inFlight.values(), { key: op.key, length: op.key.length + op.value.length }])
       longest.set(write.key, Math.max(longest.get(write.key) ?? 0, write.length));
+    const stored = sim.storedLength(op.key);
     const size = sim.storeSize();
     let keys = size.keys;
     let length = size.length;
     for (const [key, written] of longest) {
-      const stored = sim.storedLength(key);
-      if (stored === 0) keys++;
-      length += Math.max(0, written - stored);
+      const before = key === op.key ? stored : sim.storedLength(key);
+      if (before === 0) keys++;
+      length += Math.max(0, written - before);
     }
-    const stored = sim.storedLength(op.key);
     if (stored === 0 && keys > LIMITS.maxKeysPerCluster)
       throw new StoreFull(`${LIMITS.maxKeysPerCluster} keys`);
     if (op.key.length + op.value.length > stored && length > LIMITS.maxStoreLength)
