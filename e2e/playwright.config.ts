@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx ../apps/server/src/main.ts`,
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // A fresh server each run: nothing kept from the last one.
+    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RAFTLAB_DATA: ':memory:' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

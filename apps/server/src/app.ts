@@ -48,6 +48,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Origins besides the server's own whose pages may change clusters and open the stream. */
   allowedOrigins?: readonly string[];
+  /** The SQLite file clusters are kept in across restarts (default `:memory:`, kept while the app runs). */
+  dataPath?: string;
 }
 
 /** How long a cluster nobody watches or uses is kept, by default. */
@@ -116,6 +118,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     defaultSpeed: options.defaultSpeed ?? 0.02,
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     realTime: options.realTime ?? true,
+    dataPath: options.dataPath ?? ':memory:',
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
   await app.register(docsPlugin); // before the routes: it records them as they come

@@ -4,6 +4,7 @@
  * stops the server with a message naming the variable, never a silent default.
  */
 import { LIMITS } from '@raftlab/protocol';
+import { resolve } from 'node:path';
 import { DEFAULT_IDLE_TTL_MINUTES, type AppOptions } from './app';
 
 export interface ServerConfig {
@@ -29,6 +30,11 @@ export const DEFAULTS = {
   RAFTLAB_ALLOWED_HOSTS: '',
   /** Comma-separated origins (`https://example.org`) whose pages may change clusters. */
   RAFTLAB_ALLOWED_ORIGINS: '',
+  /**
+   * The SQLite file clusters are kept in across restarts; a relative path is taken from
+   * the directory `npm start` ran in. `:memory:` keeps nothing.
+   */
+  RAFTLAB_DATA: './data/raftlab.db',
 } as const;
 
 export class ConfigError extends Error {}
@@ -73,6 +79,12 @@ function origins(env: NodeJS.ProcessEnv): string[] {
   });
 }
 
+/** npm runs a workspace's script in the workspace; INIT_CWD is where `npm start` was typed. */
+function dataPath(env: NodeJS.ProcessEnv): string {
+  const path = env.RAFTLAB_DATA || DEFAULTS.RAFTLAB_DATA;
+  return path === ':memory:' ? path : resolve(env.INIT_CWD || process.cwd(), path);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const host = env.HOST || DEFAULTS.HOST;
   const wildcard = host === '0.0.0.0' || host === '::';
@@ -91,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       idleTtlMinutes: integer(env, 'RAFTLAB_IDLE_TTL_MINUTES', DEFAULTS.RAFTLAB_IDLE_TTL_MINUTES, 0, 525_600),
       allowedHosts: [...(wildcard ? [] : [host]), ...list(env, 'RAFTLAB_ALLOWED_HOSTS')],
       allowedOrigins: origins(env),
+      dataPath: dataPath(env),
     },
   };
 }

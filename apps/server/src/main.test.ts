@@ -2,41 +2,25 @@
  * Issue 16, defect 7: the real process, spawned as `npm start` runs it, shuts down
  * promptly on SIGTERM even with a KV request waiting, and tells its viewers why.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { startServer } from './testing/process';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 let child: ChildProcess | undefined;
 afterEach(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts the server on a free port; resolves with its base URL once it listens. */
-export async function startServer(
-  env: Record<string, string> = {},
-): Promise<{ base: string; child: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (chunk) => {
-      out += String(chunk);
-      const match = /running at (http:\/\/\S+?)\/?\s/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { base, child: proc };
+async function launch(env: Record<string, string> = {}) {
+  const server = await startServer(env);
+  child = server.child;
+  return server;
 }
 
 describe('shutdown', () => {
   it('on SIGTERM viewers get a closed frame and the process exits within a second, a request waiting', async () => {
-    const { base, child: server } = await startServer();
+    const { base, child: server, exited } = await launch();
     const created = await fetch(`${base}/api/clusters`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -58,7 +42,6 @@ describe('shutdown', () => {
       () => 'cut',
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     const start = Date.now();
     server.kill('SIGTERM');
@@ -70,7 +53,7 @@ describe('shutdown', () => {
   });
 
   it('takes the rate limit from the environment, and never counts /healthz', async () => {
-    const { base } = await startServer({
+    const { base } = await launch({
       RAFTLAB_RATE_LIMIT: '2',
       RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
     });

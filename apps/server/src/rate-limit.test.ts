@@ -3,6 +3,7 @@
  * and leaves loopback alone unless told to count it.
  */
 import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, configFromEnv, DEFAULTS } from './config';
 import { testApp } from './testing/harness';
@@ -58,8 +59,18 @@ describe('configFromEnv', () => {
         idleTtlMinutes: 120,
         allowedHosts: ['127.0.0.1'],
         allowedOrigins: [],
+        dataPath: join(process.cwd(), 'data', 'raftlab.db'),
       },
     });
+  });
+
+  it('takes a relative RAFTLAB_DATA from where npm start ran, and keeps :memory:', () => {
+    const from = (env: NodeJS.ProcessEnv) => configFromEnv(env).app.dataPath;
+    expect(from({ RAFTLAB_DATA: 'keep/lab.db', INIT_CWD: '/srv/raftlab' })).toBe('/srv/raftlab/keep/lab.db');
+    expect(from({ RAFTLAB_DATA: '/var/lib/raftlab.db', INIT_CWD: '/srv/raftlab' })).toBe(
+      '/var/lib/raftlab.db',
+    );
+    expect(from({ RAFTLAB_DATA: ':memory:' })).toBe(':memory:');
   });
 
   it('reads every variable', () => {

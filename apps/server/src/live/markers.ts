@@ -10,7 +10,15 @@
  * and history (`restart`), and the markers after that moment are dropped.
  */
 import type { Marker } from '@raftlab/protocol';
-import { INVARIANTS, type ClusterView, type HistoryOp, type KvOp, type SimEvent } from '@raftlab/sim';
+import {
+  INVARIANTS,
+  type ClusterView,
+  type HistoryOp,
+  type KvOp,
+  type SimEvent,
+  type Timeline,
+  type Trace,
+} from '@raftlab/sim';
 
 /** Markers kept per cluster, newest; the oldest go first past it. */
 const MAX_MARKERS = 50_000;
@@ -131,5 +139,23 @@ export class MarkerLog {
       if (node.up && node.role === 'leader') this.leaderTerm.set(node.id, node.term);
     this.pendingOps.clear();
     for (const op of history) if (op.status === 'pending') this.pendingOps.set(op.opId, op.op.type);
+  }
+}
+
+/**
+ * Plays `trace` on `timeline` (its inputs, then on to its `events`), deriving the markers
+ * of the events on the way into `markers`: an uploaded trace, a restored cluster.
+ */
+export function playObserved(
+  timeline: Timeline,
+  trace: Pick<Trace, 'inputs' | 'events'>,
+  markers: MarkerLog,
+): void {
+  const sim = timeline.simulation;
+  const unsubscribe = sim.onEvent((event) => markers.observe(event, sim.eventsProcessed));
+  try {
+    timeline.play(trace);
+  } finally {
+    unsubscribe();
   }
 }

@@ -14,7 +14,7 @@ import { LIMITS, type Lineage } from '@raftlab/protocol';
 import { Simulation, Timeline, type SimConfig, type Trace } from '@raftlab/sim';
 import { BadTrace, ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
-import { MarkerLog } from './markers';
+import { MarkerLog, playObserved } from './markers';
 import { simConfig, type CreateRequest } from './sim-config';
 
 export interface RegistryOptions {
@@ -26,7 +26,19 @@ export interface RegistryOptions {
   idleTtlMs?: number;
   /** The wall clock, ms (tests pass their own). */
   wallNow?: () => number;
+  /** Told of every cluster added, removed or rewound (persist/persistence.ts keeps the store). */
+  observer?: RegistryObserver;
 }
+
+/** What a registry tells of its clusters' lives, as each happens. */
+export interface RegistryObserver {
+  added(cluster: LiveCluster): void;
+  removed(cluster: LiveCluster): void;
+  /** Its timeline was cut back to a moment of its past. */
+  rewound(cluster: LiveCluster): void;
+}
+
+type AddOptions = Omit<ConstructorParameters<typeof LiveCluster>[2], 'requestTimeoutMs'>;
 
 export class ClusterRegistry {
   private readonly clusters = new Map<string, LiveCluster>();
@@ -79,10 +91,12 @@ export class ClusterRegistry {
     const cluster = this.get(id);
     if (!keep) {
       cluster.rewind(at, inputs); // the replaced future is let go
+      this.options.observer?.rewound(cluster);
       return null;
     }
     if (this.clusters.size >= this.options.maxClusters) this.evictOne(cluster);
     const { timeline, markers } = cluster.rewind(at, inputs);
+    this.options.observer?.rewound(cluster);
     const branch = this.add(timeline, { speed: cluster.speed, paused: true, markers, parent: { id, at } });
     cluster.branches.push({ id: branch.id, at });
     return { id: branch.id, at };
@@ -95,11 +109,24 @@ export class ClusterRegistry {
     return this.add(timeline, { speed, paused: true, markers: new MarkerLog() });
   }
 
-  private add(
-    timeline: Timeline,
-    options: Omit<ConstructorParameters<typeof LiveCluster>[2], 'requestTimeoutMs'>,
-  ): LiveCluster {
-    const id = randomBytes(6).toString('hex');
+  private add(timeline: Timeline, options: AddOptions): LiveCluster {
+    const cluster = this.admit(randomBytes(6).toString('hex'), timeline, options);
+    this.options.observer?.added(cluster);
+    return cluster;
+  }
+
+  /**
+   * A stored cluster brought back by a restarting server (persist/persistence.ts), with
+   * its id and lineage; its idle time starts now.
+   */
+  restore(id: string, timeline: Timeline, options: AddOptions & { branches: Lineage[] }): LiveCluster {
+    const { branches, ...rest } = options;
+    const cluster = this.admit(id, timeline, rest);
+    cluster.branches.push(...branches);
+    return cluster;
+  }
+
+  private admit(id: string, timeline: Timeline, options: AddOptions): LiveCluster {
     const cluster = new LiveCluster(
       id,
       timeline,
@@ -118,6 +145,11 @@ export class ClusterRegistry {
     cluster.lastUsed = ++this.uses;
     this.idleSince.set(cluster, this.wallNow());
     return cluster;
+  }
+
+  /** The cluster, if there is one, without marking it used. */
+  find(id: string): LiveCluster | undefined {
+    return this.clusters.get(id);
   }
 
   delete(id: string): void {
@@ -146,13 +178,17 @@ export class ClusterRegistry {
     cluster.dispose(reason);
     this.clusters.delete(cluster.id);
     this.idleSince.delete(cluster);
+    this.options.observer?.removed(cluster);
   }
 
   all(): IterableIterator<LiveCluster> {
     return this.clusters.values();
   }
 
-  /** Closes every cluster (the server is shutting down): viewers get a `closed` frame. */
+  /**
+   * Closes every cluster (the server is shutting down): viewers get a `closed` frame.
+   * The clusters are not removed: a store keeps them for the next start.
+   */
   dispose(reason = 'the server is shutting down'): void {
     for (const cluster of this.clusters.values()) cluster.dispose(reason);
     this.clusters.clear();
@@ -183,13 +219,9 @@ function computeTrace(timeline: Timeline, trace: Trace, markers: MarkerLog): voi
       `its last input comes after ${last} events; at most ${LIMITS.maxTraceEvents} are replayed`,
     );
   }
-  const sim = timeline.simulation;
-  const unsubscribe = sim.onEvent((event) => markers.observe(event, sim.eventsProcessed));
   try {
-    timeline.play(trace);
+    playObserved(timeline, trace, markers);
   } catch (error) {
     throw new BadTrace(error instanceof Error ? error.message : String(error));
-  } finally {
-    unsubscribe();
   }
 }

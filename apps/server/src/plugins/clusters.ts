@@ -1,7 +1,14 @@
-/** Decorates the app with the cluster registry and runs the real-time driver while the app is up. */
+/**
+ * Decorates the app with the cluster registry, runs the real-time driver while the app
+ * is up, and keeps the clusters in the store (persist/): restored before the app is
+ * ready, each request's changes written before its answer leaves, every clock once a
+ * second and at shutdown.
+ */
 import fp from 'fastify-plugin';
 import { ClusterRegistry } from '../live/registry';
 import { Driver, ROUND_MS } from '../live/driver';
+import { Persistence } from '../persist/persistence';
+import { ClusterStore } from '../persist/store';
 
 export interface ClustersPluginOptions {
   maxClusters: number;
@@ -16,10 +23,14 @@ export interface ClustersPluginOptions {
   workBudgetMs?: number;
   /** Wall ms an unwatched, unused cluster is kept (Infinity: until evicted at the cap). */
   idleTtlMs: number;
+  /** The SQLite file the clusters are kept in (`:memory:`: kept only while the app runs). */
+  dataPath: string;
 }
 
 /** How often clusters are looked over for expiry. */
 const EXPIRY_SWEEP_MS = 60_000;
+/** How often every cluster's clock is written, at most this far behind after a crash. */
+const CLOCK_SAVE_MS = 1000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,12 +41,24 @@ declare module 'fastify' {
 
 export default fp<ClustersPluginOptions>(
   async (app, options) => {
+    const store = new ClusterStore(options.dataPath);
+    const persistence = new Persistence(store);
     const registry = new ClusterRegistry({
       maxClusters: options.maxClusters,
       defaultSpeed: options.defaultSpeed,
       requestTimeoutMs: options.requestTimeoutMs,
       idleTtlMs: options.idleTtlMs,
+      observer: persistence,
     });
+    const started = performance.now();
+    const restored = persistence.restoreInto(registry, (clusterId, error) =>
+      app.log.error(
+        { err: error, clusterId },
+        'a stored cluster cannot be replayed; it is left in the store',
+      ),
+    );
+    if (restored > 0)
+      app.log.info(`restored ${restored} clusters in ${Math.round(performance.now() - started)} ms`);
     const driver = new Driver(
       registry,
       (clusterId, error) => app.log.error({ err: error, clusterId }, 'cluster failed; its clock is paused'),
@@ -44,10 +67,21 @@ export default fp<ClustersPluginOptions>(
     );
     app.decorate('clusters', registry);
     app.decorate('driver', driver);
+    // Before the answer leaves: the inputs a request made, and its cluster's clock (an
+    // acknowledged write is stored with the events it took).
+    app.addHook('onSend', async (request, _reply, payload) => {
+      const id = (request.params as { id?: unknown } | undefined)?.id;
+      const cluster = typeof id === 'string' ? registry.find(id) : undefined;
+      if (cluster) persistence.save(cluster);
+      return payload;
+    });
     let sweep: NodeJS.Timeout | undefined;
+    let clockSaver: NodeJS.Timeout | undefined;
     if (options.realTime)
       app.addHook('onReady', async () => {
         driver.start();
+        clockSaver = setInterval(() => persistence.saveAll(registry.all()), CLOCK_SAVE_MS);
+        clockSaver.unref();
         if (Number.isFinite(options.idleTtlMs)) {
           sweep = setInterval(() => registry.expireIdle(), Math.min(EXPIRY_SWEEP_MS, options.idleTtlMs));
           sweep.unref();
@@ -59,7 +93,10 @@ export default fp<ClustersPluginOptions>(
     app.addHook('preClose', async () => {
       driver.stop();
       clearInterval(sweep);
+      clearInterval(clockSaver);
+      persistence.saveAll(registry.all());
       registry.dispose();
+      store.close();
     });
   },
   { name: 'clusters' },
