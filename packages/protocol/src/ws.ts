@@ -78,7 +78,12 @@ export const ErrorFrameSchema = Type.Object({
   message: Type.String(),
 });
 export const PongFrameSchema = Type.Object({ type: Type.Literal('pong'), id: Type.Integer() });
-export const ClosedFrameSchema = Type.Object({ type: Type.Literal('closed'), reason: Type.String() });
+export const ClosedFrameSchema = Type.Object({
+  type: Type.Literal('closed'),
+  reason: Type.String(),
+  /** The server is stopping and keeps the cluster for its next start: reconnect. */
+  kept: Type.Optional(Type.Literal(true)),
+});
 
 export const ServerFrameSchema = Type.Union([
   SnapshotFrameSchema,

@@ -429,10 +429,13 @@ export class LiveCluster {
     this.linearizable = linearizable;
   }
 
-  /** Closes every viewer with a `closed` frame giving `reason`; waiting operations answer `unknown`. */
-  dispose(reason = 'cluster deleted'): void {
+  /**
+   * Closes every viewer with a `closed` frame giving `reason` (and `kept`: the cluster
+   * comes back with the server's next start); waiting operations answer `unknown`.
+   */
+  dispose(reason = 'cluster deleted', kept = false): void {
     this.unsubscribe();
-    this.viewers.closeAll(reason);
+    this.viewers.closeAll(reason, kept);
     for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });
   }
 

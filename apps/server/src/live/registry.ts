@@ -187,10 +187,10 @@ export class ClusterRegistry {
 
   /**
    * Closes every cluster (the server is shutting down): viewers get a `closed` frame.
-   * The clusters are not removed: a store keeps them for the next start.
+   * The clusters are not removed: with `kept`, a store keeps them for the next start.
    */
-  dispose(reason = 'the server is shutting down'): void {
-    for (const cluster of this.clusters.values()) cluster.dispose(reason);
+  dispose(reason = 'the server is shutting down', kept = false): void {
+    for (const cluster of this.clusters.values()) cluster.dispose(reason, kept);
     this.clusters.clear();
     this.idleSince.clear();
   }

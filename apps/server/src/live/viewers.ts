@@ -148,9 +148,9 @@ export class ViewerSet {
     for (const frame of frames) viewer.send(frame);
   }
 
-  closeAll(reason: string): void {
+  closeAll(reason: string, kept = false): void {
     for (const viewer of this.viewers.keys()) {
-      send(viewer, { type: 'closed', reason });
+      send(viewer, { type: 'closed', reason, ...(kept ? { kept } : {}) });
       viewer.close(1001, reason);
     }
     this.viewers.clear();

@@ -161,6 +161,30 @@ describe('clusters survive a restart', () => {
     reopened.close();
   });
 
+  it('at shutdown viewers hear the cluster is kept (and are told nothing of the kind without a file)', async () => {
+    const closedFrame = async (path: string) => {
+      app = await testApp({ dataPath: path });
+      const id = await createCluster(app, { nodes: 3 });
+      const frames: Array<{ type: string; kept?: boolean }> = [];
+      await app.injectWS(
+        `/api/clusters/${id}/stream`,
+        {},
+        {
+          onInit: (ws) => ws.on('message', (data) => frames.push(JSON.parse(String(data)))),
+        },
+      );
+      await app.close();
+      app = undefined;
+      return frames.find((frame) => frame.type === 'closed');
+    };
+    expect(await closedFrame(dataPath)).toEqual({
+      type: 'closed',
+      reason: 'the server is stopping; it keeps this cluster for its next start',
+      kept: true,
+    });
+    expect(await closedFrame(':memory:')).toEqual({ type: 'closed', reason: 'the server is shutting down' });
+  });
+
   it('a cluster evicted at the cap leaves the store', async () => {
     app = await testApp({ dataPath, maxClusters: 1 });
     const first = await createCluster(app, { nodes: 3 });

@@ -95,7 +95,8 @@ export default fp<ClustersPluginOptions>(
       clearInterval(sweep);
       clearInterval(clockSaver);
       persistence.saveAll(registry.all());
-      registry.dispose();
+      if (options.dataPath === ':memory:') registry.dispose();
+      else registry.dispose('the server is stopping; it keeps this cluster for its next start', true);
       store.close();
     });
   },

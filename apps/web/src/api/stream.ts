@@ -135,11 +135,16 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
   };
   const unsubscribe = store.subscribe(syncSeeking);
 
+  // The notice shown while a stopped server that keeps the cluster is away, until it is back.
+  let awayNotice: string | null = null;
+
   const onFrame = (frame: ServerFrame, now: number) => {
     if (frame.type !== 'events' || !frame.moment) applyHeld(now);
     switch (frame.type) {
       case 'snapshot':
         attempt = 0;
+        if (awayNotice !== null && store.getState().notice === awayNotice) store.getState().setNotice(null);
+        awayNotice = null;
         dropQueue();
         if (frame.moment) heldPast = frame;
         else applySnapshot(frame, now);
@@ -162,6 +167,12 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
         }
         break;
       case 'closed':
+        if (frame.kept) {
+          // The server keeps the cluster for its next start: the socket's close reconnects.
+          awayNotice = `The server stopped (${frame.reason}); reconnecting when it is back…`;
+          store.getState().setNotice(awayNotice);
+          break;
+        }
         stopped = true;
         setConnection('closed');
         store.getState().setNotice(`The server closed this cluster's stream: ${frame.reason}`);
