@@ -47,7 +47,13 @@ export async function startServer(): Promise<{ base: string; stop: () => void }>
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RAFTLAB_DATA: ':memory:' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RAFTLAB_DATA: ':memory:',
+    },
     stdio: 'ignore',
     detached: true,
   });
