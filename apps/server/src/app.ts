@@ -48,6 +48,12 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Origins besides the server's own whose pages may change clusters and open the stream. */
   allowedOrigins?: readonly string[];
+  /** Keys in a cluster's store (default LIMITS.maxKeysPerCluster). */
+  maxKeysPerCluster?: number;
+  /** Characters of keys and values in a cluster's store (default LIMITS.maxStoreLength). */
+  maxStoreLength?: number;
+  /** WebSocket viewers of one cluster at once (default LIMITS.maxViewersPerCluster). */
+  maxViewersPerCluster?: number;
   /** The SQLite file clusters are kept in across restarts (default `:memory:`, kept while the app runs). */
   dataPath?: string;
 }
@@ -119,6 +125,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     realTime: options.realTime ?? true,
     dataPath: options.dataPath ?? ':memory:',
+    storeLimits: {
+      maxKeys: options.maxKeysPerCluster ?? LIMITS.maxKeysPerCluster,
+      maxLength: options.maxStoreLength ?? LIMITS.maxStoreLength,
+    },
+    maxViewersPerCluster: options.maxViewersPerCluster ?? LIMITS.maxViewersPerCluster,
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
   await app.register(docsPlugin); // before the routes: it records them as they come

@@ -24,6 +24,11 @@ export const DEFAULTS = {
   /** Loopback addresses (127.0.0.0/8, ::1) are not counted by the rate limit. */
   RAFTLAB_RATE_LIMIT_EXEMPT_LOOPBACK: true,
   RAFTLAB_MAX_CLUSTERS: LIMITS.maxClusters,
+  /** A cluster's store: keys, and characters of keys and values (UTF-16 units). */
+  RAFTLAB_MAX_KEYS_PER_CLUSTER: LIMITS.maxKeysPerCluster,
+  RAFTLAB_MAX_STORE_CHARS: LIMITS.maxStoreLength,
+  /** WebSocket viewers of one cluster at once. */
+  RAFTLAB_MAX_VIEWERS_PER_CLUSTER: LIMITS.maxViewersPerCluster,
   /** Minutes a cluster nobody watches or uses is kept; 0 keeps it until evicted at the cap. */
   RAFTLAB_IDLE_TTL_MINUTES: DEFAULT_IDLE_TTL_MINUTES,
   /** Comma-separated host names the server answers to besides loopback, IP literals and HOST. */
@@ -101,6 +106,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       ),
       maxClusters: integer(env, 'RAFTLAB_MAX_CLUSTERS', DEFAULTS.RAFTLAB_MAX_CLUSTERS, 1, 10_000),
       idleTtlMinutes: integer(env, 'RAFTLAB_IDLE_TTL_MINUTES', DEFAULTS.RAFTLAB_IDLE_TTL_MINUTES, 0, 525_600),
+      maxKeysPerCluster: integer(
+        env,
+        'RAFTLAB_MAX_KEYS_PER_CLUSTER',
+        DEFAULTS.RAFTLAB_MAX_KEYS_PER_CLUSTER,
+        1,
+        100_000,
+      ),
+      // Past 16 Mi characters a snapshot frame of nine nodes' tables would pass 256 MB.
+      maxStoreLength: integer(
+        env,
+        'RAFTLAB_MAX_STORE_CHARS',
+        DEFAULTS.RAFTLAB_MAX_STORE_CHARS,
+        1,
+        16_777_216,
+      ),
+      maxViewersPerCluster: integer(
+        env,
+        'RAFTLAB_MAX_VIEWERS_PER_CLUSTER',
+        DEFAULTS.RAFTLAB_MAX_VIEWERS_PER_CLUSTER,
+        1,
+        10_000,
+      ),
       allowedHosts: [...(wildcard ? [] : [host]), ...list(env, 'RAFTLAB_ALLOWED_HOSTS')],
       allowedOrigins: origins(env),
       dataPath: dataPath(env),

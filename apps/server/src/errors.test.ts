@@ -259,6 +259,17 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
       prepare: fillStore,
     }),
   },
+  tooManyViewers: {
+    status: null,
+    provoke: async () => {
+      const app = await use({ maxViewersPerCluster: 1 });
+      const id = await createCluster(app, { nodes: 3 });
+      const first = await app.injectWS(`/api/clusters/${id}/stream`);
+      const refused = await streamError(app, `/api/clusters/${id}/stream`);
+      first.terminate();
+      return refused;
+    },
+  },
   badFrame: {
     status: null,
     provoke: async () => {

@@ -142,6 +142,11 @@ const ANSWERS = {
     status: 503,
     message: 'The server already runs %d clusters, all being watched; delete one or try later',
   },
+  // Sent as a WebSocket error frame before the socket closes (1013, try again later).
+  tooManyViewers: {
+    status: 503,
+    message: 'This cluster already has %d viewers, as many as this server allows; try again later',
+  },
   webNotBuilt: {
     status: 503,
     message: 'The dashboard is not built; run `npm run build` (npm start does it for you)',
@@ -185,6 +190,7 @@ export const MessageNotFound = define<[message: number]>('messageNotFound');
 export const LessonNotFound = define<[id: string]>('lessonNotFound');
 // Capacity: the server's cap on clusters, a cluster's caps on operations in flight and on nodes.
 export const TooManyClusters = define<[clusters: number]>('tooManyClusters');
+export const TooManyViewers = define<[viewers: number]>('tooManyViewers');
 export const TooManyPendingOps = define<[pending: number]>('busy');
 export const TooManyNodes = define<[max: number]>('tooManyNodes');
 export const StoreFull = define<[limit: string]>('storeFull');

@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   /** A message taken in hand is not in flight (delivered or dropped already, or never sent). */
   messageNotFound: 'RAFTLAB_ERR_MESSAGE_NOT_FOUND',
   tooManyClusters: 'RAFTLAB_ERR_TOO_MANY_CLUSTERS',
+  /** A cluster already has as many viewers as the server allows; sent as an error frame, then the socket closes (1013). */
+  tooManyViewers: 'RAFTLAB_ERR_TOO_MANY_VIEWERS',
   /** Too many client operations in flight in one cluster. */
   busy: 'RAFTLAB_ERR_BUSY',
   /** A KV operation found no leader; it did not take effect. */

@@ -8,8 +8,12 @@ export const LIMITS = {
   /** Nodes per cluster (the most a cluster may also grow to by membership changes). */
   minNodes: 1,
   maxNodes: MAX_NODES,
-  /** Clusters alive at once on one server. */
-  maxClusters: 32,
+  /**
+   * Clusters alive at once on one server, the last resort: clusters expire by age
+   * (RAFTLAB_IDLE_TTL_MINUTES). `npm run bench:server` holds 200 with a viewer each on
+   * two cores in about 210 MB; a cluster's timeline may grow to 24 MB of checkpoints.
+   */
+  maxClusters: 256,
   /**
    * Key length in characters, counted as UTF-16 code units (JavaScript's `.length`;
    * an emoji outside the BMP counts 2). Every string limit counts the same way.
@@ -33,6 +37,8 @@ export const LIMITS = {
   /** Clock speed: virtual seconds per wall second. */
   minSpeed: 0.001,
   maxSpeed: 20,
+  /** WebSocket viewers of one cluster at once (a class of 30 on one projected cluster, twice over). */
+  maxViewersPerCluster: 64,
   /** Largest WebSocket frame a viewer may send, in bytes. */
   maxClientFrameBytes: 4096,
   /**

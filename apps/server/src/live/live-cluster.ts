@@ -36,7 +36,7 @@ import {
   type Trace,
 } from '@raftlab/sim';
 import { MomentNotFound, TooManyPendingOps } from '../errors';
-import { StoreBound } from './store_bound';
+import { StoreBound, type StoreLimits } from './store_bound';
 import type { ClockUntil } from './clock_until';
 import { clockAt, pastFrames, snapshotOf, trimView } from './frames';
 import { MarkerLog } from './markers';
@@ -54,6 +54,8 @@ export interface LiveClusterOptions {
   paused: boolean;
   /** Wall-clock budget of one client operation seen from HTTP; after it the reply is "unknown". */
   requestTimeoutMs: number;
+  /** Bounds of the store (default LIMITS'). */
+  storeLimits?: StoreLimits;
   /** Stop the clock on a safety violation or a failed linearizability check (default true). */
   pauseOnTrouble?: boolean;
   /** The cluster this one was forked or rewound away from. */
@@ -83,7 +85,7 @@ export class LiveCluster {
   /** What the clock runs until, then pauses (a lesson step's wait); null: it runs freely. */
   private until: ClockUntil | null = null;
   private readonly waiting = new Map<number, (c: Completion) => void>();
-  private readonly store = new StoreBound();
+  private readonly store: StoreBound;
   private readonly viewers: ViewerSet;
   private completedDuringInvoke: Map<number, Completion> | undefined;
   private unsubscribe: () => void;
@@ -104,6 +106,7 @@ export class LiveCluster {
     this.parent = options.parent;
     this.lastUsed = lastUsed;
     this.markers = options.markers ?? new MarkerLog();
+    this.store = new StoreBound(options.storeLimits);
     this.viewers = new ViewerSet(
       () => this.snapshotFrame(),
       () => this.markers.takeFresh(),

@@ -16,12 +16,17 @@ import { BadTrace, ClusterNotFound, TooManyClusters } from '../errors';
 import { LiveCluster } from './live-cluster';
 import { MarkerLog, playObserved } from './markers';
 import { simConfig, type CreateRequest } from './sim-config';
+import type { StoreLimits } from './store_bound';
 
 export interface RegistryOptions {
   maxClusters: number;
   /** Speed of a new cluster when the request does not set one. */
   defaultSpeed: number;
   requestTimeoutMs: number;
+  /** Bounds of each cluster's store (default LIMITS'). */
+  storeLimits?: StoreLimits;
+  /** WebSocket viewers per cluster at once (default LIMITS.maxViewersPerCluster). */
+  maxViewersPerCluster?: number;
   /** Wall ms a cluster nobody watches or uses is kept (Infinity: until evicted at the cap). */
   idleTtlMs?: number;
   /** The wall clock, ms (tests pass their own). */
@@ -38,7 +43,7 @@ export interface RegistryObserver {
   rewound(cluster: LiveCluster): void;
 }
 
-type AddOptions = Omit<ConstructorParameters<typeof LiveCluster>[2], 'requestTimeoutMs'>;
+type AddOptions = Omit<ConstructorParameters<typeof LiveCluster>[2], 'requestTimeoutMs' | 'storeLimits'>;
 
 export class ClusterRegistry {
   private readonly clusters = new Map<string, LiveCluster>();
@@ -50,6 +55,11 @@ export class ClusterRegistry {
 
   constructor(private readonly options: RegistryOptions) {
     this.wallNow = options.wallNow ?? Date.now;
+  }
+
+  /** How many viewers one cluster may have at once (routes/stream.ts refuses more). */
+  get maxViewersPerCluster(): number {
+    return this.options.maxViewersPerCluster ?? LIMITS.maxViewersPerCluster;
   }
 
   get size(): number {
@@ -130,7 +140,7 @@ export class ClusterRegistry {
     const cluster = new LiveCluster(
       id,
       timeline,
-      { ...options, requestTimeoutMs: this.options.requestTimeoutMs },
+      { ...options, requestTimeoutMs: this.options.requestTimeoutMs, storeLimits: this.options.storeLimits },
       ++this.uses,
     );
     this.clusters.set(id, cluster);

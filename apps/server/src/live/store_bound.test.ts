@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '@raftlab/protocol';
-import { createCluster, electLeader, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
 import type { LiveCluster } from './live-cluster';
 
 let app: FastifyInstance;
@@ -81,5 +81,29 @@ describe('a bounded store', () => {
       expect(node.log.reduce((n, e) => n + e.data.length, 0)).toBeLessThanOrEqual(LIMITS.maxLogLengthInView);
       expect(node.log.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('bounds set by the operator', () => {
+  it('a server started with lower store bounds enforces them, over HTTP', async () => {
+    app = await testApp({ maxKeysPerCluster: 2, maxStoreLength: 30 });
+    const id = await createCluster(app, { nodes: 3 });
+    await electLeader(app, id);
+    const put = (key: string, value: string) =>
+      request(app, { method: 'PUT', url: `/api/clusters/${id}/kv/${key}`, payload: { value } });
+    expect((await put('a', '1')).statusCode).toBe(200);
+    expect((await put('b', '2')).statusCode).toBe(200);
+    const third = await put('c', '3');
+    expect(third.statusCode).toBe(409);
+    expect(third.json()).toMatchObject({
+      error: 'RAFTLAB_ERR_STORE_FULL',
+      message: expect.stringContaining('2 keys'),
+    });
+    const long = await put('a', 'x'.repeat(40));
+    expect(long.json()).toMatchObject({
+      error: 'RAFTLAB_ERR_STORE_FULL',
+      message: expect.stringContaining('30 characters'),
+    });
+    expect((await put('a', 'fits')).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A cluster's store is bounded (LIMITS.maxKeysPerCluster, maxStoreLength), so that what
+ * A cluster's store is bounded (LIMITS.maxKeysPerCluster, maxStoreLength by default), so that what
  * a view or a snapshot frame carries of nine nodes' tables stays bounded too (issue 16,
  * defect 3: 1,000 values of 4,000 characters made a 77 MB snapshot). A write is refused
  * before it is proposed when, on the fullest node and counting the writes still in
@@ -15,9 +15,22 @@ interface Write {
   length: number;
 }
 
+/** The bounds of one cluster's store (README: Configuration, `RAFTLAB_MAX_KEYS_PER_CLUSTER`…). */
+export interface StoreLimits {
+  maxKeys: number;
+  maxLength: number;
+}
+
+export const DEFAULT_STORE_LIMITS: StoreLimits = {
+  maxKeys: LIMITS.maxKeysPerCluster,
+  maxLength: LIMITS.maxStoreLength,
+};
+
 export class StoreBound {
   /** The writes in flight, by operation id. */
   private readonly inFlight = new Map<number, Write>();
+
+  constructor(private readonly limits: StoreLimits = DEFAULT_STORE_LIMITS) {}
 
   /**
    * Throws StoreFull if `op` would take the store past a bound; returns what to `hold`
@@ -38,10 +51,10 @@ export class StoreBound {
       if (before === 0) keys++;
       length += Math.max(0, written - before);
     }
-    if (stored === 0 && keys > LIMITS.maxKeysPerCluster)
-      throw new StoreFull(`${LIMITS.maxKeysPerCluster} keys`);
-    if (op.key.length + op.value.length > stored && length > LIMITS.maxStoreLength)
-      throw new StoreFull(`${LIMITS.maxStoreLength} characters of keys and values`);
+    const { maxKeys, maxLength } = this.limits;
+    if (stored === 0 && keys > maxKeys) throw new StoreFull(`${maxKeys} keys`);
+    if (op.key.length + op.value.length > stored && length > maxLength)
+      throw new StoreFull(`${maxLength} characters of keys and values`);
     return { key: op.key, length: op.key.length + op.value.length };
   }
 

@@ -9,6 +9,7 @@ import { ClusterRegistry } from '../live/registry';
 import { Driver, ROUND_MS } from '../live/driver';
 import { Persistence } from '../persist/persistence';
 import { ClusterStore } from '../persist/store';
+import type { StoreLimits } from '../live/store_bound';
 
 export interface ClustersPluginOptions {
   maxClusters: number;
@@ -25,6 +26,9 @@ export interface ClustersPluginOptions {
   idleTtlMs: number;
   /** The SQLite file the clusters are kept in (`:memory:`: kept only while the app runs). */
   dataPath: string;
+  /** Bounds of each cluster's store, and its viewers at once. */
+  storeLimits: StoreLimits;
+  maxViewersPerCluster: number;
 }
 
 /** How often clusters are looked over for expiry. */
@@ -48,6 +52,8 @@ export default fp<ClustersPluginOptions>(
       defaultSpeed: options.defaultSpeed,
       requestTimeoutMs: options.requestTimeoutMs,
       idleTtlMs: options.idleTtlMs,
+      storeLimits: options.storeLimits,
+      maxViewersPerCluster: options.maxViewersPerCluster,
       observer: persistence,
     });
     const started = performance.now();

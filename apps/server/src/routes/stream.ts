@@ -18,12 +18,14 @@ import {
 import type { FastifyError } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { BadFrame, ClusterNotFound, MomentNotFound, UpgradeRequired } from '../errors';
+import { BadFrame, ClusterNotFound, MomentNotFound, TooManyViewers, UpgradeRequired } from '../errors';
 import { CLOSE_TOO_MANY_FRAMES, FrameGuard } from '../live/frame_guard';
 import type { LiveCluster } from '../live/live-cluster';
 import { SeekPacer } from '../live/seek_pacer';
 
 const clientFrame = Compile(ClientFrameSchema);
+/** RFC 6455's "try again later": the page's stream reconnects with its back-off. */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 
 function errorFrame(error: FastifyError & { code: ErrorCode }): ServerFrame {
   return { type: 'error', error: error.code, message: error.message };
@@ -73,6 +75,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (!(error instanceof ClusterNotFound)) throw error;
         socket.send(JSON.stringify(errorFrame(error)));
         socket.close(4404, 'cluster not found');
+        return;
+      }
+      const maxViewers = app.clusters.maxViewersPerCluster;
+      if (cluster.viewerCount >= maxViewers) {
+        socket.send(JSON.stringify(errorFrame(new TooManyViewers(maxViewers))));
+        socket.close(CLOSE_TRY_AGAIN_LATER, 'too many viewers');
         return;
       }
       // Listeners go on synchronously, before anything can arrive (Fastify's ws guide).

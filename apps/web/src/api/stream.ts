@@ -135,7 +135,8 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
   };
   const unsubscribe = store.subscribe(syncSeeking);
 
-  // The notice shown while a stopped server that keeps the cluster is away, until it is back.
+  // The notice shown while the stream waits to be let in again (a stopped server that
+  // keeps the cluster, a cluster with all the viewers it may have), until it is.
   let awayNotice: string | null = null;
 
   const onFrame = (frame: ServerFrame, now: number) => {
@@ -184,6 +185,10 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
           store
             .getState()
             .setNotice(`Cluster ${clusterId} does not exist (it may have expired). Start a new one.`);
+        } else if (frame.error === ERROR_CODES.tooManyViewers) {
+          // The socket closes next (1013) and reconnects with the back-off.
+          awayNotice = `${frame.message} Retrying…`;
+          store.getState().setNotice(awayNotice);
         } else if (throttle.busy(now)) {
           store.getState().setNotice(`Could not show that moment: ${frame.message}`);
           answered(now);
