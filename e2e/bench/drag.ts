@@ -10,7 +10,7 @@
  * (the store applies a moment in one update, so that is when the whole page has it).
  */
 import type { Browser, Page } from 'playwright-core';
-import { createCluster, sleep, startWriter } from './harness';
+import { createCluster, ownerHeaders, ownerJsonHeaders, ownerUrl, sleep, startWriter } from './harness';
 
 const DRAG_MS = 3_000;
 const RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 5);
@@ -57,7 +57,8 @@ const STOP = `(() => { window.__stop = true; return { shown: window.__shown, fra
 async function prepare(base: string): Promise<{ id: string; events: number }> {
   const id = await createCluster(base, 5, 20);
   const writer = startWriter(base, id, 50);
-  const post = (path: string) => fetch(`${base}/api/clusters/${id}${path}`, { method: 'POST' });
+  const post = (path: string) =>
+    fetch(`${base}/api/clusters/${id}${path}`, { method: 'POST', headers: ownerHeaders(id) });
   for (let i = 0; i < 6; i++) {
     await sleep(1_500);
     const state = (await (await fetch(`${base}/api/clusters/${id}`)).json()) as {
@@ -71,7 +72,7 @@ async function prepare(base: string): Promise<{ id: string; events: number }> {
   writer.stop();
   await fetch(`${base}/api/clusters/${id}/clock`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: ownerJsonHeaders(id),
     body: JSON.stringify({ paused: true }),
   });
   const clock = ((await (await fetch(`${base}/api/clusters/${id}`)).json()) as { clock: { seq: number } })
@@ -121,7 +122,7 @@ export async function measureDrag(browser: Browser, base: string): Promise<DragR
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${base}/c/${id}`);
+  await page.goto(ownerUrl(base, id));
   await page.getByRole('status', { name: 'Connection: Live' }).waitFor();
   await sleep(1_000);
   // One drag each way first, not counted: the page's code is not yet optimised, nor the

@@ -86,6 +86,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The owner links of the clusters the bench made: only the owner's token changes a cluster. */
+const ownerLinks = new Map<string, { token: string; link: string }>();
+
+/** Cluster `id`'s owner token as a header, for a request that changes it. */
+export function ownerHeaders(id: string): Record<string, string> {
+  const owner = ownerLinks.get(id);
+  if (!owner) throw new Error(`the bench did not make cluster ${id}`);
+  return { authorization: `Bearer ${owner.token}` };
+}
+
+/** JSON headers with cluster `id`'s owner token. */
+export const ownerJsonHeaders = (id: string) => ({ 'content-type': 'application/json', ...ownerHeaders(id) });
+
+/** The dashboard of cluster `id` as its owner opens it (`/c/<id>#owner=<token>`): the page acts as the learner's does. */
+export const ownerUrl = (base: string, id: string): string =>
+  `${base}${ownerLinks.get(id)?.link ?? `/c/${id}`}`;
+
 /** Creates a cluster of `nodes` at `speed`; returns its id. */
 export async function createCluster(base: string, nodes: number, speed: number): Promise<string> {
   const created = await fetch(`${base}/api/clusters`, {
@@ -93,7 +110,9 @@ export async function createCluster(base: string, nodes: number, speed: number):
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nodes, options: { speed } }),
   });
-  return ((await created.json()) as { id: string }).id;
+  const { id, owner } = (await created.json()) as { id: string; owner: { token: string; link: string } };
+  ownerLinks.set(id, owner);
+  return id;
 }
 
 /** PUTs a key every `everyMs` (at most 64 in flight) until `stop()`; counts what was sent and acknowledged. */
@@ -106,7 +125,7 @@ export function startWriter(base: string, id: string, everyMs: number) {
     inFlight++;
     fetch(`${base}/api/clusters/${id}/kv/k${n % 50}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: ownerJsonHeaders(id),
       body: JSON.stringify({ value: String(n) }),
     })
       .then((r) => {

@@ -11,7 +11,7 @@
  * `BENCH_ONLY=slow` measures only this; BENCH_TRACE and BENCH_PROFILE apply to it then.
  */
 import type { Browser } from 'playwright-core';
-import { createCluster, openDashboard, sleep, startWriter } from './harness';
+import { createCluster, openDashboard, ownerJsonHeaders, ownerUrl, sleep, startWriter } from './harness';
 import {
   browserCpuMeter,
   frameStats,
@@ -55,7 +55,7 @@ async function electedCluster(base: string): Promise<string> {
   }
   await fetch(`${url}/clock`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: ownerJsonHeaders(id),
     body: JSON.stringify({ speed: SLOW_SPEED }),
   });
   return id;
@@ -66,7 +66,7 @@ export async function measureSlow(browser: Browser, base: string): Promise<SlowR
   const writer = startWriter(base, id, SLOW_WRITE_MS);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await openDashboard(context, `${base}/c/${id}`);
+    const page = await openDashboard(context, ownerUrl(base, id));
     // Long enough for two writes to be on their way and the page's code to be optimised.
     await sleep(4_000);
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });

@@ -14,7 +14,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCluster, launchBrowser, root, sleep, startServer, startWriter } from './harness';
+import { createCluster, launchBrowser, ownerUrl, root, sleep, startServer, startWriter } from './harness';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 60);
 const SAMPLE_S = Number(process.env.SOAK_SAMPLE_S ?? 60);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const samples: Sample[] = [];
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${server.base}/c/${id}`);
+    await page.goto(ownerUrl(server.base, id));
     await page.getByRole('status', { name: 'Connection: Live' }).waitFor();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -27,6 +27,7 @@ import {
   createCluster,
   launchBrowser,
   openDashboard,
+  ownerUrl,
   root,
   sleep,
   startServer,
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
     writer = startWriter(base, id, Number(process.env.BENCH_WRITE_MS ?? 100));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await openDashboard(context, `${base}/c/${id}`);
+    const page = await openDashboard(context, ownerUrl(base, id));
     await sleep(2_000);
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     const cdp = await context.newCDPSession(page);

@@ -1,4 +1,4 @@
-import { clusterNodes, expect, leaderNode, leaderOf, openElected, test } from './fixtures';
+import { asOwner, clusterNodes, expect, leaderNode, leaderOf, openElected, test } from './fixtures';
 
 test('opening / creates a 5-node cluster that elects a leader, with messages in flight', async ({ page }) => {
   await page.goto('/');
@@ -68,7 +68,7 @@ test('a second tab on the same link watches the same cluster', async ({ page, br
     expect(await leaderOf(second)).toEqual(await leaderOf(page));
     // An action in one tab shows in the other.
     const { id: leader } = await leaderOf(page);
-    await page.request.post(`/api/clusters/${id}/nodes/${leader}/crash`);
+    await page.request.post(`/api/clusters/${id}/nodes/${leader}/crash`, { headers: asOwner(id) });
     await expect(second.getByRole('button', { name: new RegExp(`^Node ${leader}, crashed`) })).toBeVisible();
   } finally {
     await second.close();

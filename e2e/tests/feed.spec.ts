@@ -2,14 +2,15 @@
  * The feed folds bursts: a partition cutting twelve links and the heal restoring them are
  * one line each, which opens onto the twelve.
  */
-import { expect, openElected, test } from './fixtures';
+import { asOwner, expect, openElected, test } from './fixtures';
 
 test('a heal restoring twelve links is one line in the feed, which opens onto the twelve', async ({
   page,
 }) => {
   const id = await openElected(page, { nodes: 5, seed: 3, options: { speed: 0.5 } });
   const feed = page.getByRole('list', { name: 'Event feed' });
-  const network = (body: object) => page.request.put(`/api/clusters/${id}/network`, { data: body });
+  const network = (body: object) =>
+    page.request.put(`/api/clusters/${id}/network`, { data: body, headers: asOwner(id) });
   expect(
     (
       await network({
@@ -21,7 +22,9 @@ test('a heal restoring twelve links is one line in the feed, which opens onto th
     ).ok(),
   ).toBe(true);
   await expect(feed.getByText('12 links cut', { exact: false })).toBeVisible();
-  expect((await page.request.post(`/api/clusters/${id}/network/heal`)).ok()).toBe(true);
+  expect((await page.request.post(`/api/clusters/${id}/network/heal`, { headers: asOwner(id) })).ok()).toBe(
+    true,
+  );
   const restored = feed.locator('details').filter({ hasText: '12 links restored' });
   await expect(restored).toBeVisible();
   // Folded, the twelve lines are not shown; opened, they are, each naming its link.

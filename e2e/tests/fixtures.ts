@@ -47,13 +47,33 @@ export const test = base.extend<{ consoleErrors: string[]; noTour: void }>({
 });
 export { expect };
 
+/** The owner tokens of the clusters this worker's tests made through the API (openCluster). */
+const ownerTokens = new Map<string, string>();
+
+/**
+ * The headers that make a test's own API call the owner's: a cluster changes only for
+ * its owner's token (issue 16), and the test made it, so the test holds it. For a
+ * cluster the page made, read the token from the page (`pageOwnerToken`).
+ */
+export function asOwner(id: string): Record<string, string> {
+  const token = ownerTokens.get(id);
+  if (token === undefined) throw new Error(`no owner token for cluster ${id}: make it with openCluster`);
+  return { authorization: `Bearer ${token}` };
+}
+
+/** The owner token the page keeps for cluster `id` (api/owners.ts), for a cluster the page made. */
+export async function pageOwnerToken(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), `raftlab.owner.${id}`);
+}
+
 /** A POST /api/clusters body. */
 export type ClusterBody = { options?: Record<string, unknown> } & Record<string, unknown>;
 
 /**
- * Creates a cluster through the API and opens its dashboard. The cluster is created
- * paused and its clock started once the page is connected (unless the body asks for a
- * paused cluster), so the page sees the run from its first event however slowly it loads.
+ * Creates a cluster through the API and opens its dashboard with the owner link (the
+ * page keeps the token: the test and the page both own the cluster). The cluster is
+ * created paused and its clock started once the page is connected (unless the body asks
+ * for a paused cluster), so the page sees the run from its first event however slowly it loads.
  */
 export async function openCluster(page: Page, body: ClusterBody = {}): Promise<string> {
   const paused = body.options?.paused ?? false;
@@ -61,13 +81,17 @@ export async function openCluster(page: Page, body: ClusterBody = {}): Promise<s
     data: { ...body, options: { ...body.options, paused: true } },
   });
   expect(res.status()).toBe(201);
-  const { id } = await res.json();
-  await page.goto(`/c/${id}`);
+  const { id, owner } = (await res.json()) as { id: string; owner: { token: string; link: string } };
+  ownerTokens.set(id, owner.token);
+  await page.goto(owner.link);
   await expect(page.getByRole('status', { name: 'Connection: Live' })).toBeVisible();
-  if (!paused)
-    expect((await page.request.put(`/api/clusters/${id}/clock`, { data: { paused: false } })).status()).toBe(
-      200,
-    );
+  if (!paused) {
+    const resumed = await page.request.put(`/api/clusters/${id}/clock`, {
+      data: { paused: false },
+      headers: asOwner(id),
+    });
+    expect(resumed.status()).toBe(200);
+  }
   return id;
 }
 
@@ -128,7 +152,7 @@ async function stepUntilFound<T>(
   for (let i = 0; i < maxSteps; i++) {
     const found = await probe();
     if (found !== undefined) return found;
-    const res = await request.post(`/api/clusters/${id}/clock/step`);
+    const res = await request.post(`/api/clusters/${id}/clock/step`, { headers: asOwner(id) });
     expect(res.ok(), await res.text()).toBe(true);
   }
   throw new Error(`not reached within ${maxSteps} steps`);

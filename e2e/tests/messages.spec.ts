@@ -1,13 +1,15 @@
-import { docsShot, expect, openCluster, openElected, test } from './fixtures';
+import { asOwner, docsShot, expect, openCluster, openElected, test } from './fixtures';
 
 test('a hand-dropped AppendEntries: the follower rejects the next one and the leader backs up (§5.3)', async ({
   page,
 }) => {
   const id = await openElected(page, { nodes: 3, seed: 14, options: { speed: 0.3 } });
   // A first write takes the followers from probing to replicating.
-  expect((await page.request.put(`/api/clusters/${id}/kv/warm`, { data: { value: 'up' } })).status()).toBe(
-    200,
-  );
+  expect(
+    (
+      await page.request.put(`/api/clusters/${id}/kv/warm`, { data: { value: 'up' }, headers: asOwner(id) })
+    ).status(),
+  ).toBe(200);
   // Checked once the server's clock has paused (a frame later).
   const manual = page.getByRole('checkbox', { name: 'Manual delivery' });
   await manual.click();
@@ -15,7 +17,9 @@ test('a hand-dropped AppendEntries: the follower rejects the next one and the le
   const next = page.getByRole('list', { name: 'Next events' });
   await expect(next).toBeVisible();
   // Written while time stands still: the request reaches the leader only as events are stepped.
-  void page.request.put(`/api/clusters/${id}/kv/a`, { data: { value: '1' } }).catch(() => {});
+  void page.request
+    .put(`/api/clusters/${id}/kv/a`, { data: { value: '1' }, headers: asOwner(id) })
+    .catch(() => {});
   const carrying = next.getByRole('button', { name: /^Drop AppendEntries \d → \d \(1 entry\)$/ }).first();
   for (let i = 0; i < 60 && !(await carrying.isVisible()); i++) {
     await next.getByRole('button', { name: 'Step', exact: true }).click();
@@ -29,7 +33,9 @@ test('a hand-dropped AppendEntries: the follower rejects the next one and the le
       .getByText(/was lost: dropped by hand/)
       .first(),
   ).toBeVisible();
-  void page.request.put(`/api/clusters/${id}/kv/b`, { data: { value: '2' } }).catch(() => {});
+  void page.request
+    .put(`/api/clusters/${id}/kv/b`, { data: { value: '2' }, headers: asOwner(id) })
+    .catch(() => {});
   await page.getByRole('button', { name: 'Play' }).click();
   const feed = page.getByRole('list', { name: 'Event feed' });
   await expect(

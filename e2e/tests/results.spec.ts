@@ -3,14 +3,15 @@
  * history settles it — pending, then a success — in Results as in Operations; a stale
  * read is read from the node the reader picks, and says it may be out of date.
  */
-import { clusterNodes, expect, leaderOf, openElected, putFromForm, test } from './fixtures';
+import { asOwner, clusterNodes, expect, leaderOf, openElected, putFromForm, test } from './fixtures';
 
 test('a write that timed out but then succeeded reads as a success in Results and in Operations', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const id = await openElected(page, { seed: 12, options: { speed: 0.3 } });
-  const clock = (paused: boolean) => page.request.put(`/api/clusters/${id}/clock`, { data: { paused } });
+  const clock = (paused: boolean) =>
+    page.request.put(`/api/clusters/${id}/clock`, { data: { paused }, headers: asOwner(id) });
   // With the clock stopped the write cannot commit, and the server's wall-clock budget
   // for the request (15 s) runs out: 504, outcome unknown as far as HTTP can tell.
   expect((await clock(true)).ok()).toBe(true);
@@ -50,7 +51,10 @@ test('a stale read comes from the node the reader picks and is shown as stale', 
   const others = nodes.map((n) => n.id).filter((n) => n !== lagging);
   expect(
     (
-      await page.request.put(`/api/clusters/${id}/network`, { data: { partitions: [[lagging], others] } })
+      await page.request.put(`/api/clusters/${id}/network`, {
+        data: { partitions: [[lagging], others] },
+        headers: asOwner(id),
+      })
     ).ok(),
   ).toBe(true);
   await putFromForm(page, 'k', 'new');

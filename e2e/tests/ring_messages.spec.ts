@@ -39,6 +39,22 @@ function nearestOnLine(box: Box, p: { x: number; y: number }) {
   return diagonals.sort((a, b) => a.distance - b.distance)[0].q;
 }
 
+/**
+ * Waits until the page shows the paused cluster where the server has it: the frames of the
+ * last steps may still be on their way (CI saw a glyph measured from an older frame move
+ * before the click), and a message's place on the ring is a function of the moment shown.
+ */
+async function caughtUp(page: Page, id: string): Promise<void> {
+  const { clock } = (await (await page.request.get(`/api/clusters/${id}`)).json()) as {
+    clock: { seq: number };
+  };
+  const seq = clock.seq.toLocaleString('en-US');
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute(
+    'aria-valuetext',
+    new RegExp(`^event ${seq} of ${seq} `),
+  );
+}
+
 const messageButton = (page: Page, id: number): Locator =>
   page.getByRole('list', { name: 'Messages in flight' }).locator(`[data-message-id="${id}"]`);
 
@@ -48,8 +64,10 @@ test('a message in flight is a button: Enter pins its details, the arrows move o
   const id = await openElected(page, { seed: 3, options: { speed: 0.3 } });
   await pause(page);
   const view = await stepUntil(page.request, id, (v) => v.messages.length >= 2);
+  await caughtUp(page, id);
   const list = page.getByRole('list', { name: 'Messages in flight' });
   const buttons = list.getByRole('button');
+  await expect(buttons).toHaveCount(view.messages.length);
   await expect(buttons.first()).toHaveAccessibleName(/^[A-Za-z]+ \d→\d term \d+/);
   // One tab stop; the arrows go from message to message.
   await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
@@ -85,6 +103,8 @@ test('a message is clicked where it is drawn; a click on the link’s line besid
     expect(seen.size, 'a message beside an uncovered stretch of its link').toBeLessThan(20);
     const message = await nextNeighbourlyMessage(page, id, seen);
     seen.add(message.id);
+    await caughtUp(page, id);
+    await expect(messageButton(page, message.id)).toHaveCount(1);
     // Paused, each message's button lies over its glyph: aim there.
     const glyph = centre((await messageButton(page, message.id).boundingBox())!);
     const [a, b] = [message.msg.from, message.msg.to].sort();

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runSeed } from '@raftlab/sim';
 import type { Page } from '@playwright/test';
-import { docsShot, expect, leaderOf, openElected, test } from './fixtures';
+import { asOwner, docsShot, expect, leaderOf, openElected, test } from './fixtures';
 
 const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 const banner = (page: Page) =>
@@ -15,7 +15,7 @@ const banner = (page: Page) =>
 const api = (id: string) => `/api/clusters/${id}`;
 
 async function pauseByApi(page: Page, id: string): Promise<void> {
-  const res = await page.request.put(`${api(id)}/clock`, { data: { paused: true } });
+  const res = await page.request.put(`${api(id)}/clock`, { data: { paused: true }, headers: asOwner(id) });
   expect(res.ok(), await res.text()).toBe(true);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
@@ -32,7 +32,7 @@ test('scrubbing back to before a crash shows the node alive, and End comes back 
 }) => {
   const id = await openElected(page, { seed: 3, options: { speed: 0.5 } });
   const { id: leader } = await leaderOf(page);
-  await page.request.post(`${api(id)}/nodes/${leader}/crash`);
+  await page.request.post(`${api(id)}/nodes/${leader}/crash`, { headers: asOwner(id) });
   const crashed = page.getByRole('button', { name: new RegExp(`^Node ${leader}, crashed`) });
   await expect(crashed).toBeVisible();
   await expect(page.getByRole('button', { name: /^Node \d+, leader/ })).toHaveCount(1); // a new leader
@@ -147,13 +147,15 @@ test('Fork makes a new cluster at the moment shown and leaves the original as it
   expect(diverge.at).toBeNull();
 });
 
-test('/c/:id?at=SEQ opens the cluster exactly as it was then, and Copy link offers that moment', async ({
+test('/c/:id?at=SEQ opens the cluster exactly as it was then, and Share’s Copy link offers that moment', async ({
   page,
   context,
 }) => {
   const id = await openElected(page, { seed: 2, options: { speed: 0.5 } });
   await pauseByApi(page, id);
-  expect((await page.request.post(`${api(id)}/clock/advance`, { data: { ms: 3000 } })).ok()).toBe(true);
+  expect(
+    (await page.request.post(`${api(id)}/clock/advance`, { data: { ms: 3000 }, headers: asOwner(id) })).ok(),
+  ).toBe(true);
   const at = Math.floor((await seqOf(page, id)) / 2);
   const then = (await (await page.request.get(`${api(id)}?at=${at}`)).json()).view;
   await page.goto(`/c/${id}?at=${at}`);
@@ -169,6 +171,10 @@ test('/c/:id?at=SEQ opens the cluster exactly as it was then, and Copy link offe
     ).toBeVisible();
   }
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByText('Share', { exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'View link' })).toHaveValue(
+    new RegExp(`/c/${id}\\?at=${at}$`),
+  );
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
     new RegExp(`/c/${id}\\?at=${at}$`),

@@ -33,17 +33,26 @@ export async function measureRestore(clusters: number, virtualSeconds: number): 
         url: '/api/clusters',
         payload: { seed: c + 1, options: { paused: true } },
       });
-      const id = created.json<{ id: string }>().id;
+      const { id, owner } = created.json<{ id: string; owner: { token: string } }>();
+      const headers = { authorization: `Bearer ${owner.token}` };
       for (let s = 0; s < virtualSeconds; s += 3) {
         // Invoked paused, completed by the advance: the write enters the trace either way.
         const write = app.inject({
           method: 'PUT',
           url: `/api/clusters/${id}/kv/k${s % 20}`,
+          headers,
           payload: { value: 'v'.repeat(40) },
         });
         await new Promise((resolve) => setImmediate(resolve)); // the PUT reaches the cluster
-        await app.inject({ method: 'POST', url: `/api/clusters/${id}/clock/advance`, payload: { ms: 3000 } });
-        await write;
+        await app.inject({
+          method: 'POST',
+          url: `/api/clusters/${id}/clock/advance`,
+          headers,
+          payload: { ms: 3000 },
+        });
+        // A refused write (403: no owner token) would leave nothing to restore.
+        const answered = await write;
+        if (answered.statusCode === 403) throw new Error(`write refused: ${answered.body}`);
       }
     }
     const events = [...app.clusters.all()].reduce((sum, cluster) => sum + cluster.end, 0);

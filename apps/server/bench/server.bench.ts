@@ -109,6 +109,8 @@ async function capacityRun(): Promise<CapacityRun> {
     await sleep(1000);
     const idleRssMb = (await probe()).rssMb;
     const ids: string[] = [];
+    /** Each cluster's owner token: a write needs it (plugins/access.ts). */
+    const tokens = new Map<string, string>();
     for (let c = 0; c < CLUSTERS; c++) {
       const res = await fetch(`${base}/api/clusters`, {
         method: 'POST',
@@ -116,7 +118,9 @@ async function capacityRun(): Promise<CapacityRun> {
         body: JSON.stringify({ seed: c + 1 }),
       });
       if (res.status !== 201) throw new Error(`create ${c}: ${res.status} ${await res.text()}`);
-      ids.push(((await res.json()) as { id: string }).id);
+      const made = (await res.json()) as { id: string; owner: { token: string } };
+      ids.push(made.id);
+      tokens.set(made.id, made.owner.token);
     }
     const traffic = { frames: 0, bytes: 0 };
     for (const id of ids) {
@@ -134,7 +138,7 @@ async function capacityRun(): Promise<CapacityRun> {
       const write = () =>
         void fetch(`${base}/api/clusters/${id}/kv/k${n++ % 20}`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(id)}` },
           body: JSON.stringify({ value: String(n) }),
         })
           .then((res) => (res.ok ? writes.ok++ : writes.failed++))

@@ -1,7 +1,7 @@
 /**
  * `buildApp()` assembles the RaftLab server: one plugin per concern (errors, the cluster
  * registry and its real-time driver, security headers and origin checks, rate limiting,
- * WebSockets) and one route module per
+ * who may change a cluster, WebSockets) and one route module per
  * resource. It never listens: `main.ts` does, and tests use `inject` / `injectWS`.
  */
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -11,10 +11,12 @@ import { LIMITS } from '@raftlab/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { RateLimited } from './errors';
+import accessPlugin from './plugins/access';
 import clustersPlugin from './plugins/clusters';
 import docsPlugin from './plugins/docs';
 import errorsPlugin, { frameworkErrors, MAX_PARAM_LENGTH } from './plugins/errors';
 import securityPlugin from './plugins/security';
+import accessRoutes from './routes/access';
 import bugRoutes from './routes/bugs';
 import clockRoutes from './routes/clock';
 import clusterRoutes from './routes/clusters';
@@ -133,9 +135,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIMITS.maxClientFrameBytes } });
   await app.register(docsPlugin); // before the routes: it records them as they come
+  await app.register(accessPlugin); // before the routes too: it guards each as it comes
   await app.register(healthRoutes);
   await app.register(bugRoutes);
   await app.register(clusterRoutes);
+  await app.register(accessRoutes);
   await app.register(kvRoutes);
   await app.register(nodeRoutes);
   await app.register(messageRoutes);

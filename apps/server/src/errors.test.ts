@@ -7,7 +7,7 @@ import { ERROR_CODES, LIMITS, type ErrorCode } from '@raftlab/protocol';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type AppOptions } from './app';
-import { createCluster, electLeader, request, testApp, until } from './testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from './testing/harness';
 
 const apps: FastifyInstance[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ interface Answer {
 }
 
 async function answer(app: FastifyInstance, options: InjectOptions): Promise<Answer> {
-  const res = await app.inject(options);
+  const res = await inject(app, options);
   return { status: res.statusCode, error: res.json().error };
 }
 
@@ -84,7 +84,7 @@ const paused = { options: { paused: true } };
 async function isolateLeader(app: FastifyInstance, id: string): Promise<void> {
   const leader = await electLeader(app, id);
   for (const node of [1, 2, 3].filter((n) => n !== leader))
-    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
+    await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
   await until(app, () => app.clusters.get(id).leader() === 0);
 }
 
@@ -92,7 +92,7 @@ async function isolateLeader(app: FastifyInstance, id: string): Promise<void> {
 async function changeMembership(app: FastifyInstance, id: string): Promise<void> {
   await electLeader(app, id);
   await until(app, () => app.clusters.get(id).confChangeBlocker() === null);
-  await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes` });
+  await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes` });
 }
 
 /** Fills the cluster's quota of operations in flight; they stay pending on the paused clock. */
@@ -144,6 +144,16 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
       headers: { origin: 'https://evil.example' },
     }),
   },
+  // Without the owner's token (app.inject sends none), control being closed.
+  notOwner: {
+    status: 403,
+    provoke: async () => {
+      const app = await use();
+      const id = await createCluster(app, { nodes: 3 });
+      const res = await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/1/crash` });
+      return { status: res.statusCode, error: res.json().error };
+    },
+  },
   forbiddenHost: {
     status: 403,
     provoke: async () =>
@@ -170,7 +180,7 @@ const CASES: Record<keyof typeof ERROR_CODES, { status: number | null; provoke: 
     status: 429,
     provoke: async () => {
       const app = await use({ rateLimitPerMinute: 1, rateLimitExemptLoopback: false });
-      await app.inject({ method: 'GET', url: '/api/clusters/abc123' });
+      await inject(app, { method: 'GET', url: '/api/clusters/abc123' });
       return answer(app, { method: 'GET', url: '/api/clusters/abc123' });
     },
   },
@@ -302,7 +312,7 @@ describe('the error catalogue', () => {
   it("Fastify's own refusals answer RAFTLAB_ERR_BAD_REQUEST with Fastify's status and message", async () => {
     const app = await use();
     const json = { 'content-type': 'application/json' };
-    const malformed = await app.inject({
+    const malformed = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       headers: json,
@@ -314,7 +324,7 @@ describe('the error catalogue', () => {
       message: expect.stringMatching(/JSON/),
     });
     const payload = JSON.stringify({ pad: 'x'.repeat(LIMITS.maxBodyBytes) });
-    const huge = await app.inject({ method: 'POST', url: '/api/clusters', headers: json, payload });
+    const huge = await inject(app, { method: 'POST', url: '/api/clusters', headers: json, payload });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error).toBe(ERROR_CODES.badRequest);
   });

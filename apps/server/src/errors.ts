@@ -45,6 +45,12 @@ const ANSWERS = {
     message:
       "Requests that change a cluster are refused from a page of another origin (%s); use this server's own page, or set RAFTLAB_ALLOWED_ORIGINS",
   },
+  // plugins/access.ts: %s is the cluster, then what needs the owner.
+  notOwner: {
+    status: 403,
+    message:
+      'Cluster %s answers to its owner: %s. Send the owner\'s token as "Authorization: Bearer <token>" (the owner link holds it after #owner=)',
+  },
   forbiddenHost: {
     status: 403,
     message: 'This server does not answer to the host "%s"; set RAFTLAB_ALLOWED_HOSTS to add it',
@@ -179,6 +185,7 @@ export const ForbiddenKey = define<[key: string]>('forbiddenKey');
 export const UpgradeRequired = define('upgradeRequired');
 export const ForbiddenOrigin = define<[origin: string]>('forbiddenOrigin');
 export const ForbiddenHost = define<[host: string]>('forbiddenHost');
+export const NotOwner = define<[id: string, why: string]>('notOwner');
 export const Internal = define('internal');
 export const RateLimited = define<[max: number, retryIn: string]>('rateLimited');
 // Clusters, nodes and keys that do not exist.

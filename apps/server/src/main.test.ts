@@ -27,7 +27,7 @@ describe('shutdown', () => {
       body: JSON.stringify({ nodes: 3, options: { paused: true } }),
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id, owner } = (await created.json()) as { id: string; owner: { token: string } };
     const socket = new WebSocket(`${base.replace('http', 'ws')}/api/clusters/${id}/stream`);
     const frames: Array<{ type: string; reason?: string }> = [];
     socket.on('message', (data) => frames.push(JSON.parse(String(data))));
@@ -35,7 +35,7 @@ describe('shutdown', () => {
     // The clock is paused: this write waits (up to the 15 s request timeout).
     const waiting = fetch(`${base}/api/clusters/${id}/kv/k`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
       body: JSON.stringify({ value: 'v' }),
     }).then(
       (res) => res.status,

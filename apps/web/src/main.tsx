@@ -4,6 +4,7 @@ import './theme/tokens.css';
 import './app/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { learnAccess } from './api/access';
 import { ApiError } from './api/client';
 import { resolveClusterId } from './api/route';
 import { connectStream } from './api/stream';
@@ -32,6 +33,7 @@ async function startLesson(root: HTMLElement, id: string, step: number, speed: n
     const file = id === 'file' ? sessionStorage.getItem(LESSON_FILE_KEY) : null;
     const clusterId = await openLesson(file ? (JSON.parse(file) as Lesson) : id, step, speed);
     setClusterId(clusterId);
+    void learnAccess(clusterId);
     connectStream(raftStore, clusterId);
   } catch (err) {
     setConnection('closed');
@@ -61,6 +63,7 @@ async function start(): Promise<void> {
   try {
     const id = await resolveClusterId();
     setClusterId(id);
+    void learnAccess(id);
     openRequestedMoment();
     connectStream(raftStore, id);
   } catch (err) {

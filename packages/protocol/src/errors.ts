@@ -22,6 +22,11 @@ export const ERROR_CODES = {
   forbiddenKey: 'RAFTLAB_ERR_FORBIDDEN_KEY',
   /** A mutating request, or a WebSocket, from a page of another origin (cross-site request). */
   forbiddenOrigin: 'RAFTLAB_ERR_FORBIDDEN_ORIGIN',
+  /**
+   * A request that changes a cluster without its owner's token (`Authorization: Bearer`),
+   * while control is closed; or one that only the owner may make (delete, open or close control).
+   */
+  notOwner: 'RAFTLAB_ERR_NOT_OWNER',
   /** A `Host` header the server does not answer to (DNS rebinding). */
   forbiddenHost: 'RAFTLAB_ERR_FORBIDDEN_HOST',
   /** `/stream` is a WebSocket: a plain HTTP request gets 426. */

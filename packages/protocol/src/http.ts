@@ -1,5 +1,6 @@
 /** Bodies, params and replies of the HTTP API (DESIGN.md, "apps/server"). */
 import { Type, type Static } from 'typebox';
+import { AccessSchema, OwnerSchema, OwnershipSchema } from './access';
 import { BUG_NAMES } from './catalogue';
 import { ErrorCodeSchema } from './errors';
 import { LIMITS } from './limits';
@@ -177,8 +178,17 @@ export const ClusterStateSchema = Type.Object({
   parent: Type.Optional(LineageSchema),
   /** The clusters forked or rewound away from this one, and the moment each left. */
   branches: Type.Optional(Type.Array(LineageSchema)),
+  /** What the caller may do, judged by the token it sent (access.ts). */
+  access: AccessSchema,
 });
 export type ClusterState = Static<typeof ClusterStateSchema>;
+
+/** `201` of `POST /api/clusters`: the state, and the owner's token and links (answered only here). */
+export const CreatedClusterSchema = Type.Object({
+  ...ClusterStateSchema.properties,
+  ...OwnershipSchema.properties,
+});
+export type CreatedCluster = Static<typeof CreatedClusterSchema>;
 
 export const ClusterIdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9]{1,32}$' }) });
 /** Path and query strings are not coerced (bodies must not be either), so numbers in them are patterns. */
@@ -271,6 +281,11 @@ export const RewindReplySchema = Type.Object({
   clock: ClockSchema,
   /** The cluster that holds the replaced future (paused, its parent this cluster); absent with `keep: false`. */
   branch: Type.Optional(LineageSchema),
+  /**
+   * The branch's owner link, answered to the owner only: a branch is its cluster's other
+   * future, owned by the same token (someone acting under open control is not given it).
+   */
+  branchOwner: Type.Optional(OwnerSchema),
 });
 export type RewindReply = Static<typeof RewindReplySchema>;
 

@@ -4,5 +4,6 @@ export * from './raft';
 export * from './cluster';
 export * from './http';
 export * from './errors';
+export * from './access';
 export * from './ws';
 export * from './level_of_detail';

@@ -9,6 +9,11 @@
  * `moment`; no live frames follow until it sends `live` (answered by a live snapshot) or
  * seeks again. Markers come whole with every live snapshot and as they happen in
  * `events` frames.
+ *
+ * Access (access.ts): a live snapshot says whether the owner has opened control to
+ * everyone with the link; when the owner opens or closes it, every viewer, live or
+ * watching the past, is sent an `access` frame at once. A viewer sends no token: whether
+ * it holds the owner's is the HTTP API's answer (`GET /api/clusters/:id/access`).
  */
 import { Type, type Static } from 'typebox';
 import {
@@ -20,6 +25,7 @@ import {
   OpStageSchema,
   SimEventSchema,
 } from './cluster';
+import { StreamAccessSchema } from './access';
 import { ErrorCodeSchema } from './errors';
 
 /** A frame of the past: the moment it shows, and the end of the live timeline then. */
@@ -44,6 +50,8 @@ export const SnapshotFrameSchema = Type.Object({
   markers: Type.Optional(Type.Array(MarkerSchema)),
   /** Where this cluster was forked or rewound from, if it was. */
   parent: Type.Optional(LineageSchema),
+  /** Whether control is open to everyone with the link (live snapshots only). */
+  access: Type.Optional(StreamAccessSchema),
   /** Set when the frame shows the past: the moment shown (`clock.seq` is the same). */
   moment: Type.Optional(PastMomentSchema),
 });
@@ -84,6 +92,8 @@ export const ClosedFrameSchema = Type.Object({
   /** The server is stopping and keeps the cluster for its next start: reconnect. */
   kept: Type.Optional(Type.Literal(true)),
 });
+/** The owner opened control to everyone with the link, or closed it again. */
+export const AccessFrameSchema = Type.Object({ type: Type.Literal('access'), open: Type.Boolean() });
 
 export const ServerFrameSchema = Type.Union([
   SnapshotFrameSchema,
@@ -91,6 +101,7 @@ export const ServerFrameSchema = Type.Union([
   ErrorFrameSchema,
   PongFrameSchema,
   ClosedFrameSchema,
+  AccessFrameSchema,
 ]);
 export type ServerFrame = Static<typeof ServerFrameSchema>;
 export type SnapshotFrame = Static<typeof SnapshotFrameSchema>;

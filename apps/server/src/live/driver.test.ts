@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIM_CONFIG } from '@raftlab/sim';
+import { ClusterAccess } from './access';
 import { Driver, ROUND_MS } from './driver';
 import { ClusterRegistry } from './registry';
 
@@ -25,7 +26,8 @@ function heavyClusters() {
     latency: { minUs: 0, maxUs: 0 },
   };
   const clusters = Array.from({ length: CLUSTERS }, (_, seed) => {
-    const cluster = registry.create({ trace: { version: 1, config: { ...config, seed }, inputs: [] } });
+    const trace = { version: 1 as const, config: { ...config, seed }, inputs: [] };
+    const cluster = registry.create({ trace }, ClusterAccess.issue().access);
     cluster.setClock({ paused: false, speed: 20 });
     return cluster;
   });

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCluster, electLeader, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, testApp, until } from '../testing/harness';
 import type { LiveCluster } from './live-cluster';
 
 // Every test starts from the same 3-node cluster, its clock still at 0.
@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const post = (path: string) => app.inject({ method: 'POST', url: `/api/clusters/${id}${path}` });
+const post = (path: string) => inject(app, { method: 'POST', url: `/api/clusters/${id}${path}` });
 
 describe('LiveCluster queries', () => {
   it('hasNode covers exactly 1..nodeCount, and grows with an added node', async () => {
@@ -52,7 +52,7 @@ describe('LiveCluster queries', () => {
 
   it('linkQuality reads one directed link; the others stay perfect', async () => {
     const links = [{ from: 1, to: 2, loss: 0.25, latencyMs: { min: 1, max: 2.5 } }];
-    await app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload: { links } });
+    await inject(app, { method: 'PUT', url: `/api/clusters/${id}/network`, payload: { links } });
     expect(cluster.linkQuality(1, 2)).toEqual({
       loss: 0.25,
       duplicate: 0,
@@ -72,13 +72,13 @@ describe("routes' checks", () => {
       await post(`/nodes/${other}/crash`),
       await post(`/nodes/${other}/crash`),
       await post(`/nodes/9/timeout`),
-      await app.inject({ method: 'GET', url: `/api/clusters/${id}/kv/k?consistency=stale&node=${leader}` }),
-      await app.inject({
+      await inject(app, { method: 'GET', url: `/api/clusters/${id}/kv/k?consistency=stale&node=${leader}` }),
+      await inject(app, {
         method: 'PUT',
         url: `/api/clusters/${id}/network`,
         payload: { links: [{ from: 1, to: 3, duplicate: 0.5 }] },
       }),
-      await app.inject({ method: 'DELETE', url: `/api/clusters/${id}/nodes/3` }),
+      await inject(app, { method: 'DELETE', url: `/api/clusters/${id}/nodes/3` }),
     ];
     expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 409, 404, 404, 200, 409]);
     expect(view).not.toHaveBeenCalled();

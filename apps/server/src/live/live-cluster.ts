@@ -18,6 +18,10 @@
  * the timeline are derived from the events as they happen (markers.ts). With
  * `pauseOnTrouble` the clock stops right after a safety violation, and at the flush
  * after the client history stops being linearizable.
+ *
+ * Access: `access` holds the owner's token digest and whether control is open
+ * (access.ts); routes are checked against it by plugins/access.ts. Opening or closing
+ * control is told to every viewer at once (`setOpen`), and live snapshots carry it.
  */
 import type { Clock, Lineage, SnapshotFrame } from '@raftlab/protocol';
 import { LIMITS } from '@raftlab/protocol';
@@ -36,6 +40,7 @@ import {
   type Trace,
 } from '@raftlab/sim';
 import { MomentNotFound, TooManyPendingOps } from '../errors';
+import type { ClusterAccess } from './access';
 import { StoreBound, type StoreLimits } from './store_bound';
 import type { ClockUntil } from './clock_until';
 import { clockAt, pastFrames, snapshotOf, trimView } from './frames';
@@ -62,6 +67,8 @@ export interface LiveClusterOptions {
   parent?: Lineage;
   /** The markers so far, when the timeline did not start here (a fork, a branch, an upload). */
   markers?: MarkerLog;
+  /** Its owner, and whether control is open to everyone with the link. */
+  access: ClusterAccess;
 }
 
 /** One wall second of catch-up at most per advance: a stalled process must not spin for minutes. */
@@ -81,6 +88,7 @@ export class LiveCluster {
   /** Clusters forked or rewound away from this one. */
   readonly branches: Lineage[] = [];
   readonly markers: MarkerLog;
+  readonly access: ClusterAccess;
   private carryUs = 0;
   /** What the clock runs until, then pauses (a lesson step's wait); null: it runs freely. */
   private until: ClockUntil | null = null;
@@ -107,6 +115,7 @@ export class LiveCluster {
     this.lastUsed = lastUsed;
     this.markers = options.markers ?? new MarkerLog();
     this.store = new StoreBound(options.storeLimits);
+    this.access = options.access;
     this.viewers = new ViewerSet(
       () => this.snapshotFrame(),
       () => this.markers.takeFresh(),
@@ -395,6 +404,12 @@ export class LiveCluster {
     this.viewers.showPast(viewer, pastFrames(this.id, this.timeline, at, this.clock()));
   }
 
+  /** The owner opens control to everyone with the link, or closes it; every viewer hears at once. */
+  setOpen(open: boolean): void {
+    this.access.open = open;
+    this.viewers.broadcast({ type: 'access', open });
+  }
+
   get viewerCount(): number {
     return this.viewers.size;
   }
@@ -411,6 +426,7 @@ export class LiveCluster {
       ...snapshotOf(this.id, this.sim, this.clock()),
       markers: markers.slice(-LIMITS.maxMarkersInSnapshot),
       ...(this.parent ? { parent: this.parent } : {}),
+      access: { open: this.access.open },
     };
   }
 

@@ -1,6 +1,7 @@
 /** Retention (issue 16): a cluster nobody watches or uses expires after the idle time. */
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from './viewers';
+import { ClusterAccess } from './access';
 import { ClusterRegistry } from './registry';
 
 const MINUTE = 60_000;
@@ -14,16 +15,17 @@ function registry(idleTtlMs: number) {
     idleTtlMs,
     wallNow: () => now,
   });
-  return { clusters, later: (ms: number) => (now += ms) };
+  const create = () => clusters.create({}, ClusterAccess.issue().access);
+  return { clusters, create, later: (ms: number) => (now += ms) };
 }
 
 const viewer = (): Viewer => ({ bufferedAmount: 0, send: () => undefined, close: () => undefined });
 
 describe('idle clusters', () => {
   it('expire once nobody has used or watched them for the idle time, and a use keeps one', () => {
-    const { clusters, later } = registry(60 * MINUTE);
-    const used = clusters.create({});
-    const idle = clusters.create({});
+    const { clusters, create, later } = registry(60 * MINUTE);
+    const used = create();
+    const idle = create();
     later(40 * MINUTE);
     clusters.get(used.id); // a request
     later(30 * MINUTE);
@@ -33,8 +35,8 @@ describe('idle clusters', () => {
   });
 
   it('never expire while watched; the idle time starts when the last viewer leaves', () => {
-    const { clusters, later } = registry(60 * MINUTE);
-    const watched = clusters.create({});
+    const { clusters, create, later } = registry(60 * MINUTE);
+    const watched = create();
     const person = viewer();
     watched.addViewer(person);
     later(5 * 60 * MINUTE);
@@ -48,8 +50,8 @@ describe('idle clusters', () => {
   });
 
   it('with no idle time, stay until evicted at the cap', () => {
-    const { clusters, later } = registry(Number.POSITIVE_INFINITY);
-    clusters.create({});
+    const { clusters, create, later } = registry(Number.POSITIVE_INFINITY);
+    create();
     later(10_000 * MINUTE);
     expect(clusters.expireIdle()).toBe(0);
     expect(clusters.size).toBe(1);

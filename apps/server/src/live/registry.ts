@@ -8,11 +8,15 @@
  * so the whole run can be seen), or from a moment of another (a fork). A rewind makes
  * a moment of the past a cluster's present and keeps the future it replaced as a new
  * cluster: the two link to each other as parent and branch.
+ *
+ * Every way in takes the new cluster's owner (`ClusterAccess.issue()`, by the route that
+ * answers the token), but a branch, which keeps its cluster's owner (live/access.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { LIMITS, type Lineage } from '@raftlab/protocol';
 import { Simulation, Timeline, type SimConfig, type Trace } from '@raftlab/sim';
 import { BadTrace, ClusterNotFound, TooManyClusters } from '../errors';
+import type { ClusterAccess } from './access';
 import { LiveCluster } from './live-cluster';
 import { MarkerLog, playObserved } from './markers';
 import { simConfig, type CreateRequest } from './sim-config';
@@ -67,8 +71,8 @@ export class ClusterRegistry {
   }
 
   /** A new cluster; throws BadTrace for a config or trace it cannot run (before evicting anything). */
-  create(request: CreateRequest): LiveCluster {
-    if (request.fork) return this.fork(request.fork.from, request.fork.at);
+  create(request: CreateRequest, access: ClusterAccess): LiveCluster {
+    if (request.fork) return this.fork(request.fork.from, request.fork.at, access);
     const config = simConfig(request);
     const markers = new MarkerLog();
     const sim = new Simulation(config);
@@ -79,15 +83,17 @@ export class ClusterRegistry {
       speed: request.options?.speed ?? this.options.defaultSpeed,
       paused: request.trace !== undefined || (request.options?.paused ?? false),
       markers,
+      access,
     });
   }
 
   /** A new cluster at moment `at` of cluster `from`, paused; `from` goes on unchanged. */
-  fork(from: string, at: number): LiveCluster {
+  fork(from: string, at: number, access: ClusterAccess): LiveCluster {
     const source = this.get(from);
     const { timeline, markers } = source.forkAt(at);
     if (this.clusters.size >= this.options.maxClusters) this.evictOne(source);
-    const fork = this.add(timeline, { speed: source.speed, paused: true, markers, parent: { id: from, at } });
+    const parent = { id: from, at };
+    const fork = this.add(timeline, { speed: source.speed, paused: true, markers, parent, access });
     source.branches.push({ id: fork.id, at });
     return fork;
   }
@@ -107,16 +113,22 @@ export class ClusterRegistry {
     if (this.clusters.size >= this.options.maxClusters) this.evictOne(cluster);
     const { timeline, markers } = cluster.rewind(at, inputs);
     this.options.observer?.rewound(cluster);
-    const branch = this.add(timeline, { speed: cluster.speed, paused: true, markers, parent: { id, at } });
+    const branch = this.add(timeline, {
+      speed: cluster.speed,
+      paused: true,
+      markers,
+      parent: { id, at },
+      access: cluster.access.copy(),
+    });
     cluster.branches.push({ id: branch.id, at });
     return { id: branch.id, at };
   }
 
   /** A new cluster of `config`, paused at its start: a lesson's (routes/lessons.ts). */
-  createPaused(config: SimConfig, speed: number): LiveCluster {
+  createPaused(config: SimConfig, speed: number, access: ClusterAccess): LiveCluster {
     const timeline = new Timeline(new Simulation(config));
     if (this.clusters.size >= this.options.maxClusters) this.evictOne();
-    return this.add(timeline, { speed, paused: true, markers: new MarkerLog() });
+    return this.add(timeline, { speed, paused: true, markers: new MarkerLog(), access });
   }
 
   private add(timeline: Timeline, options: AddOptions): LiveCluster {

@@ -6,12 +6,12 @@
 import { DEFAULT_SIM_CONFIG } from '@raftlab/sim';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCluster, testApp } from '../testing/harness';
+import { createCluster, inject, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
 
-const create = (payload: object) => app.inject({ method: 'POST', url: '/api/clusters', payload });
+const create = (payload: object) => inject(app, { method: 'POST', url: '/api/clusters', payload });
 
 describe('create options', () => {
   it('leave every default to the simulator and convert latency to microseconds', async () => {
@@ -41,7 +41,7 @@ describe('create options', () => {
       error: 'RAFTLAB_ERR_BAD_TRACE',
       message: `The trace cannot be replayed: ${why}`,
     });
-    expect((await app.inject({ method: 'GET', url: `/api/clusters/${kept}` })).statusCode).toBe(200);
+    expect((await inject(app, { method: 'GET', url: `/api/clusters/${kept}` })).statusCode).toBe(200);
   });
 
   it('accept a heartbeat just below the default election timeout', async () => {
@@ -59,7 +59,7 @@ describe('an uploaded trace', () => {
   ])('with %j is refused', async (change, why) => {
     app = await testApp();
     const id = await createCluster(app, { nodes: 3 });
-    const trace = (await app.inject({ method: 'GET', url: `/api/clusters/${id}/trace` })).json();
+    const trace = (await inject(app, { method: 'GET', url: `/api/clusters/${id}/trace` })).json();
     const res = await create({ trace: { ...trace, config: { ...trace.config, ...change } } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe(`The trace cannot be replayed: ${why}`);
@@ -72,7 +72,7 @@ describe('a link change', () => {
     app = await testApp();
     const id = await createCluster(app, { nodes: 3 });
     const links = [{ from: 1, to: 2, latencyMs: { min: 9, max: 1 } }];
-    const res = await app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload: { links } });
+    const res = await inject(app, { method: 'PUT', url: `/api/clusters/${id}/network`, payload: { links } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       error: 'RAFTLAB_ERR_BAD_NETWORK',

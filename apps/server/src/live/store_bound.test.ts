@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '@raftlab/protocol';
-import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 import type { LiveCluster } from './live-cluster';
 
 let app: FastifyInstance;
@@ -36,7 +36,7 @@ async function writeAll(cluster: LiveCluster, count: number, key: (i: number) =>
 }
 
 async function frameSizes(id: string) {
-  const view = await app.inject({ method: 'GET', url: `/api/clusters/${id}` });
+  const view = await inject(app, { method: 'GET', url: `/api/clusters/${id}` });
   // The listener goes on in onInit, before the server's first frame can arrive.
   let resolve: (frame: string) => void = () => {};
   const first = new Promise<string>((r) => (resolve = r));
@@ -76,7 +76,7 @@ describe('a bounded store', () => {
     for (let round = 0; round < 4; round++) expect(await writeAll(cluster, 50, () => 'k')).toBe(0);
     const sizes = await frameSizes(id);
     expect(sizes.view).toBeLessThan(FRAME_BOUND_BYTES);
-    const view = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json().view;
+    const view = (await inject(app, { method: 'GET', url: `/api/clusters/${id}` })).json().view;
     for (const node of view.nodes as { log: { data: string }[] }[]) {
       expect(node.log.reduce((n, e) => n + e.data.length, 0)).toBeLessThanOrEqual(LIMITS.maxLogLengthInView);
       expect(node.log.length).toBeGreaterThan(10);

@@ -148,6 +148,18 @@ export class ViewerSet {
     for (const frame of frames) viewer.send(frame);
   }
 
+  /**
+   * A frame for every viewer now, live or watching the past (the access changed). A
+   * viewer over its buffer limit is resynced instead, and the snapshot says the same.
+   */
+  broadcast(frame: ServerFrame): void {
+    const text = JSON.stringify(frame);
+    for (const [viewer, state] of this.viewers) {
+      if (viewer.bufferedAmount > LIMITS.maxViewerBufferBytes) state.stale = true;
+      else viewer.send(text);
+    }
+  }
+
   closeAll(reason: string, kept = false): void {
     for (const viewer of this.viewers.keys()) {
       send(viewer, { type: 'closed', reason, ...(kept ? { kept } : {}) });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCluster, electLeader, request, testApp } from '../testing/harness';
+import { carryOwners, createCluster, electLeader, inject, request, testApp } from '../testing/harness';
 import { ClusterStore } from './store';
 
 let dir: string;
@@ -32,14 +32,17 @@ async function open(): Promise<FastifyInstance> {
 
 /** Closes the app (as a shutdown does) and opens a new one on the same file. */
 async function restart(): Promise<FastifyInstance> {
-  await app!.close();
-  return open();
+  const before = app!;
+  await before.close();
+  await open();
+  carryOwners(before, app!);
+  return app!;
 }
 
 const put = (id: string, key: string, value: string) =>
   request(app!, { method: 'PUT', url: `/api/clusters/${id}/kv/${key}`, payload: { value } });
-const get = (url: string) => app!.inject({ method: 'GET', url });
-const post = (url: string, payload?: object) => app!.inject({ method: 'POST', url, payload });
+const get = (url: string) => inject(app!, { method: 'GET', url });
+const post = (url: string, payload?: object) => inject(app!, { method: 'POST', url, payload });
 
 /** What must come back: the moment, the clock, and the whole state of every node. */
 function snapshot(id: string) {
@@ -53,7 +56,7 @@ describe('clusters survive a restart', () => {
     const id = await createCluster(app!, { nodes: 3, seed: 11 });
     await electLeader(app!, id);
     for (const key of ['a', 'b', '__proto__']) expect((await put(id, key, `v-${key}`)).statusCode).toBe(200);
-    await app!.inject({ method: 'PUT', url: `/api/clusters/${id}/clock`, payload: { speed: 0.5 } });
+    await inject(app!, { method: 'PUT', url: `/api/clusters/${id}/clock`, payload: { speed: 0.5 } });
     await post(`/api/clusters/${id}/nodes/2/crash`);
     const before = snapshot(id);
 
@@ -64,6 +67,28 @@ describe('clusters survive a restart', () => {
       const res = await request(app!, { method: 'GET', url: `/api/clusters/${id}/kv/${key}` });
       expect(res.json()).toMatchObject({ value: `v-${key}` });
     }
+  });
+
+  it('the owner stays the owner, and control stays open or closed as it was', async () => {
+    await open();
+    const closed = await createCluster(app!, { nodes: 3 });
+    const opened = await createCluster(app!, { nodes: 3 });
+    const access = await inject(app!, {
+      method: 'PUT',
+      url: `/api/clusters/${opened}/access`,
+      payload: { open: true },
+    });
+    expect(access.statusCode).toBe(200);
+
+    await restart();
+    const crash = (id: string, headers = {}) =>
+      app!.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/1/crash`, headers });
+    expect((await crash(closed)).statusCode).toBe(403);
+    expect((await crash(opened)).statusCode).toBe(200);
+    expect((await crash(closed, { authorization: 'Bearer not-the-token' })).statusCode).toBe(403);
+    expect(
+      (await inject(app!, { method: 'POST', url: `/api/clusters/${closed}/nodes/1/crash` })).statusCode,
+    ).toBe(200);
   });
 
   it('a paused cluster stays paused, and its run goes on from there exactly as it would have', async () => {
@@ -120,7 +145,7 @@ describe('clusters survive a restart', () => {
     const trace = (await get(`/api/clusters/${source}/trace`)).json();
     const uploaded = (await post('/api/clusters', { trace })).json().id as string;
     const before = snapshot(uploaded);
-    expect((await app!.inject({ method: 'DELETE', url: `/api/clusters/${source}` })).statusCode).toBe(200);
+    expect((await inject(app!, { method: 'DELETE', url: `/api/clusters/${source}` })).statusCode).toBe(200);
 
     await restart();
     expect(snapshot(uploaded)).toEqual(before);
@@ -146,6 +171,8 @@ describe('clusters survive a restart', () => {
         pauseOnTrouble: true,
         parent: null,
         branches: '[]',
+        owner: '00'.repeat(32),
+        open: false,
       },
       [JSON.stringify({ kind: 'crash', node: 9, at: 0, afterEvents: 0 })],
     );

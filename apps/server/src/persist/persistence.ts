@@ -18,6 +18,7 @@
  */
 import type { Lineage } from '@raftlab/protocol';
 import { Simulation, Timeline, type Input, type SimConfig } from '@raftlab/sim';
+import { ClusterAccess } from '../live/access';
 import type { LiveCluster } from '../live/live-cluster';
 import { MarkerLog, playObserved } from '../live/markers';
 import type { ClusterRegistry, RegistryObserver } from '../live/registry';
@@ -39,6 +40,7 @@ function clockRecord(cluster: LiveCluster): ClockRecord {
     paused: cluster.paused || cluster.waitingUntil,
     pauseOnTrouble: cluster.pauseOnTrouble,
     branches: JSON.stringify(cluster.branches),
+    open: cluster.access.open,
   };
 }
 
@@ -48,7 +50,8 @@ const sameClock = (a: ClockRecord, b: ClockRecord) =>
   a.speed === b.speed &&
   a.paused === b.paused &&
   a.pauseOnTrouble === b.pauseOnTrouble &&
-  a.branches === b.branches;
+  a.branches === b.branches &&
+  a.open === b.open;
 
 export class Persistence implements RegistryObserver {
   private readonly saved = new WeakMap<LiveCluster, Saved>();
@@ -59,7 +62,13 @@ export class Persistence implements RegistryObserver {
     const trace = cluster.trace();
     const clock = clockRecord(cluster);
     const parent = cluster.parent ? JSON.stringify(cluster.parent) : null;
-    this.store.add({ ...clock, config: JSON.stringify(trace.config), parent }, trace.inputs.map(serialise));
+    const record = {
+      ...clock,
+      config: JSON.stringify(trace.config),
+      parent,
+      owner: cluster.access.storedDigest,
+    };
+    this.store.add(record, trace.inputs.map(serialise));
     this.saved.set(cluster, { inputs: trace.inputs.length, clock });
   }
 
@@ -122,6 +131,7 @@ export class Persistence implements RegistryObserver {
           paused: record.paused,
           pauseOnTrouble: record.pauseOnTrouble,
           markers,
+          access: ClusterAccess.restore(record.owner, record.open),
           ...(record.parent ? { parent: JSON.parse(record.parent) as Lineage } : {}),
           branches: JSON.parse(record.branches) as Lineage[],
         });

@@ -1,7 +1,8 @@
 /**
  * The clusters on disk: one SQLite file (better-sqlite3, synchronous) holding what a
  * cluster is a pure function of — its config (with the seed) and its inputs at their
- * recorded points — plus where its clock stood and how it was set. Nothing else is
+ * recorded points — plus where its clock stood and how it was set, and its owner (the
+ * SHA-256 digest of the owner's token, never the token: live/access.ts). Nothing else is
  * stored: a restart replays each cluster (persistence.ts).
  *
  * Durability: WAL journal with `synchronous = NORMAL`. A committed transaction is in the
@@ -26,13 +27,16 @@ export interface ClusterRecord {
   speed: number;
   paused: boolean;
   pauseOnTrouble: boolean;
+  /** The owner's token's digest (hex), and whether control is open to everyone. */
+  owner: string;
+  open: boolean;
   /** Lineage (protocol's Lineage), as JSON: the parent, and the branches. */
   parent: string | null;
   branches: string;
 }
 
 /** What changes of a cluster as it runs. */
-export type ClockRecord = Omit<ClusterRecord, 'config' | 'parent'>;
+export type ClockRecord = Omit<ClusterRecord, 'config' | 'parent' | 'owner'>;
 
 /** A cluster as stored: its row and its inputs (JSON, in recorded order). */
 export interface StoredCluster {
@@ -54,6 +58,8 @@ const SCHEMA = `
     pause_on_trouble INTEGER NOT NULL,
     parent TEXT,
     branches TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    open INTEGER NOT NULL,
     created INTEGER NOT NULL
   );
   CREATE TABLE IF NOT EXISTS inputs (
@@ -74,6 +80,8 @@ interface ClusterRow {
   pause_on_trouble: number;
   parent: string | null;
   branches: string;
+  owner: string;
+  open: number;
 }
 
 export class ClusterStore {
@@ -96,12 +104,12 @@ export class ClusterStore {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = {
       insert: this.db.prepare(
-        `INSERT OR REPLACE INTO clusters (id, config, events, now, speed, paused, pause_on_trouble, parent, branches, created)
-         VALUES (@id, @config, @events, @now, @speed, @paused, @pauseOnTrouble, @parent, @branches, @created)`,
+        `INSERT OR REPLACE INTO clusters (id, config, events, now, speed, paused, pause_on_trouble, parent, branches, owner, open, created)
+         VALUES (@id, @config, @events, @now, @speed, @paused, @pauseOnTrouble, @parent, @branches, @owner, @open, @created)`,
       ),
       update: this.db.prepare(
         `UPDATE clusters SET events = @events, now = @now, speed = @speed, paused = @paused,
-         pause_on_trouble = @pauseOnTrouble, branches = @branches WHERE id = @id`,
+         pause_on_trouble = @pauseOnTrouble, branches = @branches, open = @open WHERE id = @id`,
       ),
       append: this.db.prepare('INSERT INTO inputs (cluster, seq, body) VALUES (?, ?, ?)'),
       truncate: this.db.prepare('DELETE FROM inputs WHERE cluster = ? AND seq >= ?'),
@@ -147,6 +155,7 @@ export class ClusterStore {
       paused: record.paused ? 1 : 0,
       pauseOnTrouble: record.pauseOnTrouble ? 1 : 0,
       branches: record.branches,
+      open: record.open ? 1 : 0,
     });
   }
 
@@ -168,6 +177,8 @@ export class ClusterStore {
           pauseOnTrouble: stored.pause_on_trouble === 1,
           parent: stored.parent,
           branches: stored.branches,
+          owner: stored.owner,
+          open: stored.open === 1,
         },
         inputs: this.statements.inputs.all(stored.id) as string[],
       };
@@ -184,6 +195,7 @@ function row(record: ClusterRecord, created: number) {
     ...record,
     paused: record.paused ? 1 : 0,
     pauseOnTrouble: record.pauseOnTrouble ? 1 : 0,
+    open: record.open ? 1 : 0,
     created,
   };
 }

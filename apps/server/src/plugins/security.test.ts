@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCluster, testApp } from '../testing/harness';
+import { createCluster, inject, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -19,7 +19,7 @@ describe('security headers', () => {
   it('every answer carries a same-origin CSP, frame-ancestors none, nosniff and no referrer', async () => {
     app = await testApp();
     for (const url of ['/healthz', '/api/nope']) {
-      const res = await app.inject({ method: 'GET', url });
+      const res = await inject(app, { method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
@@ -36,7 +36,7 @@ describe('Origin', () => {
   it('a cross-site text/plain POST gets 403 and crashes nothing', async () => {
     app = await testApp();
     const id = await createCluster(app, { nodes: 3 });
-    const res = await app.inject({
+    const res = await inject(app, {
       method: 'POST',
       url: `/api/clusters/${id}/nodes/1/crash`,
       headers: { origin: evil, 'content-type': 'text/plain' },
@@ -50,20 +50,20 @@ describe('Origin', () => {
         .sim.view()
         .nodes.every((node) => node.up),
     ).toBe(true);
-    const create = await app.inject({
+    const create = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       headers: { origin: evil },
       payload: {},
     });
     expect(create.statusCode).toBe(403);
-    const del = await app.inject({
+    const del = await inject(app, {
       method: 'DELETE',
       url: `/api/clusters/${id}`,
       headers: { origin: 'null' },
     });
     expect(del.statusCode).toBe(403);
-    const fetchMeta = await app.inject({
+    const fetchMeta = await inject(app, {
       method: 'DELETE',
       url: `/api/clusters/${id}`,
       headers: { 'sec-fetch-site': 'cross-site' },
@@ -76,7 +76,7 @@ describe('Origin', () => {
     app = await testApp({ allowedOrigins: ['https://school.example'] });
     const id = await createCluster(app, { nodes: 3 });
     const crash = (origin?: string, node = 1) =>
-      app.inject({
+      inject(app, {
         method: 'POST',
         url: `/api/clusters/${id}/nodes/${node}/crash`,
         headers: { host: 'localhost:3000', ...(origin ? { origin } : {}) },
@@ -85,7 +85,7 @@ describe('Origin', () => {
     expect((await crash('https://school.example', 2)).statusCode).toBe(200);
     expect((await crash(undefined, 3)).statusCode).toBe(200);
     expect((await crash('http://localhost:4000', 1)).statusCode).toBe(403);
-    const read = await app.inject({ method: 'GET', url: `/api/clusters/${id}`, headers: { origin: evil } });
+    const read = await inject(app, { method: 'GET', url: `/api/clusters/${id}`, headers: { origin: evil } });
     expect(read.statusCode).toBe(200);
   });
 
@@ -107,7 +107,7 @@ describe('Host', () => {
   it('answers loopback names, IP literals and allowed hosts only (DNS rebinding)', async () => {
     app = await testApp({ allowedHosts: ['raftlab.school.example'] });
     const status = async (host: string) =>
-      (await app.inject({ method: 'GET', url: '/healthz', headers: { host } })).statusCode;
+      (await inject(app, { method: 'GET', url: '/healthz', headers: { host } })).statusCode;
     for (const host of [
       'localhost:3000',
       '127.0.0.1:3000',
@@ -116,7 +116,7 @@ describe('Host', () => {
       'raftlab.school.example',
     ])
       expect(await status(host)).toBe(200);
-    const res = await app.inject({
+    const res = await inject(app, {
       method: 'GET',
       url: '/healthz',
       headers: { host: 'attacker.example:3000' },
@@ -137,7 +137,7 @@ describe('GET /', () => {
   it('serves the page and creates no cluster', async () => {
     app = await pageApp();
     for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'GET', url: '/' });
+      const res = await inject(app, { method: 'GET', url: '/' });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('RaftLab');
     }
@@ -146,7 +146,7 @@ describe('GET /', () => {
 
   it('serves the same page at /glossary, which needs no cluster', async () => {
     app = await pageApp();
-    const res = await app.inject({ method: 'GET', url: '/glossary' });
+    const res = await inject(app, { method: 'GET', url: '/glossary' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('RaftLab');
     expect(app.clusters.size).toBe(0);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { BUG_NAMES } from '@raftlab/protocol';
-import { createCluster, testApp } from '../testing/harness';
+import { createCluster, inject, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -9,20 +9,20 @@ afterEach(() => app.close());
 describe('clusters', () => {
   it('creates a 5-node cluster by default and returns its full state', async () => {
     app = await testApp();
-    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: {} });
+    const res = await inject(app, { method: 'POST', url: '/api/clusters', payload: {} });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.id).toMatch(/^[a-z0-9]+$/);
     expect(body.view.nodes.map((n: { id: number }) => n.id)).toEqual([1, 2, 3, 4, 5]);
     expect(body.clock).toEqual({ now: 0, seq: 0, speed: 1, paused: false, pauseOnTrouble: true });
-    const got = await app.inject({ method: 'GET', url: `/api/clusters/${body.id}` });
+    const got = await inject(app, { method: 'GET', url: `/api/clusters/${body.id}` });
     expect(got.statusCode).toBe(200);
     expect(got.json().view.config.nodes).toBe(5);
   });
 
   it('honours nodes, seed and options', async () => {
     app = await testApp();
-    const res = await app.inject({
+    const res = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       payload: { nodes: 3, seed: 42, options: { speed: 0.5, paused: true, preVote: false } },
@@ -41,7 +41,7 @@ describe('clusters', () => {
     [{ options: { heartbeatTick: 20, electionTick: 10 } }, 'heartbeat not below election timeout'],
   ])('rejects %j (%s) with a 400 and a message', async (payload, _why) => {
     app = await testApp();
-    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload });
+    const res = await inject(app, { method: 'POST', url: '/api/clusters', payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatch(/^RAFTLAB_ERR_/);
     expect(res.json().message.length).toBeGreaterThan(5);
@@ -50,7 +50,7 @@ describe('clusters', () => {
 
   it('rejects malformed JSON and oversized bodies', async () => {
     app = await testApp();
-    const bad = await app.inject({
+    const bad = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       headers: { 'content-type': 'application/json' },
@@ -58,7 +58,7 @@ describe('clusters', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBeTruthy();
-    const huge = await app.inject({
+    const huge = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       headers: { 'content-type': 'application/json' },
@@ -71,8 +71,8 @@ describe('clusters', () => {
   it('deletes a cluster; afterwards it is 404', async () => {
     app = await testApp();
     const id = await createCluster(app);
-    expect((await app.inject({ method: 'DELETE', url: `/api/clusters/${id}` })).statusCode).toBe(200);
-    const res = await app.inject({ method: 'GET', url: `/api/clusters/${id}` });
+    expect((await inject(app, { method: 'DELETE', url: `/api/clusters/${id}` })).statusCode).toBe(200);
+    const res = await inject(app, { method: 'GET', url: `/api/clusters/${id}` });
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toBe('RAFTLAB_ERR_CLUSTER_NOT_FOUND');
   });
@@ -81,20 +81,20 @@ describe('clusters', () => {
     app = await testApp({ maxClusters: 2 });
     const first = await createCluster(app);
     const second = await createCluster(app);
-    await app.inject({ method: 'GET', url: `/api/clusters/${first}` }); // first is now the more recent
+    await inject(app, { method: 'GET', url: `/api/clusters/${first}` }); // first is now the more recent
     const third = await createCluster(app);
-    expect((await app.inject({ method: 'GET', url: `/api/clusters/${second}` })).statusCode).toBe(404);
+    expect((await inject(app, { method: 'GET', url: `/api/clusters/${second}` })).statusCode).toBe(404);
     const viewer = { bufferedAmount: 0, send: () => undefined, close: () => undefined };
     app.clusters.get(first).addViewer(viewer);
     app.clusters.get(third).addViewer(viewer);
-    const refused = await app.inject({ method: 'POST', url: '/api/clusters', payload: {} });
+    const refused = await inject(app, { method: 'POST', url: '/api/clusters', payload: {} });
     expect(refused.statusCode).toBe(503);
     expect(refused.json().error).toBe('RAFTLAB_ERR_TOO_MANY_CLUSTERS');
   });
 
   it('lists the bug switches, and a cluster created with one says so in its config', async () => {
     app = await testApp();
-    const bugs = await app.inject({ method: 'GET', url: '/api/bugs' });
+    const bugs = await inject(app, { method: 'GET', url: '/api/bugs' });
     expect(bugs.json().bugs.map((b: { name: string }) => b.name)).toEqual([...BUG_NAMES]);
     expect(bugs.json().bugs.every((b: { description: string }) => b.description.length > 10)).toBe(true);
     // With what the Bug lab tells a person: how to see it, what catches it, what it needs.
@@ -105,13 +105,13 @@ describe('clusters', () => {
       setup: { maxEntriesPerMessage: 1 },
     });
     expect(figure8.trigger).toMatch(/Time out/);
-    const res = await app.inject({
+    const res = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       payload: { options: { bugs: ['figure8-commit'], maxEntriesPerMessage: 1 } },
     });
     expect(res.json().view.config).toMatchObject({ bugs: ['figure8-commit'], maxEntriesPerMessage: 1 });
-    const bad = await app.inject({
+    const bad = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       payload: { options: { bugs: ['nope'] } },
@@ -121,18 +121,18 @@ describe('clusters', () => {
 
   it('answers unknown routes with a JSON 404 and /healthz with ok', async () => {
     app = await testApp();
-    expect((await app.inject({ method: 'GET', url: '/api/nope' })).json().error).toBe(
+    expect((await inject(app, { method: 'GET', url: '/api/nope' })).json().error).toBe(
       'RAFTLAB_ERR_NOT_FOUND',
     );
-    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true, clusters: 0 });
+    expect((await inject(app, { method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true, clusters: 0 });
   });
 
   it('serves the trace and the history of a cluster', async () => {
     app = await testApp();
     const id = await createCluster(app, { seed: 7 });
-    const trace = await app.inject({ method: 'GET', url: `/api/clusters/${id}/trace` });
+    const trace = await inject(app, { method: 'GET', url: `/api/clusters/${id}/trace` });
     expect(trace.json()).toMatchObject({ version: 1, config: { seed: 7 }, inputs: [] });
-    const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
+    const history = await inject(app, { method: 'GET', url: `/api/clusters/${id}/history` });
     expect(history.json()).toMatchObject({
       ops: [],
       verdict: { status: 'linearizable', checkedOps: 0 },

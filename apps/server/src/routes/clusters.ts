@@ -1,7 +1,8 @@
 /**
  * Cluster lifecycle and timeline: create (fresh, from a trace, or a fork of a moment),
  * read the state and history now or at a moment of the past (`?at=`), rewind, compare
- * two runs, delete, download the trace.
+ * two runs, delete, download the trace. Who may call which is plugins/access.ts's rule;
+ * creating answers the new cluster's owner token, and the state says what its caller may do.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -9,6 +10,7 @@ import {
   ClusterIdParams,
   ClusterStateSchema,
   CreateClusterSchema,
+  CreatedClusterSchema,
   DivergeQuerySchema,
   DivergeReplySchema,
   HistoryQuery,
@@ -17,33 +19,41 @@ import {
   RewindBodySchema,
   RewindReplySchema,
   TraceSchema,
+  type Access,
   type ClusterState,
 } from '@raftlab/protocol';
+import { ClusterAccess } from '../live/access';
 import { firstDifference } from '../live/diverge';
 import { trimView } from '../live/frames';
 import type { LiveCluster } from '../live/live-cluster';
 import { verdictOf } from '../live/verdict';
+import { accessOf, bearerToken, ownershipOf } from '../plugins/access';
 import { created, replies } from './replies';
 
-/** The cluster as it is, or as it was right after event `at`. */
-function clusterState(cluster: LiveCluster, at?: string): ClusterState {
+/** The cluster as it is, or as it was right after event `at`, for a caller with `access`. */
+function clusterState(cluster: LiveCluster, access: Access, at?: string): ClusterState {
   const lineage = {
     ...(cluster.parent ? { parent: cluster.parent } : {}),
     ...(cluster.branches.length > 0 ? { branches: cluster.branches } : {}),
+    access,
   };
   if (at === undefined) return { id: cluster.id, clock: cluster.clock(), view: cluster.view(), ...lineage };
   const moment = cluster.momentAt(Number(at));
   return { id: cluster.id, clock: cluster.clockAt(moment), view: trimView(moment.view()), ...lineage };
 }
 
+/** What the maker of a cluster may do: everything. */
+const MAKER: Access = { open: false, owner: true, control: true };
+
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/clusters',
-    { schema: { body: CreateClusterSchema, response: created(ClusterStateSchema) } },
+    { schema: { body: CreateClusterSchema, response: created(CreatedClusterSchema) } },
     async (request, reply) => {
-      const cluster = app.clusters.create(request.body);
+      const { access, token } = ClusterAccess.issue();
+      const cluster = app.clusters.create(request.body, access);
       reply.code(201);
-      return clusterState(cluster);
+      return { ...clusterState(cluster, MAKER), ...ownershipOf(cluster.id, token) };
     },
   );
 
@@ -52,7 +62,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { params: ClusterIdParams, querystring: AtQuerySchema, response: replies(ClusterStateSchema) },
     },
-    async (request) => clusterState(app.clusters.get(request.params.id), request.query.at),
+    async (request) => {
+      const cluster = app.clusters.get(request.params.id);
+      return clusterState(cluster, accessOf(cluster, request), request.query.at);
+    },
   );
 
   app.post(
@@ -63,7 +76,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const branch = app.clusters.rewind(request.params.id, at, keep, inputs);
       const cluster = app.clusters.get(request.params.id);
       cluster.flush();
-      return { clock: cluster.clock(), ...(branch ? { branch } : {}) };
+      // The branch keeps this cluster's owner: its link goes to the owner, and no one else.
+      const token = bearerToken(request);
+      const branchOwner =
+        branch && token !== undefined && cluster.access.isOwner(token)
+          ? { branchOwner: ownershipOf(branch.id, token).owner }
+          : {};
+      return { clock: cluster.clock(), ...(branch ? { branch } : {}), ...branchOwner };
     },
   );
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createCluster, electLeader, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
 
-const post = (url: string, payload?: object) => app.inject({ method: 'POST', url, payload });
+const post = (url: string, payload?: object) => inject(app, { method: 'POST', url, payload });
 
 describe('node actions', () => {
   it('crashes and restarts a node; the restarted node catches up', async () => {
@@ -67,7 +67,7 @@ describe('network', () => {
     app = await testApp();
     const id = await createCluster(app);
     const put = (payload: object) =>
-      app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload });
+      inject(app, { method: 'PUT', url: `/api/clusters/${id}/network`, payload });
     expect(
       (
         await put({
@@ -92,7 +92,7 @@ describe('network', () => {
     app = await testApp();
     const id = await createCluster(app, { nodes: 3 });
     const put = (payload: object) =>
-      app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload });
+      inject(app, { method: 'PUT', url: `/api/clusters/${id}/network`, payload });
     expect((await put({ links: [{ from: 1, to: 2, loss: 0.25 }] })).statusCode).toBe(200);
     expect((await put({ links: [{ from: 1, to: 2, latencyMs: { min: 5, max: 50 } }] })).statusCode).toBe(200);
     const qualities = () => app.clusters.get(id).sim.view().linkQualities;
@@ -122,7 +122,7 @@ describe('network', () => {
   ])('rejects %j', async (payload, message) => {
     app = await testApp();
     const id = await createCluster(app);
-    const res = await app.inject({ method: 'PUT', url: `/api/clusters/${id}/network`, payload });
+    const res = await inject(app, { method: 'PUT', url: `/api/clusters/${id}/network`, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(message);
     expect(app.clusters.get(id).sim.view().linksDown).toEqual([]);
@@ -134,7 +134,7 @@ describe('clock', () => {
     app = await testApp();
     const id = await createCluster(app);
     const clock = (payload: object) =>
-      app.inject({ method: 'PUT', url: `/api/clusters/${id}/clock`, payload });
+      inject(app, { method: 'PUT', url: `/api/clusters/${id}/clock`, payload });
     expect((await post(`/api/clusters/${id}/clock/step`)).statusCode).toBe(409);
     expect((await clock({ paused: true, speed: 0.5 })).json()).toMatchObject({ paused: true, speed: 0.5 });
     const before = app.clusters.get(id).sim.eventsProcessed;

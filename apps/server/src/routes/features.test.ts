@@ -4,12 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
 
-const post = (url: string) => app.inject({ method: 'POST', url });
+const post = (url: string) => inject(app, { method: 'POST', url });
 
 describe('reads', () => {
   it('serves lease reads with check-quorum, and answers 409 without it', async () => {
@@ -70,7 +70,7 @@ describe('compaction', () => {
     await request(app, { method: 'PUT', url: `/api/clusters/${id}/kv/a`, payload: { value: '1' } });
     expect(app.clusters.get(id).sim.config.snapshotEvery).toBe(0);
     expect((await post(`/api/clusters/${id}/nodes/${leader}/compact`)).statusCode).toBe(200);
-    const state = await app.inject({ method: 'GET', url: `/api/clusters/${id}` });
+    const state = await inject(app, { method: 'GET', url: `/api/clusters/${id}` });
     const node = state.json().view.nodes[leader - 1];
     expect(node.snapshotIndex).toBe(node.applied);
     expect(node.snapshotIndex).toBeGreaterThan(0);
@@ -88,16 +88,16 @@ describe('membership', () => {
     const added = await post(`/api/clusters/${id}/nodes`);
     expect(added.statusCode).toBe(201);
     expect(added.json()).toEqual({ node: 4 });
-    const pending = await app.inject({ method: 'DELETE', url: `/api/clusters/${id}/nodes/2` });
+    const pending = await inject(app, { method: 'DELETE', url: `/api/clusters/${id}/nodes/2` });
     expect(pending.statusCode).toBe(409);
     expect(pending.json().message).toMatch(/conf-change-pending/);
     await until(app, () => sim.confChangeBlocker() === null);
     expect(sim.membership()!.voters).toEqual([1, 2, 3, 4]);
     const victim = sim.leader() === 2 ? 3 : 2;
-    const removed = await app.inject({ method: 'DELETE', url: `/api/clusters/${id}/nodes/${victim}` });
+    const removed = await inject(app, { method: 'DELETE', url: `/api/clusters/${id}/nodes/${victim}` });
     expect(removed.statusCode).toBe(200);
     await until(app, () => sim.confChangeBlocker() === null && !sim.membership()!.voters.includes(victim));
-    const state = await app.inject({ method: 'GET', url: `/api/clusters/${id}` });
+    const state = await inject(app, { method: 'GET', url: `/api/clusters/${id}` });
     expect(state.json().view.nodes).toHaveLength(4);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -27,15 +27,15 @@ describe('keys that name Object.prototype members', () => {
         });
         expect(more.statusCode).toBe(200);
       }
-      const view = await app.inject({ method: 'GET', url: `/api/clusters/${id}` });
+      const view = await inject(app, { method: 'GET', url: `/api/clusters/${id}` });
       for (const node of view.json().view.nodes) {
         expect(Object.hasOwn(node.kv, key)).toBe(true);
         expect(node.kv[key]).toBe('kept');
       }
       for (const node of [1, 2, 3]) {
-        const crash = await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
+        const crash = await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
         expect(crash.statusCode).toBe(200);
-        const restart = await app.inject({
+        const restart = await inject(app, {
           method: 'POST',
           url: `/api/clusters/${id}/nodes/${node}/restart`,
         });
@@ -46,7 +46,7 @@ describe('keys that name Object.prototype members', () => {
       const get = await request(app, { method: 'GET', url });
       expect(get.statusCode).toBe(200);
       expect(get.json().value).toBe('kept');
-      const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
+      const history = await inject(app, { method: 'GET', url: `/api/clusters/${id}/history` });
       expect(history.json().verdict.status).toBe('linearizable');
     },
   );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '@raftlab/protocol';
-import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -28,7 +28,7 @@ describe('kv through the replicated cluster', () => {
     // ReadIndex (thesis §6.4): served at the commit index, which covers the put.
     expect(get.json().index).toBeGreaterThanOrEqual(put.json().index);
 
-    const crash = await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
+    const crash = await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
     expect(crash.statusCode).toBe(200);
     await until(app, () => {
       const now = app.clusters.get(id).sim.leader();
@@ -39,14 +39,14 @@ describe('kv through the replicated cluster', () => {
     expect(after.json().value).toBe('blue');
     expect(after.json().term).toBeGreaterThan(put.json().term);
 
-    const history = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history` });
+    const history = await inject(app, { method: 'GET', url: `/api/clusters/${id}/history` });
     expect(history.json().verdict).toMatchObject({ status: 'linearizable', checkedOps: 3 });
     expect(history.json().ops).toHaveLength(3);
     // ?ops=pending: the same verdict and totals, without the completed operations.
-    const light = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history?ops=pending` });
+    const light = await inject(app, { method: 'GET', url: `/api/clusters/${id}/history?ops=pending` });
     expect(light.json()).toMatchObject({ ops: [], total: 3, maxOpId: history.json().maxOpId });
     expect(light.json().verdict).toEqual(history.json().verdict);
-    const bad = await app.inject({ method: 'GET', url: `/api/clusters/${id}/history?ops=some` });
+    const bad = await inject(app, { method: 'GET', url: `/api/clusters/${id}/history?ops=some` });
     expect(bad.statusCode).toBe(400);
 
     const del = await request(app, { method: 'DELETE', url: `/api/clusters/${id}/kv/color` });
@@ -80,7 +80,7 @@ describe('kv through the replicated cluster', () => {
     const id = await createCluster(app, { nodes: 3, seed: 9 });
     const leader = await electLeader(app, id);
     for (const node of [1, 2, 3].filter((n) => n !== leader)) {
-      await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
+      await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${node}/crash` });
     }
     // The lone leader steps down (check-quorum) and then knows no leader.
     await until(app, () => app.clusters.get(id).sim.leader() === 0);
@@ -109,7 +109,7 @@ describe('kv through the replicated cluster', () => {
   ])('rejects %s with a 400 and changes nothing', async (_name, key, payload) => {
     app = await testApp();
     const id = await createCluster(app);
-    const res = await app.inject({ method: 'PUT', url: `/api/clusters/${id}/kv/${key}`, payload });
+    const res = await inject(app, { method: 'PUT', url: `/api/clusters/${id}/kv/${key}`, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'RAFTLAB_ERR_BAD_REQUEST' });
     expect(res.json().message).toMatch(/Invalid/);
@@ -119,9 +119,9 @@ describe('kv through the replicated cluster', () => {
   it('rejects a bad consistency level and a node that does not exist', async () => {
     app = await testApp();
     const id = await createCluster(app, { nodes: 3 });
-    const bad = await app.inject({ method: 'GET', url: `/api/clusters/${id}/kv/k?consistency=eventual` });
+    const bad = await inject(app, { method: 'GET', url: `/api/clusters/${id}/kv/k?consistency=eventual` });
     expect(bad.statusCode).toBe(400);
-    const missing = await app.inject({
+    const missing = await inject(app, {
       method: 'GET',
       url: `/api/clusters/${id}/kv/k?consistency=stale&node=7`,
     });
@@ -151,13 +151,13 @@ describe('kv through the replicated cluster', () => {
     const id = await createCluster(app, { nodes: 3, seed: 5 });
     await electLeader(app, id);
     // The HTTP budget runs out while the cluster stands still; the write is still pending.
-    const paused = await app.inject({
+    const paused = await inject(app, {
       method: 'PUT',
       url: `/api/clusters/${id}/clock`,
       payload: { paused: true },
     });
     expect(paused.statusCode).toBe(200);
-    const res = await app.inject({
+    const res = await inject(app, {
       method: 'PUT',
       url: `/api/clusters/${id}/kv/late`,
       payload: { value: 'v' },
@@ -165,7 +165,7 @@ describe('kv through the replicated cluster', () => {
     expect(res.statusCode).toBe(504);
     const { opId } = res.json();
     expect(res.json().message).toContain(`client operation ${opId}`);
-    await app.inject({ method: 'PUT', url: `/api/clusters/${id}/clock`, payload: { paused: false } });
+    await inject(app, { method: 'PUT', url: `/api/clusters/${id}/clock`, payload: { paused: false } });
     const cluster = app.clusters.get(id);
     await until(app, () => cluster.history().find((h) => h.opId === opId)?.status !== 'pending');
     expect(cluster.history().find((h) => h.opId === opId)).toMatchObject({
@@ -179,8 +179,8 @@ describe('kv through the replicated cluster', () => {
     const id = await createCluster(app, { nodes: 3, seed: 5 });
     const leader = await electLeader(app, id);
     const follower = [1, 2, 3].find((n) => n !== leader)!;
-    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${follower}/crash` });
-    const res = await app.inject({
+    await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${follower}/crash` });
+    const res = await inject(app, {
       method: 'GET',
       url: `/api/clusters/${id}/kv/k?consistency=stale&node=${follower}`,
     });
@@ -193,7 +193,11 @@ describe('kv through the replicated cluster', () => {
   it('answers 504 when the outcome is unknown (clock paused past the request budget)', async () => {
     app = await testApp({ requestTimeoutMs: 50 });
     const id = await createCluster(app, { options: { paused: true } });
-    const res = await app.inject({ method: 'PUT', url: `/api/clusters/${id}/kv/k`, payload: { value: 'v' } });
+    const res = await inject(app, {
+      method: 'PUT',
+      url: `/api/clusters/${id}/kv/k`,
+      payload: { value: 'v' },
+    });
     expect(res.statusCode).toBe(504);
     expect(res.json().error).toBe('RAFTLAB_ERR_TIMEOUT');
     expect(app.clusters.get(id).history()[0].status).toBe('pending');

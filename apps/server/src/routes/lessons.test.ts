@@ -2,22 +2,22 @@ import { lessonById, type Lesson } from '@raftlab/lessons';
 import { LessonRun } from '@raftlab/lessons/runner';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp } from '../testing/harness';
+import { inject, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(async () => {
   await app.close();
 });
 
-const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
+const post = (url: string, payload: object) => inject(app, { method: 'POST', url, payload });
 
 describe('lessons', () => {
   it('lists the library, serves a lesson, and 404s an unknown one', async () => {
     app = await testApp();
-    const list = (await app.inject({ method: 'GET', url: '/api/lessons' })).json();
+    const list = (await inject(app, { method: 'GET', url: '/api/lessons' })).json();
     expect(list.lessons[0]).toMatchObject({ id: 'cast', steps: lessonById('cast')!.steps.length });
-    expect((await app.inject({ method: 'GET', url: '/api/lessons/cast' })).json().id).toBe('cast');
-    const missing = await app.inject({ method: 'GET', url: '/api/lessons/nope' });
+    expect((await inject(app, { method: 'GET', url: '/api/lessons/cast' })).json().id).toBe('cast');
+    const missing = await inject(app, { method: 'GET', url: '/api/lessons/nope' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toBe('RAFTLAB_ERR_LESSON_NOT_FOUND');
   });
@@ -51,7 +51,7 @@ describe('lessons', () => {
         expect(answer.reached, step.title).toBe(true);
         expect(answer.clock.paused).toBe(true);
       }
-      const state = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
+      const state = (await inject(app, { method: 'GET', url: `/api/clusters/${id}` })).json();
       expect(state.clock.seq, step.title).toBe(run.sim.eventsProcessed);
       expect(state.view.nodes.map((n: { role: string; term: number }) => [n.role, n.term])).toEqual(
         run.world().nodes.map((n) => [n.role, n.term]),
@@ -73,7 +73,7 @@ describe('lessons', () => {
       bindings: started.bindings,
     });
     await until(crashStep.until!, started.bindings);
-    const first = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
+    const first = (await inject(app, { method: 'GET', url: `/api/clusters/${id}` })).json();
     const back = await post(`/api/clusters/${id}/rewind`, { ...started.mark, keep: false });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().branch).toBeUndefined();
@@ -86,7 +86,7 @@ describe('lessons', () => {
       bindings: started.bindings,
     });
     await until(crashStep.until!, started.bindings);
-    const again = (await app.inject({ method: 'GET', url: `/api/clusters/${id}` })).json();
+    const again = (await inject(app, { method: 'GET', url: `/api/clusters/${id}` })).json();
     expect(again.clock.seq).toBe(first.clock.seq);
     expect(again.view.nodes).toEqual(first.view.nodes);
     expect(app.clusters.size).toBe(1); // no branch kept
@@ -97,7 +97,7 @@ describe('lessons', () => {
     const id = (await post('/api/lesson-runs', { lesson: 'cast' })).json().id as string;
     const until = { condition: { leader: 'any' }, speed: 1 };
     const started = (
-      await app.inject({ method: 'PUT', url: `/api/clusters/${id}/clock/until`, payload: until })
+      await inject(app, { method: 'PUT', url: `/api/clusters/${id}/clock/until`, payload: until })
     ).json();
     expect(started).toMatchObject({ reached: false, clock: { paused: false, speed: 1 } });
     for (let i = 0; i < 100 && !app.clusters.get(id).paused; i++) app.driver.tick(50);
@@ -106,7 +106,7 @@ describe('lessons', () => {
     expect(cluster.leader()).not.toBe(0);
     // One event earlier there was no leader: it paused right after the event that made one.
     const before = (
-      await app.inject({ method: 'GET', url: `/api/clusters/${id}?at=${cluster.end - 1}` })
+      await inject(app, { method: 'GET', url: `/api/clusters/${id}?at=${cluster.end - 1}` })
     ).json();
     expect(before.view.nodes.some((n: { role: string }) => n.role === 'leader')).toBe(false);
   });

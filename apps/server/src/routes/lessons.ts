@@ -21,13 +21,15 @@ import {
 } from '@raftlab/lessons';
 import { worldOf } from '@raftlab/lessons/runner';
 import { ActionSchema, BindingSchema, ConditionSchema, LessonSchema } from '@raftlab/lessons/schema';
-import { ClockSchema, ClusterIdParams, InputSchema, LIMITS } from '@raftlab/protocol';
+import { ClockSchema, ClusterIdParams, InputSchema, LIMITS, OwnershipSchema } from '@raftlab/protocol';
 import { Compile } from 'typebox/compile';
 import { DEFAULT_SIM_CONFIG } from '@raftlab/sim';
 import { Type } from 'typebox';
 import { BadLesson, LessonNotFound } from '../errors';
+import { ClusterAccess } from '../live/access';
 import { clockUntil } from '../live/clock_until';
 import { lessonTarget } from '../live/lesson_target';
+import { ownershipOf } from '../plugins/access';
 import { created, replies } from './replies';
 
 const lessonId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
@@ -98,7 +100,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         body: Type.Object({ lesson: Type.Union([lessonId, LessonSchema]) }, { additionalProperties: false }),
-        response: created(Type.Object({ id: Type.String(), lesson: Type.Unknown() })),
+        response: created(
+          Type.Object({ id: Type.String(), lesson: Type.Unknown(), ...OwnershipSchema.properties }),
+        ),
       },
     },
     async (request, reply) => {
@@ -109,16 +113,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (problems.length > 0) throw new BadLesson(problems.join('; '));
       const config = { ...DEFAULT_SIM_CONFIG, ...lesson.cluster };
       const speed = lesson.speed ?? DEFAULT_LESSON_SPEED;
+      const { access, token } = ClusterAccess.issue();
       let cluster;
       if (lesson.start) {
         // A lesson saved from a cluster starts where that cluster was: its trace, replayed.
         if (!startInputs.Check(lesson.start.inputs))
           throw new BadLesson("start.inputs are not a trace's inputs");
         const trace = { version: 1 as const, config, ...lesson.start };
-        cluster = app.clusters.create({ trace, options: { speed } });
-      } else cluster = app.clusters.createPaused(config, speed);
+        cluster = app.clusters.create({ trace, options: { speed } }, access);
+      } else cluster = app.clusters.createPaused(config, speed, access);
       reply.code(201);
-      return { id: cluster.id, lesson };
+      return { id: cluster.id, lesson, ...ownershipOf(cluster.id, token) };
     },
   );
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { MessageInFlight } from '@raftlab/sim';
-import { createCluster, electLeader, testApp } from '../testing/harness';
+import { createCluster, electLeader, inject, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -17,7 +17,7 @@ async function withAppendInFlight(): Promise<{ id: string; flight: MessageInFlig
   return { id, flight: appendOnWire()! };
 }
 
-const post = (url: string, payload?: object) => app.inject({ method: 'POST', url, payload });
+const post = (url: string, payload?: object) => inject(app, { method: 'POST', url, payload });
 
 describe('messages under a hand', () => {
   it('drop, duplicate, deliver and delay act on the message and are recorded in the trace', async () => {

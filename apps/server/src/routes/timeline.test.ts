@@ -5,13 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createCluster, electLeader, request, testApp } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
 
-const get = (url: string) => app.inject({ method: 'GET', url });
-const post = (url: string, payload?: object) => app.inject({ method: 'POST', url, payload });
+const get = (url: string) => inject(app, { method: 'GET', url });
+const post = (url: string, payload?: object) => inject(app, { method: 'POST', url, payload });
 
 /** A 3-node cluster with a leader, one write, a crash of the leader: answers the moments around it. */
 async function crashedCluster() {

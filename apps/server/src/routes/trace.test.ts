@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { runSeed } from '@raftlab/sim';
-import { createCluster, electLeader, request, testApp, until } from '../testing/harness';
+import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 
 let app: FastifyInstance;
 afterEach(() => app.close());
@@ -12,15 +12,15 @@ describe('traces', () => {
     const id = await createCluster(app, { seed: 31 });
     const leader = await electLeader(app, id);
     await request(app, { method: 'PUT', url: `/api/clusters/${id}/kv/a`, payload: { value: '1' } });
-    await app.inject({ method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
+    await inject(app, { method: 'POST', url: `/api/clusters/${id}/nodes/${leader}/crash` });
     await until(app, () => ![0, leader].includes(app.clusters.get(id).sim.leader()));
     await request(app, { method: 'PUT', url: `/api/clusters/${id}/kv/b`, payload: { value: '2' } });
     const original = app.clusters.get(id);
     original.setClock({ paused: true });
-    const trace = (await app.inject({ method: 'GET', url: `/api/clusters/${id}/trace` })).json();
+    const trace = (await inject(app, { method: 'GET', url: `/api/clusters/${id}/trace` })).json();
     expect(trace.inputs.map((i: { kind: string }) => i.kind)).toEqual(['invoke', 'crash', 'invoke']);
 
-    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace } });
+    const res = await inject(app, { method: 'POST', url: '/api/clusters', payload: { trace } });
     expect(res.statusCode).toBe(201);
     const copy = app.clusters.get(res.json().id);
     const last = trace.inputs[trace.inputs.length - 1];
@@ -30,7 +30,7 @@ describe('traces', () => {
     // Every moment of the upload is the original's moment.
     for (const at of [0, Math.floor(last.afterEvents / 2), last.afterEvents]) {
       const [a, b] = await Promise.all(
-        [id, copy.id].map((c) => app.inject({ method: 'GET', url: `/api/clusters/${c}?at=${at}` })),
+        [id, copy.id].map((c) => inject(app, { method: 'GET', url: `/api/clusters/${c}?at=${at}` })),
       );
       expect(b.json().view).toEqual(a.json().view);
       expect(b.json().clock.seq).toBe(at);
@@ -45,22 +45,22 @@ describe('traces', () => {
     // Swarm seed 1 breaks Figure 8's rule once the bug is switched on.
     const run = runSeed(1, { config: { bugs: ['figure8-commit'] } });
     expect(run.violations.length).toBeGreaterThan(0);
-    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: run.trace } });
+    const res = await inject(app, { method: 'POST', url: '/api/clusters', payload: { trace: run.trace } });
     expect(res.statusCode).toBe(201);
     const cluster = app.clusters.get(res.json().id);
     const trouble = cluster.markers.firstTrouble();
     expect(trouble?.kind).toBe('violation');
     const at = trouble!.at;
     // The moment before it has no violation; the marked one has.
-    const before = await app.inject({ method: 'GET', url: `/api/clusters/${cluster.id}?at=${at - 1}` });
-    const marked = await app.inject({ method: 'GET', url: `/api/clusters/${cluster.id}?at=${at}` });
+    const before = await inject(app, { method: 'GET', url: `/api/clusters/${cluster.id}?at=${at - 1}` });
+    const marked = await inject(app, { method: 'GET', url: `/api/clusters/${cluster.id}?at=${at}` });
     expect(before.json().view.violations).toEqual([]);
     expect(marked.json().view.violations.length).toBeGreaterThan(0);
   });
 
   it('rejects a trace that is not one, or that cannot be replayed, and creates nothing', async () => {
     app = await testApp();
-    const bad = await app.inject({
+    const bad = await inject(app, {
       method: 'POST',
       url: '/api/clusters',
       payload: { trace: { version: 2 } },
@@ -69,11 +69,11 @@ describe('traces', () => {
     const id = await createCluster(app, { nodes: 3, seed: 2 });
     const trace = app.clusters.get(id).trace();
     const crashNine = { ...trace, inputs: [{ kind: 'crash', node: 9, at: 0, afterEvents: 0 }] };
-    const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: crashNine } });
+    const res = await inject(app, { method: 'POST', url: '/api/clusters', payload: { trace: crashNine } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('RAFTLAB_ERR_BAD_TRACE');
     const late = { ...trace, inputs: [{ kind: 'crash', node: 1, at: 0, afterEvents: 1e9 }] };
-    const tooLong = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: late } });
+    const tooLong = await inject(app, { method: 'POST', url: '/api/clusters', payload: { trace: late } });
     expect(tooLong.statusCode).toBe(400);
     expect(app.clusters.size).toBe(1);
   });
@@ -110,7 +110,7 @@ describe('traces', () => {
       'an unknown field of the trace': { ...trace, junk: true },
     };
     for (const [what, t] of Object.entries(bad)) {
-      const res = await app.inject({ method: 'POST', url: '/api/clusters', payload: { trace: t } });
+      const res = await inject(app, { method: 'POST', url: '/api/clusters', payload: { trace: t } });
       expect(res.statusCode, what).toBe(400);
       expect(['RAFTLAB_ERR_BAD_TRACE', 'RAFTLAB_ERR_BAD_REQUEST'], what).toContain(res.json().error);
     }

@@ -41,10 +41,18 @@ interface KeyState {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The owner tokens the creations answered, by cluster id: every request is the owner's. */
+const tokens = new Map<string, string>();
+
 async function json(base: string, method: string, path: string, body?: object) {
+  const token = tokens.get(/^\/api\/clusters\/([a-z0-9]+)/.exec(path)?.[1] ?? '');
   const res = await fetch(`${base}${path}`, {
     method,
-    ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
   });
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
 }
@@ -71,7 +79,10 @@ async function writer(
       acknowledged++;
     } else if (reply?.status === 503)
       state.unanswered.delete(value); // did not take effect
-    else if (reply === null) return acknowledged; // the server is gone
+    else if (reply === null)
+      return acknowledged; // the server is gone
+    else if (reply.status !== 504)
+      throw new Error(`PUT ${key}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
   return acknowledged;
 }
@@ -106,7 +117,9 @@ export async function killCycles(options: KillCyclesOptions): Promise<KillCycles
         options: { speed: 1 },
       });
       if (created.status !== 201) throw new Error(`create: ${created.status}`);
-      ids.push(String(created.body!.id));
+      const id = String(created.body!.id);
+      tokens.set(id, String((created.body!.owner as { token: string }).token));
+      ids.push(id);
     }
     // Each writer owns its keys, in every cluster: cluster → writer → key → what it may hold.
     const state = ids.map(() =>

@@ -8,6 +8,7 @@
  * the page then points to, and the action is taken on the rewound cluster.
  */
 import type { NetworkBody } from '@raftlab/protocol';
+import { selectMayControl } from '../store/selectors';
 import { raftStore } from '../store/store';
 import { api, ApiError } from './client';
 
@@ -31,10 +32,22 @@ export async function rewindIfPast(clusterId: string): Promise<boolean> {
   }
 }
 
-/** Runs `call` with the current cluster id; a failure becomes the store's notice. */
+/** What a page without control is told when it tries to act (a shortcut, say: its buttons are disabled). */
+export const VIEW_ONLY_NOTICE =
+  'View only: only the owner of this cluster can change it. Fork it from the timeline to try things on a copy of your own.';
+
+/**
+ * Runs `call` with the current cluster id; a failure becomes the store's notice. A page
+ * without control does not send it (the server would refuse it with 403) and says why.
+ */
 export async function run(what: string, call: (clusterId: string) => Promise<unknown>): Promise<boolean> {
-  const { clusterId, setNotice } = raftStore.getState();
+  const state = raftStore.getState();
+  const { clusterId, setNotice } = state;
   if (!clusterId) return false;
+  if (!selectMayControl(state)) {
+    setNotice(VIEW_ONLY_NOTICE);
+    return false;
+  }
   try {
     await call(clusterId);
     setNotice(null);
@@ -47,8 +60,10 @@ export async function run(what: string, call: (clusterId: string) => Promise<unk
 
 /** Like `run`, for an action that changes the run: from the past, it rewrites the future. */
 export async function act(what: string, call: (clusterId: string) => Promise<unknown>): Promise<boolean> {
-  const { clusterId } = raftStore.getState();
-  if (!clusterId || !(await rewindIfPast(clusterId))) return false;
+  const state = raftStore.getState();
+  if (!state.clusterId) return false;
+  if (!selectMayControl(state)) return run(what, call); // says why, sends nothing
+  if (!(await rewindIfPast(state.clusterId))) return false;
   return run(what, call);
 }
 

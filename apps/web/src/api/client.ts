@@ -3,12 +3,14 @@
  * `ApiError` carrying the server's `{error, message}` and the HTTP status.
  */
 import type {
+  Access,
   AddNodeReply,
   BugList,
   CasReply,
   ClockBody,
   ClusterState,
   CreateClusterBody,
+  CreatedCluster,
   DivergeReply,
   ErrorBody,
   HistoryReply,
@@ -18,6 +20,7 @@ import type {
   RewindReply,
   Trace,
 } from '@raftlab/protocol';
+import { clusterOfPath, keepOwnership, ownerToken, rememberOwner } from './owners';
 
 export class ApiError extends Error {
   constructor(
@@ -32,12 +35,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The headers of a request to `path`: its body's type, and the owner's token when this browser holds it. */
+function headersFor(path: string, body: unknown): Record<string, string> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const id = clusterOfPath(path);
+  const token = id === null ? undefined : ownerToken(id);
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  return headers;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: headersFor(path, body),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -70,16 +82,28 @@ const atQuery = (at: number | null | undefined, join: '?' | '&' = '?') =>
   at === null || at === undefined ? '' : `${join}at=${at}`;
 
 export const api = {
-  createCluster: (body: CreateClusterBody = {}) => request<ClusterState>('POST', '/api/clusters', body),
-  /** A new paused cluster at moment `at` of cluster `from` (which stays as it is). */
-  fork: (from: string, at: number) => request<ClusterState>('POST', '/api/clusters', { fork: { from, at } }),
+  /** A new cluster, owned by this browser (its token kept: owners.ts). */
+  createCluster: (body: CreateClusterBody = {}) =>
+    request<CreatedCluster>('POST', '/api/clusters', body).then(keepOwnership),
+  /** A new paused cluster at moment `at` of cluster `from` (which stays as it is), owned by this browser. */
+  fork: (from: string, at: number) =>
+    request<CreatedCluster>('POST', '/api/clusters', { fork: { from, at } }).then(keepOwnership),
   /** The cluster as it is, or as it was right after event `at`. */
   getCluster: (id: string, at?: number | null) => request<ClusterState>('GET', cluster(id) + atQuery(at)),
   /** The cluster goes back to moment `at`, paused; its replaced future is kept as a branch. */
-  rewind: (id: string, at: number) => request<RewindReply>('POST', `${cluster(id)}/rewind`, { at }),
+  rewind: (id: string, at: number) =>
+    request<RewindReply>('POST', `${cluster(id)}/rewind`, { at }).then((reply) => {
+      // The branch has this cluster's owner: the owner keeps its token for it too.
+      if (reply.branch && reply.branchOwner) rememberOwner(reply.branch.id, reply.branchOwner.token);
+      return reply;
+    }),
   /** The first moment at which the two clusters differ; null when one's run is a prefix of the other's. */
   diverge: (id: string, other: string) =>
     request<DivergeReply>('GET', `${cluster(id)}/diverge?with=${enc(other)}`),
+  /** What this page may do to the cluster, judged by the token it sends. */
+  access: (id: string) => request<Access>('GET', `${cluster(id)}/access`),
+  /** The owner opens control to everyone with the link, or closes it. */
+  setOpen: (id: string, open: boolean) => request<Access>('PUT', `${cluster(id)}/access`, { open }),
   trace: (id: string) => request<Trace>('GET', `${cluster(id)}/trace`),
   bugs: () => request<BugList>('GET', '/api/bugs'),
   /** A read at `consistency`; a stale read from `node` when given (else any running node). */

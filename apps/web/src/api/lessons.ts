@@ -1,7 +1,8 @@
 /** The lesson routes (apps/server/src/routes/lessons.ts): the library, a lesson's cluster, its steps' requests. */
 import type { Action, Binding, Condition, Lesson } from '@raftlab/lessons';
-import type { Clock } from '@raftlab/protocol';
+import type { Clock, Ownership } from '@raftlab/protocol';
 import { cluster, request } from './client';
+import { keepOwnership } from './owners';
 
 export interface LessonSummary {
   id: string;
@@ -24,7 +25,9 @@ export const lessonsApi = {
   list: () => request<{ lessons: LessonSummary[] }>('GET', '/api/lessons'),
   /** A cluster for a lesson of the library (by id) or a lesson file, paused at its start. */
   start: (lesson: string | Lesson) =>
-    request<{ id: string; lesson: Lesson }>('POST', '/api/lesson-runs', { lesson }),
+    request<{ id: string; lesson: Lesson } & Ownership>('POST', '/api/lesson-runs', { lesson }).then(
+      keepOwnership,
+    ),
   /** Binds a step's names and does its actions; answers every name and the moment before. */
   act: (id: string, actions: Action[], bindings: Names, bind: Record<string, Binding> = {}) =>
     request<{ clock: Clock; bindings: Names; mark: StepMark }>('POST', `${cluster(id)}/actions`, {

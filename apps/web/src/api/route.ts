@@ -4,6 +4,7 @@
  * a cluster.
  */
 import { api } from './client';
+import { takeOwnerFragment } from './owners';
 
 const PATH = /^\/c\/([a-z0-9]{1,32})\/?$/;
 /** An event number as the server's `?at=` accepts it (AtQuerySchema). */
@@ -42,10 +43,16 @@ export function searchWithMoment(search: string, at: number | null): string {
   return text ? `?${text}` : '';
 }
 
-/** The id from the address bar, or a freshly created cluster's id written into it. */
+/**
+ * The id from the address bar (an owner link's token taken out of it), or a freshly
+ * created cluster's id written into it.
+ */
 export async function resolveClusterId(): Promise<string> {
   const existing = clusterIdFromPath(window.location.pathname);
-  if (existing) return existing;
+  if (existing) {
+    takeOwnerFragment(existing, window.location);
+    return existing;
+  }
   const created = await api.createCluster({});
   window.history.replaceState(null, '', clusterPath(created.id) + window.location.search);
   return created.id;

@@ -167,6 +167,9 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
           if (idle) store.getState().seekSettled();
         }
         break;
+      case 'access':
+        store.getState().setControlOpen(frame.open);
+        break;
       case 'closed':
         if (frame.kept) {
           // The server keeps the cluster for its next start: the socket's close reconnects.

@@ -31,6 +31,7 @@ import { MorePanels } from './MorePanels';
 import { usePresenter } from './presenter';
 import { usePhone } from './phone';
 import { Notice } from './Notice';
+import { ViewOnlyNote } from '../features/access/ViewOnlyNote';
 import { SafetyAlert } from './SafetyAlert';
 import './layout.css';
 import './presenter.css';
@@ -119,6 +120,7 @@ export function App({ lesson = false }: AppProps) {
         <aside className="controls" aria-label="Controls">
           {lesson && <LessonPanel />}
           {presenter && <Announcer />}
+          <ViewOnlyNote />
           <SafetyAlert />
           <Notice />
           <NodeActions />

@@ -1,12 +1,13 @@
-/** App name, cluster id with its shareable link, the glossary's link, connection status and virtual clock. */
+/** App name, cluster id with its Share panel, the glossary's link, connection status and virtual clock. */
 import { BugLab } from './BugLab';
 import { useEffect, useState } from 'react';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { useRaft } from '../store/store';
-import { selectLeaderId, selectMaxTerm } from '../store/selectors';
+import { selectLeaderId, selectMaxTerm, selectMayControl } from '../store/selectors';
 import type { ConnectionStatus } from '../store/types';
 import { GLOSSARY_PATH, momentPath } from '../api/route';
 import { VirtualClock } from '../features/clock/VirtualClock';
+import { SharePanel } from '../features/access/SharePanel';
 import { togglePresenter, usePresenter } from './presenter';
 import './header.css';
 
@@ -74,19 +75,10 @@ export function Header({ onHelp }: HeaderProps) {
   const term = useRaft(selectMaxTerm);
   const bugs = useRaft((s) => s.config?.bugs ?? null);
   const at = useRaft((s) => s.moment?.at ?? null);
-  const [copied, setCopied] = useState(false);
+  const control = useRaft(selectMayControl);
+  const controlOpen = useRaft((s) => s.controlOpen);
   // The moment shown: a past one is part of the link ("look at event 1,234").
   const link = clusterId ? `${window.location.origin}${momentPath(clusterId, at)}` : '';
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setCopied(false);
-    }
-  };
 
   return (
     <header className="header">
@@ -111,15 +103,8 @@ export function Header({ onHelp }: HeaderProps) {
             >
               {clusterId}
             </a>
-            {/* "Copy" beside the link it copies: the header must fit 1280 px on one row. */}
-            <button
-              type="button"
-              className="small"
-              onClick={() => void copy()}
-              aria-label={copied ? 'Copied' : 'Copy link'}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
+            {/* Beside the link it shares: the header must fit 1280 px on one row. */}
+            <SharePanel clusterId={clusterId} />
           </>
         ) : (
           <span className="muted">…</span>
@@ -155,6 +140,26 @@ export function Header({ onHelp }: HeaderProps) {
             title={`This cluster runs with deliberate bugs: ${bugs.join(', ')}`}
           >
             ⚠ {bugs.length === 1 ? '1 bug' : `${bugs.length} bugs`}
+          </span>
+        )}
+        {clusterId && !control && (
+          <span
+            className="badge badge--view"
+            role="note"
+            aria-label="View only: only the owner can change this cluster"
+            title="Only the owner can change this cluster; Fork gives you a copy of your own"
+          >
+            view only
+          </span>
+        )}
+        {clusterId && control && controlOpen && (
+          <span
+            className="badge badge--view"
+            role="note"
+            aria-label="Control open: everyone with the link can act"
+            title="The owner opened control to everyone with the link"
+          >
+            open
           </span>
         )}
         <span

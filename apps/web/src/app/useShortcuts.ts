@@ -1,6 +1,7 @@
 /** Installs the keyboard shortcuts and the hidden-tab auto-pause for the whole app. */
 import { useEffect } from 'react';
 import { actions } from '../api/actions';
+import { selectMayControl } from '../store/selectors';
 import { raftStore } from '../store/store';
 import { stepBy } from '../features/timeline/moves';
 import { togglePresenter } from './presenter';
@@ -72,8 +73,9 @@ export function useShortcuts(openHelp: (open: boolean) => void, helpOpen: () => 
     let pausedByUs = false;
     const onChange = () => {
       const s = raftStore.getState();
-      // The past stands still already, and resuming from it would rewrite the future.
-      if (s.connection !== 'live' || s.moment !== null) return;
+      // The past stands still already, and resuming from it would rewrite the future. A
+      // viewer's hidden tab leaves the owner's clock alone (the class watching goes on).
+      if (s.connection !== 'live' || s.moment !== null || !selectMayControl(s)) return;
       const next = onVisibility(document.hidden, s.clock.paused, pausedByUs);
       pausedByUs = next.pausedByUs;
       if (next.setPaused !== null) void actions.setPaused(next.setPaused);

@@ -7,6 +7,7 @@
  */
 import type { EventsFrame, SimEvent, SnapshotFrame } from '@raftlab/protocol';
 import { FrameDraft, type Slice } from './draft';
+import { access } from './slices/access';
 import { announcer } from './slices/announcer';
 import { charts } from './slices/charts';
 import { cluster } from './slices/cluster';
@@ -40,6 +41,7 @@ const SLICES: readonly Slice<Partial<RaftState>>[] = [
   safety,
   timeline,
   ui,
+  access,
 ];
 
 type Handler = (d: FrameDraft, e: SimEvent) => void;

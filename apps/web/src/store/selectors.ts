@@ -87,6 +87,10 @@ export function selectUncheckedCompletions(s: Pick<RaftState, 'history' | 'check
   return n;
 }
 
+/** Whether this page may change the cluster: it is the owner's, or the owner opened control to everyone. */
+export const selectMayControl = (s: Pick<RaftState, 'isOwner' | 'controlOpen'>): boolean =>
+  s.isOwner || s.controlOpen;
+
 /** Whether the directed link from → to is down. */
 export const selectLinkDown = (s: Pick<RaftState, 'linksDown'>, from: number, to: number): boolean =>
   s.linksDown[linkKey(from, to)] === true;

@@ -8,6 +8,7 @@
 import { createStore, useStore, type StateCreator } from 'zustand';
 import type { EventsFrame, SnapshotFrame } from '@raftlab/protocol';
 import { initialState, reduceEvents, reducePast, reduceSnapshot } from './reducers';
+import { accessActions, type AccessActions } from './slices/access';
 import { clusterActions, type ClusterActions } from './slices/cluster';
 import { historyActions, type HistoryActions } from './slices/history';
 import { timelineActions, type TimelineActions } from './slices/timeline';
@@ -22,7 +23,12 @@ export interface StreamActions {
   applyPast(snapshot: SnapshotFrame, events: EventsFrame, receivedAt: number): void;
 }
 
-export type RaftActions = StreamActions & ClusterActions & HistoryActions & TimelineActions & UiActions;
+export type RaftActions = StreamActions &
+  ClusterActions &
+  HistoryActions &
+  TimelineActions &
+  UiActions &
+  AccessActions;
 export type RaftStore = RaftState & RaftActions;
 
 const streamActions: StateCreator<RaftStore, [], [], StreamActions> = (set) => ({
@@ -39,6 +45,7 @@ export function createRaftStore() {
     ...historyActions(...a),
     ...timelineActions(...a),
     ...uiActions(...a),
+    ...accessActions(...a),
   }));
 }
 

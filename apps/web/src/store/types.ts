@@ -4,6 +4,7 @@
  * `store.ts` replace it, through the pure reducers in `reducers.ts`.
  */
 import type { Clock, Entry, MessageInFlight, ReadConsistency, SimEvent, Verdict } from '@raftlab/protocol';
+import type { AccessState } from './slices/access';
 import type { AnnouncerState } from './slices/announcer';
 import type { ChartsState } from './slices/charts';
 import type { ClusterState } from './slices/cluster';
@@ -106,7 +107,8 @@ export type RaftState = ClusterState &
   AnnouncerState &
   FeedState &
   TimelineState &
-  UiState;
+  UiState &
+  AccessState;
 
 /**
  * How far a pending operation has got: the node its current attempt went to and, for a

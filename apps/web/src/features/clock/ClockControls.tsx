@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { actions } from '../../api/actions';
+import { selectMayControl } from '../../store/selectors';
 import { useRaft } from '../../store/store';
 import { canStep, stepBy } from '../timeline/moves';
 import { formatSpeed, sliderToSpeed, SLIDER_STEPS, speedToSlider } from './speedScale';
@@ -17,6 +18,8 @@ export function ClockControls() {
   const paused = useRaft((s) => s.clock.paused);
   const serverSpeed = useRaft((s) => s.clock.speed);
   const live = useRaft((s) => s.connection === 'live');
+  // Playing, the speed and pausing on trouble are the cluster's: a viewer watches them.
+  const control = useRaft(selectMayControl);
   const canStepBack = useRaft((s) => canStep(s, -1));
   const canStepOn = useRaft((s) => canStep(s, 1));
   // The server pauses on trouble unless told not to. The box shows the person's choice
@@ -63,7 +66,7 @@ export function ClockControls() {
         <button
           type="button"
           className="primary"
-          disabled={!live}
+          disabled={!live || !control}
           onClick={() => void actions.setPaused(!paused)}
         >
           {paused ? 'Play' : 'Pause'}
@@ -86,6 +89,7 @@ export function ClockControls() {
           max={SLIDER_STEPS}
           step={1}
           value={speedToSlider(speed > 0 ? speed : 0.02)}
+          disabled={!control}
           onChange={(e) => onSpeed(Number(e.target.value))}
         />
         <output htmlFor="speed-slider">{speed > 0 ? formatSpeed(speed) : '—'}</output>
@@ -97,7 +101,7 @@ export function ClockControls() {
         <input
           type="checkbox"
           checked={pauseOnTrouble}
-          disabled={!live}
+          disabled={!live || !control}
           onChange={(e) => void onTrouble(e.target.checked)}
         />
         Pause on trouble

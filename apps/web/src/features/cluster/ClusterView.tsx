@@ -11,7 +11,7 @@ import { useSpotlitNodes } from '../lesson/spotlight';
 import type { MessageInFlight } from '@raftlab/protocol';
 import { useShallow } from 'zustand/react/shallow';
 import { useRaft } from '../../store/store';
-import { nodePairs, selectLeader, selectLinkDown } from '../../store/selectors';
+import { nodePairs, selectLeader, selectLinkDown, selectMayControl } from '../../store/selectors';
 import { MessagePopover } from '../network/MessagePopover';
 import { ProgressLabels } from './ProgressLabels';
 import { LinkLine } from '../network/LinkLine';
@@ -55,6 +55,7 @@ export function ClusterView({ mode = 'dashboard' }: ClusterViewProps) {
       nodePairs(s.nodeIds).flatMap(([a, b]) => [selectLinkDown(s, a, b), selectLinkDown(s, b, a)]),
     ),
   );
+  const control = useRaft(selectMayControl);
   const toggleLink = useLinkToggle();
   const toggleDirection = useDirectionToggle();
   const view = ringView(mode, nodeIds.length);
@@ -77,6 +78,7 @@ export function ClusterView({ mode = 'dashboard' }: ClusterViewProps) {
               baDown={linksDown[2 * i + 1] ?? false}
               onToggle={toggleLink}
               onToggleDirection={toggleDirection}
+              disabled={!control}
             />
           ))}
         </g>

@@ -7,6 +7,7 @@ import { LIMITS, type Progress as ProgressT } from '@raftlab/protocol';
 import { actions } from '../../api/actions';
 import { useRaft } from '../../store/store';
 import { roleWord, selectLeaderId } from '../../store/selectors';
+import { Acting } from '../access/Acting';
 import { Term } from '../glossary/Term';
 import './actions.css';
 
@@ -115,61 +116,63 @@ export function NodeActions() {
       ) : null}
       {node?.up && node.progress ? <Progress progress={node.progress} /> : null}
       {node ? null : <p className="hint">Select a node on the ring to act on it.</p>}
-      <div className="button-row">
-        <button
-          type="button"
-          className="danger"
-          disabled={!node || !up}
-          onClick={() => selected !== null && void actions.crash(selected)}
-        >
-          Crash
-        </button>
-        <button
-          type="button"
-          disabled={!node || up}
-          onClick={() => selected !== null && void actions.restart(selected)}
-        >
-          Restart
-        </button>
-        <button
-          type="button"
-          disabled={!node || !up || node.role === 'leader'}
-          onClick={() => selected !== null && void actions.timeout(selected)}
-        >
-          Time out
-        </button>
-        <button
-          type="button"
-          disabled={!node || !up || node.role === 'leader' || !hasLeader}
-          onClick={() => selected !== null && void actions.transferLeadership(selected)}
-        >
-          Transfer leadership
-        </button>
-        <button
-          type="button"
-          disabled={!node || !up}
-          onClick={() => selected !== null && void actions.compact(selected)}
-        >
-          Compact now
-        </button>
-      </div>
-      <div className="button-row">
-        <button
-          type="button"
-          disabled={!hasLeader || nodeCount >= LIMITS.maxNodes}
-          onClick={() => void actions.addNode()}
-        >
-          Add node
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={!node || !hasLeader}
-          onClick={() => selected !== null && void actions.removeNode(selected)}
-        >
-          Remove node
-        </button>
-      </div>
+      <Acting>
+        <div className="button-row">
+          <button
+            type="button"
+            className="danger"
+            disabled={!node || !up}
+            onClick={() => selected !== null && void actions.crash(selected)}
+          >
+            Crash
+          </button>
+          <button
+            type="button"
+            disabled={!node || up}
+            onClick={() => selected !== null && void actions.restart(selected)}
+          >
+            Restart
+          </button>
+          <button
+            type="button"
+            disabled={!node || !up || node.role === 'leader'}
+            onClick={() => selected !== null && void actions.timeout(selected)}
+          >
+            Time out
+          </button>
+          <button
+            type="button"
+            disabled={!node || !up || node.role === 'leader' || !hasLeader}
+            onClick={() => selected !== null && void actions.transferLeadership(selected)}
+          >
+            Transfer leadership
+          </button>
+          <button
+            type="button"
+            disabled={!node || !up}
+            onClick={() => selected !== null && void actions.compact(selected)}
+          >
+            Compact now
+          </button>
+        </div>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={!hasLeader || nodeCount >= LIMITS.maxNodes}
+            onClick={() => void actions.addNode()}
+          >
+            Add node
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={!node || !hasLeader}
+            onClick={() => selected !== null && void actions.removeNode(selected)}
+          >
+            Remove node
+          </button>
+        </div>
+      </Acting>
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { rewindIfPast } from '../../api/actions';
 import { api, ApiError, describeKvError } from '../../api/client';
 import { useShallow } from 'zustand/react/shallow';
 import { raftStore, useRaft } from '../../store/store';
+import { Acting } from '../access/Acting';
+import { NodeSelect } from '../network/NodeSelect';
 import type { KvResultRow } from '../../store/types';
 import { Operations } from './Operations';
 import { Results } from './Results';
@@ -95,73 +97,69 @@ export function KvForm() {
     <section className="panel" aria-labelledby="kv-heading">
       <h2 id="kv-heading">Client requests</h2>
       <form className="kv-form" onSubmit={onSubmit}>
-        <label>
-          <span>Key</span>
-          <input value={key} onChange={(e) => setKey(e.target.value)} maxLength={256} required />
-        </label>
-        <label>
-          <span>Value</span>
-          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={4096} />
-        </label>
-        <label>
-          <span>Expected</span>
-          <input
-            value={expected}
-            onChange={(e) => setExpected(e.target.value)}
-            maxLength={4096}
-            placeholder="empty = absent"
-          />
-        </label>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!ready || !key}>
-            Put
-          </button>
-          <button type="button" disabled={!ready || !key} onClick={() => send('get')}>
-            Get
-          </button>
-          <button type="button" disabled={!ready || !key} onClick={() => send('delete')}>
-            Delete
-          </button>
-          <button
-            type="button"
-            disabled={!ready || !key}
-            onClick={() => send('cas')}
-            title="Compare and swap: set Value only if the key holds Expected"
-          >
-            CAS
-          </button>
-          {busy > 0 && (
-            <span className="spinner" role="status">
-              waiting…
-            </span>
-          )}
-        </div>
-        <label className="kv-form__wide">
-          <span>Read consistency</span>
-          <select value={consistency} onChange={(e) => setConsistency(e.target.value as ReadConsistency)}>
-            {READ_CONSISTENCIES.map((level) => (
-              <option key={level} value={level}>
-                {CONSISTENCY_LABELS[level]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {consistency === 'stale' && (
-          <label className="kv-form__wide">
-            <span>Read from</span>
-            <select
-              value={readFrom ?? ''}
-              onChange={(e) => setReadFrom(e.target.value === '' ? null : Number(e.target.value))}
+        <Acting>
+          <label>
+            <span>Key</span>
+            <input value={key} onChange={(e) => setKey(e.target.value)} maxLength={256} required />
+          </label>
+          <label>
+            <span>Value</span>
+            <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={4096} />
+          </label>
+          <label>
+            <span>Expected</span>
+            <input
+              value={expected}
+              onChange={(e) => setExpected(e.target.value)}
+              maxLength={4096}
+              placeholder="empty = absent"
+            />
+          </label>
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={!ready || !key}>
+              Put
+            </button>
+            <button type="button" disabled={!ready || !key} onClick={() => send('get')}>
+              Get
+            </button>
+            <button type="button" disabled={!ready || !key} onClick={() => send('delete')}>
+              Delete
+            </button>
+            <button
+              type="button"
+              disabled={!ready || !key}
+              onClick={() => send('cas')}
+              title="Compare and swap: set Value only if the key holds Expected"
             >
-              <option value="">Any running node</option>
-              {nodeIds.map((id) => (
-                <option key={id} value={id}>
-                  Node {id}
+              CAS
+            </button>
+            {busy > 0 && (
+              <span className="spinner" role="status">
+                waiting…
+              </span>
+            )}
+          </div>
+          <label className="kv-form__wide">
+            <span>Read consistency</span>
+            <select value={consistency} onChange={(e) => setConsistency(e.target.value as ReadConsistency)}>
+              {READ_CONSISTENCIES.map((level) => (
+                <option key={level} value={level}>
+                  {CONSISTENCY_LABELS[level]}
                 </option>
               ))}
             </select>
           </label>
-        )}
+          {consistency === 'stale' && (
+            <NodeSelect
+              className="kv-form__wide"
+              label="Read from"
+              nodeIds={nodeIds}
+              value={readFrom}
+              onChange={setReadFrom}
+              anyLabel="Any running node"
+            />
+          )}
+        </Acting>
       </form>
       <Operations />
       <Results />

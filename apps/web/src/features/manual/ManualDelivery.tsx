@@ -12,6 +12,7 @@ import { actions } from '../../api/actions';
 import { messageActions } from '../../api/messages';
 import { stepBy } from '../timeline/moves';
 import { useRaft } from '../../store/store';
+import { Acting } from '../access/Acting';
 import './manual.css';
 
 /** Messages listed at most; the rest are counted. */
@@ -37,19 +38,23 @@ export function ManualDelivery() {
   return (
     <section className="panel manual" aria-labelledby="manual-heading">
       <h2 id="manual-heading">Manual delivery</h2>
-      <label className="manual__switch">
-        <input type="checkbox" checked={on} disabled={!live} onChange={(e) => toggle(e.target.checked)} />
-        Manual delivery
-      </label>
-      {!on && (
-        <p className="hint">Stop time and choose, one by one, which message arrives or which timer fires.</p>
-      )}
-      {on && (
-        <>
-          <p className="hint">Time stands still. Pick what happens next:</p>
-          <NextEvents />
-        </>
-      )}
+      <Acting>
+        <label className="manual__switch">
+          <input type="checkbox" checked={on} disabled={!live} onChange={(e) => toggle(e.target.checked)} />
+          Manual delivery
+        </label>
+        {!on && (
+          <p className="hint">
+            Stop time and choose, one by one, which message arrives or which timer fires.
+          </p>
+        )}
+        {on && (
+          <>
+            <p className="hint">Time stands still. Pick what happens next:</p>
+            <NextEvents />
+          </>
+        )}
+      </Acting>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { messageActions, type MessageAction } from '../../api/messages';
 import { useRaft } from '../../store/store';
+import { Acting } from '../access/Acting';
 import './manual.css';
 
 const HAND_ACTIONS: ReadonlyArray<readonly [MessageAction, string]> = [
@@ -22,34 +23,36 @@ export function MessageHand({ id, onDone }: { id: number; onDone: () => void }) 
   const act = (done: Promise<boolean>) => void done.then((ok) => ok && onDone());
   return (
     <div className="hand" role="group" aria-label={`Message ${id} in hand`}>
-      {HAND_ACTIONS.map(([action, label]) => (
-        <button
-          key={action}
-          type="button"
-          className="small"
-          disabled={!live}
-          onClick={() => act(messageActions.act(id, action))}
-        >
-          {label}
-        </button>
-      ))}
-      <span className="hand__delay">
-        <button
-          type="button"
-          className="small"
-          disabled={!live}
-          onClick={() => act(messageActions.delay(id, delay))}
-        >
-          Delay
-        </button>
-        <select aria-label="Delay by" value={delay} onChange={(e) => setDelay(Number(e.target.value))}>
-          {DELAYS_MS.map((ms) => (
-            <option key={ms} value={ms}>
-              {ms < 1000 ? `${ms} ms` : `${ms / 1000} s`}
-            </option>
-          ))}
-        </select>
-      </span>
+      <Acting>
+        {HAND_ACTIONS.map(([action, label]) => (
+          <button
+            key={action}
+            type="button"
+            className="small"
+            disabled={!live}
+            onClick={() => act(messageActions.act(id, action))}
+          >
+            {label}
+          </button>
+        ))}
+        <span className="hand__delay">
+          <button
+            type="button"
+            className="small"
+            disabled={!live}
+            onClick={() => act(messageActions.delay(id, delay))}
+          >
+            Delay
+          </button>
+          <select aria-label="Delay by" value={delay} onChange={(e) => setDelay(Number(e.target.value))}>
+            {DELAYS_MS.map((ms) => (
+              <option key={ms} value={ms}>
+                {ms < 1000 ? `${ms} ms` : `${ms / 1000} s`}
+              </option>
+            ))}
+          </select>
+        </span>
+      </Acting>
     </div>
   );
 }

@@ -28,6 +28,8 @@ export interface LinkLineProps {
   onToggle: (a: number, b: number, cut: boolean) => void;
   /** Cut (cut=true) or restore the one direction from → to. */
   onToggleDirection: (from: number, to: number, cut: boolean) => void;
+  /** The page may not change the network (a viewer's): the link only says how it is. */
+  disabled?: boolean;
 }
 
 /** What the link's state means, in words (its tooltip and its accessible description). */
@@ -56,9 +58,20 @@ function OneWayMark({
   );
 }
 
-export function LinkLine({ a, b, from, to, abDown, baDown, onToggle, onToggleDirection }: LinkLineProps) {
+export function LinkLine({
+  a,
+  b,
+  from,
+  to,
+  abDown,
+  baDown,
+  onToggle,
+  onToggleDirection,
+  disabled = false,
+}: LinkLineProps) {
   const both = abDown && baDown;
   const onClick = (e: MouseEvent) => {
+    if (disabled) return;
     const half = (e.target as Element).closest('[data-from]');
     if (e.shiftKey && half) {
       const x = Number(half.getAttribute('data-from'));
@@ -69,6 +82,7 @@ export function LinkLine({ a, b, from, to, abDown, baDown, onToggle, onToggleDir
     onToggle(a, b, !(abDown || baDown));
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (disabled) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onToggle(a, b, !(abDown || baDown));
@@ -85,9 +99,10 @@ export function LinkLine({ a, b, from, to, abDown, baDown, onToggle, onToggleDir
   );
   return (
     <g
-      className={`link${both ? ' link--cut' : abDown || baDown ? ' link--one-way' : ''}`}
+      className={`link${both ? ' link--cut' : abDown || baDown ? ' link--one-way' : ''}${disabled ? ' link--disabled' : ''}`}
       role="button"
       tabIndex={0}
+      aria-disabled={disabled || undefined}
       aria-label={`Link between node ${a} and node ${b}`}
       aria-pressed={both ? true : abDown || baDown ? 'mixed' : false}
       aria-description={description}

@@ -4,7 +4,7 @@
  * the timeline is the live cluster, so a move there goes back to live.
  */
 import { actions } from '../../api/actions';
-import { selectSliderAt, selectTimelineEnd } from '../../store/selectors';
+import { selectMayControl, selectSliderAt, selectTimelineEnd } from '../../store/selectors';
 import { raftStore, type RaftStore } from '../../store/store';
 import { adjacentMarker, nextTrouble } from './timelineModel';
 
@@ -15,11 +15,16 @@ export function seekTo(at: number): void {
   else s.seek(Math.max(0, at));
 }
 
-/** Whether a step of `delta` events can be taken: while viewing the past, or paused. */
+/**
+ * Whether a step of `delta` events can be taken: while viewing the past, or paused. A
+ * step forward from the live end runs the cluster, which a page without control may
+ * not; moving through the past is only looking.
+ */
 export function canStep(s: RaftStore, delta: 1 | -1): boolean {
   if (s.connection !== 'live') return false;
   if (s.moment !== null || s.seeking !== null) return true;
-  return s.clock.paused && (delta > 0 || s.clock.seq > 0);
+  if (delta > 0) return s.clock.paused && selectMayControl(s);
+  return s.clock.paused && s.clock.seq > 0;
 }
 
 /**

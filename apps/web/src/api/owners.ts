@@ -1,0 +1,66 @@
+/**
+ * The owner tokens this browser holds (packages/protocol/src/access.ts): one per cluster
+ * it made, or was given by an owner link (`/c/<id>#owner=<token>`). Kept in
+ * localStorage, so every tab of this browser, and the page after a reload or a server
+ * restart, acts as the owner; sent as `Authorization: Bearer` by the HTTP client
+ * (client.ts). The WebSocket never carries one: watching needs no token.
+ */
+import type { Owner } from '@raftlab/protocol';
+
+const KEY_PREFIX = 'raftlab.owner.';
+const FRAGMENT = /^#owner=([A-Za-z0-9_-]{1,128})$/;
+
+/** Storage that may be missing or refuse (a private window, a sandboxed frame): then tokens last as long as the page. */
+const fallback = new Map<string, string>();
+function storage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The owner token this browser holds for cluster `id`, if any. */
+export function ownerToken(id: string): string | undefined {
+  try {
+    return storage()?.getItem(KEY_PREFIX + id) ?? fallback.get(id);
+  } catch {
+    return fallback.get(id);
+  }
+}
+
+/** Keeps `token` as the owner token of cluster `id`. */
+export function rememberOwner(id: string, token: string): void {
+  fallback.set(id, token);
+  try {
+    storage()?.setItem(KEY_PREFIX + id, token);
+  } catch {
+    // Storage full or refused: the page's own map keeps it for this visit.
+  }
+}
+
+/** Keeps the owner of a cluster just made (its id and the `owner` the server answered once). */
+export function keepOwnership<T extends { id: string; owner: Owner }>(made: T): T {
+  rememberOwner(made.id, made.owner.token);
+  return made;
+}
+
+/**
+ * Takes an owner link's token out of the address: kept for cluster `id`, and the
+ * fragment removed from the address bar (and so from history and from what a person
+ * copies from it), so the secret is not shown on a projector or passed on by accident.
+ */
+export function takeOwnerFragment(
+  id: string,
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>,
+): void {
+  const token = FRAGMENT.exec(location.hash)?.[1];
+  if (token === undefined) return;
+  rememberOwner(id, token);
+  window.history.replaceState(window.history.state, '', location.pathname + location.search);
+}
+
+/** The cluster id a request path is about (`/api/clusters/<id>/…`), if it is about one. */
+export function clusterOfPath(path: string): string | null {
+  return /^\/api\/clusters\/([a-z0-9]{1,32})(?:[/?]|$)/.exec(path)?.[1] ?? null;
+}
