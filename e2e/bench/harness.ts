@@ -103,6 +103,11 @@ export const ownerJsonHeaders = (id: string) => ({ 'content-type': 'application/
 export const ownerUrl = (base: string, id: string): string =>
   `${base}${ownerLinks.get(id)?.link ?? `/c/${id}`}`;
 
+/** Adopts a cluster the page made (a lesson run): its owner link, for the bench's own requests. */
+export function adoptOwner(id: string, owner: { token: string; link: string }): void {
+  ownerLinks.set(id, owner);
+}
+
 /** Creates a cluster of `nodes` at `speed`; returns its id. */
 export async function createCluster(base: string, nodes: number, speed: number): Promise<string> {
   const created = await fetch(`${base}/api/clusters`, {

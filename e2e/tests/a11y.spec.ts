@@ -1,6 +1,7 @@
 /**
  * Accessibility (issue 15): axe-core finds no violation of WCAG 2.0 / 2.1 A and AA, nor of
- * its best practices, on the dashboard (with its dialogs open too), a lesson, the library
+ * its best practices, on the dashboard (with its dialogs open too; in the past; with the
+ * Share and Bug lab panels open; view only; at a phone's width), a lesson, the library
  * and the glossary, in the light and the dark theme.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -92,6 +93,45 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Take the tour' }).click();
       await expect(page.getByRole('dialog', { name: 'The cluster' })).toBeVisible();
       await expectNoViolations(page, `the tour (${theme})`, '.tour');
+    });
+
+    test(`the past, the header's panels, view-only mode and the phone layout have no axe violation (${theme})`, async ({
+      page,
+      browser,
+    }) => {
+      test.slow();
+      const id = await openElected(page, { seed: 3 });
+      await pause(page);
+      await page.getByRole('button', { name: 'Step back', exact: true }).click();
+      await expect(
+        page
+          .getByRole('region', { name: 'Timeline controls' })
+          .getByText('Viewing the past', { exact: true }),
+      ).toBeVisible();
+      await expectNoViolations(page, `the past (${theme})`);
+
+      await page.locator('.share summary').click();
+      await expect(page.getByRole('group', { name: 'Share' })).toBeVisible();
+      await expectNoViolations(page, `the Share panel (${theme})`, '.share');
+      await page.locator('.share summary').click();
+      await page.getByText('Bug lab', { exact: true }).click();
+      await expect(page.getByRole('group', { name: 'Bug switches' })).toBeVisible();
+      await expectNoViolations(page, `the Bug lab (${theme})`, '.bug-lab');
+
+      // A student's browser: no token, so every control that changes the cluster is disabled.
+      const context = await browser.newContext();
+      await context.addInitScript((t) => {
+        localStorage.setItem('raftlab-theme', t);
+        localStorage.setItem('raftlab.tourSeen', '1');
+      }, theme);
+      const viewer = await context.newPage();
+      await viewer.goto(`/c/${id}`);
+      await expect(viewer.getByRole('region', { name: 'View only' })).toBeVisible();
+      await expectNoViolations(viewer, `view-only mode (${theme})`);
+      await viewer.setViewportSize({ width: 390, height: 844 });
+      await expect(viewer.getByRole('status', { name: 'Connection: Live' })).toBeVisible();
+      await expectNoViolations(viewer, `the phone layout (${theme})`);
+      await context.close();
     });
 
     test(`a lesson has no axe violation (${theme})`, async ({ page }) => {
