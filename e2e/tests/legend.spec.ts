@@ -1,6 +1,6 @@
 /**
  * The legend explains everything the ring draws, in four tabs: nodes (roles, crown,
- * caption, halo, violation ring), timers, messages, links and the progress badges —
+ * non-voters, caption, halo, violation ring), timers, messages, links and the progress badges —
  * whose names say match index, next index and state in words.
  */
 import { expect, openElected, test } from './fixtures';
@@ -17,6 +17,7 @@ const TABS = [
       'leader',
       'crown',
       'crashed',
+      'non-voter',
       'term',
       'vote',
       'halo',

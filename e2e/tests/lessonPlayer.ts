@@ -37,6 +37,10 @@ async function doInPage(page: Page, action: Action, bindings: Record<string, num
     case 'add-node':
       await page.getByRole('button', { name: 'Add node', exact: true }).click();
       return;
+    case 'remove-node':
+      await page.getByRole('button', { name: new RegExp(`^Node ${node(action.node)},`) }).click();
+      await page.getByRole('button', { name: 'Remove node', exact: true }).click();
+      return;
     case 'partition': {
       // The Network panel's presets: a lesson's partition task is one of them.
       const groups = action.groups.map((g) => g.map(node));

@@ -14,7 +14,9 @@ test('the library lists every lesson with its length, and opens one', async ({ p
     const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title }) });
     await expect(item).toContainText(`${lesson.steps.length} steps · about ${lesson.minutes} min`);
   }
-  await page.getByRole('link', { name: LESSONS[0].title }).click();
+  // A first visit points to the first lesson, which the list also links.
+  await expect(page.getByRole('link', { name: LESSONS[0].title })).toHaveCount(2);
+  await page.getByRole('listitem').getByRole('link', { name: LESSONS[0].title }).click();
   await expect(page).toHaveURL(`/learn/${LESSONS[0].id}`);
   await expect(lessonPanel(page).getByText(`Step 1 of ${LESSONS[0].steps.length}`)).toBeVisible();
 });
@@ -26,6 +28,32 @@ for (const lesson of LESSONS) {
     await playLesson(page, lesson);
   });
 }
+
+test('the library remembers lessons finished and where to continue the others', async ({ page }) => {
+  await page.goto('/learn');
+  await expect(page.getByText('New to Raft? Start with')).toBeVisible();
+  const transfer = LESSONS.find((l) => l.id === 'leadership-transfer')!;
+  await page.goto(`/learn/${transfer.id}?speed=0.5`);
+  await playLesson(page, transfer);
+  // Opened at step 2 and left there.
+  await page.goto('/learn/election?step=2');
+  await expect(lessonPanel(page).getByText(/^Step 2 of /)).toBeVisible();
+  await page.goto('/learn');
+  const item = (title: string) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+  const election = LESSONS.find((l) => l.id === 'election')!;
+  await expect(item(transfer.title)).toContainText('✓ Done');
+  await expect(item(election.title).getByRole('link', { name: 'Continue at step 2' })).toHaveAttribute(
+    'href',
+    '/learn/election?step=2',
+  );
+  await expect(item(LESSONS[0].title)).not.toContainText(/Done|Continue/);
+  await expect(page.getByText(`You finished 1 of ${LESSONS.length} lessons.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: LESSONS[0].title })).toHaveCount(2); // the list's and Next:
+  await page.getByRole('button', { name: 'Forget my progress' }).click();
+  await expect(page.getByText('New to Raft? Start with')).toBeVisible();
+  await expect(page.getByText('✓ Done')).toHaveCount(0);
+});
 
 test('Back returns the cluster to where the step started, and the step plays again', async ({ page }) => {
   const lesson = LESSONS.find((l) => l.id === 'cast')!;

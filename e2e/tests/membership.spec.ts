@@ -40,6 +40,17 @@ test('Remove node takes the selected follower out of the leader’s replication 
     .toBe(true);
   await page.getByRole('button', { name: new RegExp(`^Node ${victim}, follower`) }).click();
   await page.getByRole('button', { name: 'Remove node', exact: true }).click();
+  // The removed server reads as a non-voter, on the ring, in its log and in the feed.
+  const removed = page.getByRole('button', {
+    name: new RegExp(`^Node ${victim}, follower, term \\d+, not a voter$`),
+  });
+  await expect(removed).toBeVisible();
+  await expect(removed).toContainText('non-voter');
+  await expect(page.getByText('no: outside its configuration')).toBeVisible();
+  await expect(page.locator('.log-cell', { hasText: `remove ${victim}` }).first()).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Event feed' }).getByText(`Node ${victim} is no longer a voter`),
+  ).toBeVisible();
   // Once the change commits, the leader tracks only the four members left.
   await expect(progress(victim)).toHaveCount(0);
   await expect(page.getByRole('img', { name: /^Leader's progress for node \d+: / })).toHaveCount(3);

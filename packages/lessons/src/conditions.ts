@@ -42,6 +42,7 @@ function nodeMatches(world: World, node: NodeState, match: NodeMatch, b: Binding
     return false;
   if (match.term !== undefined && !numberMatches(node.term, match.term)) return false;
   if (match.up !== undefined && node.up !== match.up) return false;
+  if (match.voter !== undefined && node.voter !== match.voter) return false;
   if (match.vote !== undefined && node.vote !== resolveNode(match.vote, b)) return false;
   if (match.leader !== undefined && node.leader !== resolveNode(match.leader, b)) return false;
   if (match.commit !== undefined && !numberMatches(node.commit, match.commit)) return false;

@@ -25,6 +25,8 @@ export interface NodeMatch {
   role?: Role | Role[];
   term?: NumberMatch;
   up?: boolean;
+  /** A voter in its own configuration (thesis §4.1); false once removed, or while joining. */
+  voter?: boolean;
   /** The node it voted for in its term (0: none). */
   vote?: NodeRef | 0;
   /** The leader it follows (0: none known). */

@@ -46,6 +46,7 @@ const nodeMatch = closed({
   role: Type.Optional(Type.Union([role, Type.Array(role, { minItems: 1 })])),
   term: Type.Optional(numberMatch),
   up: Type.Optional(Type.Boolean()),
+  voter: Type.Optional(Type.Boolean()),
   vote: Type.Optional(Type.Union([nodeRef, Type.Literal(0)])),
   leader: Type.Optional(Type.Union([nodeRef, Type.Literal(0)])),
   commit: Type.Optional(numberMatch),

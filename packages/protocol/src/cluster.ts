@@ -63,6 +63,8 @@ export const NodeStateSchema = Type.Object({
   lastIndex: Type.Integer(),
   /** Last index covered by the node's snapshot (0: none). */
   snapshotIndex: Type.Integer(),
+  /** Whether the node is a voter in its own configuration (thesis §4.1): false once removed, or while joining. */
+  voter: Type.Boolean(),
   timerStart: Type.Union([Type.Number(), Type.Null()]),
   timerEnd: Type.Union([Type.Number(), Type.Null()]),
   progress: Type.Union([Type.Record(Type.Integer(), ProgressSchema), Type.Null()]),

@@ -118,6 +118,7 @@ function onlyTimersOrProgress(before: NodeState, next: NodeState): boolean {
     before.commit === next.commit &&
     before.applied === next.applied &&
     before.lastIndex === next.lastIndex &&
-    before.snapshotIndex === next.snapshotIndex
+    before.snapshotIndex === next.snapshotIndex &&
+    before.voter === next.voter
   );
 }

@@ -8,7 +8,7 @@
  * The versions' contract:
  *   - `statusVersion()` moves whenever a `LightStatus` field other than
  *     `electionElapsed` changes: role, term, vote, leader, commit, applied, last index,
- *     or the randomized election timeout. It may also move when a later change undid an
+ *     the randomized election timeout, or whether the node is a voter. It may also move when a later change undid an
  *     earlier one. While it stands still, only `electionElapsed` can have moved (it moves
  *     with every tick, so it is read on its own: `electionElapsed()`).
  *   - `progressVersion()` moves whenever what `withProgress` visits may have changed: a
@@ -43,6 +43,7 @@ export type LightStatus = Pick<
   | 'lastIndex'
   | 'electionElapsed'
   | 'randomizedElectionTimeout'
+  | 'voter'
 >;
 
 export class NodeObserver {
@@ -84,6 +85,7 @@ export class NodeObserver {
     into.lastIndex = r.log.lastIndex();
     into.electionElapsed = r.electionElapsed;
     into.randomizedElectionTimeout = r.randomizedElectionTimeout;
+    into.voter = r.isVoter;
     return into;
   }
 

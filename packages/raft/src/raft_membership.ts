@@ -157,7 +157,9 @@ function adopt(r: Raft, cs: ConfState, index: number): void {
   r.confIndex = index;
   if (sameConf(cs, r)) return;
   r.voters = sortedIds(cs.voters);
-  r.isVoter = r.voters.includes(r.id);
+  const voter = r.voters.includes(r.id);
+  if (voter !== r.isVoter) r.statusChanges++; // the observer's status version covers `voter`
+  r.isVoter = voter;
   r.learners = sortedIds(cs.learners);
   r.confVersion++;
   if (r.role === 'leader') updateProgress(r);

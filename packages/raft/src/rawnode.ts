@@ -202,6 +202,7 @@ export class RawNode {
       electionElapsed: r.electionElapsed,
       randomizedElectionTimeout: r.randomizedElectionTimeout,
       leadTransferee: r.leadTransferee,
+      voter: r.isVoter,
     };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The observer's two versions (observe.ts) under random schedules: whenever a field
  * the status version covers changes (role, term, vote, leader, commit, applied, last
- * index) or the election timeout is redrawn, it moves; whenever a leader's progress as
+ * index, voter) or the election timeout is redrawn, it moves; whenever a leader's progress as
  * `status().progress` lists it changes, the progress version moves. A caller that skips
  * reading while the numbers stand still (the simulator's node-state reporter) relies on
  * exactly this.
@@ -22,6 +22,7 @@ const COVERED = [
   'applied',
   'lastIndex',
   'randomizedElectionTimeout',
+  'voter',
 ] as const;
 
 const CHANGES: ConfChange['type'][] = ['addLearner', 'addVoter', 'removeNode'];

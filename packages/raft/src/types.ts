@@ -211,6 +211,11 @@ export interface BasicStatus {
   randomizedElectionTimeout: number;
   /** Leader only: the target of a leadership transfer in progress, or NONE (thesis §3.10). */
   leadTransferee: NodeId;
+  /**
+   * Whether this server is a voter in its own configuration, the latest in its log
+   * (thesis §4.1): false for a server removed, or added and not yet told it is a member.
+   */
+  voter: boolean;
 }
 
 export interface Status extends BasicStatus {

@@ -24,6 +24,7 @@ function state(id: number, patch: Partial<NodeState>): SimEventBody {
     applied: 0,
     lastIndex: 0,
     snapshotIndex: 0,
+    voter: true,
     timerStart: null,
     timerEnd: null,
     progress: null,

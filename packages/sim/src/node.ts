@@ -78,6 +78,8 @@ export class SimNode {
   private appliedEarly = 0;
   /** Confirmed read barriers waiting for the state machine to apply their index. */
   private pendingReads: ReadState[] = [];
+  /** Whether the node was a voter when it crashed: its disk's configuration, as it will read it back. */
+  private voterWhenDown = false;
 
   /**
    * `voters`: the configuration of a brand-new cluster; empty for a server added later
@@ -221,6 +223,7 @@ export class SimNode {
 
   crash(): void {
     if (this.raw === null) return;
+    this.voterWhenDown = this.raw.basicStatus().voter;
     this.raw = null;
     this.kv = this.freshStateMachine();
     this.epoch++;
@@ -371,7 +374,7 @@ export class SimNode {
   state(): NodeState {
     const raw = this.raw;
     if (raw !== null) return this.reporter.current(raw, this.snapshotIndex());
-    return downNodeState(this.id, this.storage);
+    return downNodeState(this.id, this.storage, this.voterWhenDown);
   }
 
   /** Reports the node's state to the host if it changed (after every input). */

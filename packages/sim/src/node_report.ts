@@ -190,6 +190,7 @@ export class NodeStateReporter {
       'applied',
       'lastIndex',
       'randomizedElectionTimeout',
+      'voter',
     ] as const;
     const changed = fields.filter((field) => now[field] !== was[field]);
     if (changed.length > 0)
@@ -248,6 +249,7 @@ export class NodeStateReporter {
     mirror.applied = status.applied;
     mirror.lastIndex = status.lastIndex;
     mirror.snapshotIndex = extras.snapshotIndex;
+    mirror.voter = status.voter;
     mirror.timerStart = extras.timerStart;
     mirror.timerEnd = extras.timerEnd;
     if (status.role !== 'leader') {

@@ -119,14 +119,15 @@ export function upNodeState(
     applied: status.applied,
     lastIndex: status.lastIndex,
     snapshotIndex: extras.snapshotIndex,
+    voter: status.voter,
     timerStart: extras.timerStart,
     timerEnd: extras.timerEnd,
     progress,
   };
 }
 
-/** The state of a crashed node: what its storage (the disk) holds. */
-export function downNodeState(id: NodeId, storage: MemoryStorage): NodeState {
+/** The state of a crashed node: what its storage (the disk) holds; `voter` as when it went down. */
+export function downNodeState(id: NodeId, storage: MemoryStorage, voter: boolean): NodeState {
   const hs = storage.initialState().hardState;
   return {
     id,
@@ -139,6 +140,7 @@ export function downNodeState(id: NodeId, storage: MemoryStorage): NodeState {
     applied: 0,
     lastIndex: storage.lastIndex(),
     snapshotIndex: storage.firstIndex() - 1,
+    voter,
     timerStart: null,
     timerEnd: null,
     progress: null,
@@ -165,6 +167,7 @@ export function upNodeUnchanged(
     last.applied !== status.applied ||
     last.lastIndex !== status.lastIndex ||
     last.snapshotIndex !== extras.snapshotIndex ||
+    last.voter !== status.voter ||
     last.timerStart !== extras.timerStart ||
     last.timerEnd !== extras.timerEnd
   )

@@ -166,7 +166,10 @@ describe('membership changes (thesis §4)', () => {
     expect(node).toBe(4);
     expect(result).toMatchObject({ ok: true });
     expect(sim.config.nodes).toBe(4);
+    // A new server has no configuration until the leader's entries reach it (§4.1).
+    expect(sim.view().nodes[3].voter).toBe(false);
     runUntilTrue(sim, () => sim.view().nodes[3].kv.x === 'v', 3_000_000);
+    expect(sim.view().nodes.map((n) => n.voter)).toEqual([true, true, true, true]);
     runUntilTrue(sim, () => sim.membership()?.voters.includes(4) === true);
     expect(sim.trace().config.nodes).toBe(3);
     expect(leader).toBeGreaterThan(0);
@@ -187,6 +190,22 @@ describe('membership changes (thesis §4)', () => {
     expect(sim.membership()!.voters).not.toContain(removed);
     expect(call(sim, 2, { type: 'put', key: 'y', value: 'w' }).status).toBe('ok');
     expect(sim.violations).toBe(0);
+    // Each node reports whether it is a voter in its own configuration, crashed or not.
+    const voters = () =>
+      sim
+        .view()
+        .nodes.filter((n) => n.voter)
+        .map((n) => n.id);
+    expect(voters()).toEqual([1, 2, 3, 4, 5].filter((id) => id !== removed));
+    const reported: boolean[] = [];
+    sim.onEvent((e) => {
+      if (e.type === 'node-state' && e.node.id === removed) reported.push(e.node.voter);
+    });
+    sim.input({ kind: 'crash', node: removed });
+    sim.input({ kind: 'restart', node: removed });
+    sim.runUntil(sim.now + 500_000);
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported.every((voter) => !voter)).toBe(true);
   });
 
   test('the cluster stops at nine nodes', () => {

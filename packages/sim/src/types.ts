@@ -231,6 +231,11 @@ export interface NodeState {
   lastIndex: number;
   /** Last index covered by the node's snapshot (0: none); entries up to it are compacted. */
   snapshotIndex: number;
+  /**
+   * Whether the node is a voter in its own configuration, the latest in its log (thesis
+   * §4.1): false once it is removed, or while a server just added has not heard of it.
+   */
+  voter: boolean;
   /** Virtual times the current election timer started and will fire; null for leaders and crashed nodes. */
   timerStart: number | null;
   timerEnd: number | null;

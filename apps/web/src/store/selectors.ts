@@ -20,7 +20,15 @@ export type RoleWord = NodeState['role'] | 'crashed';
 export const roleWord = (n: NodeState): RoleWord => (n.up ? n.role : 'crashed');
 
 /** The accessible name of a node (a contract with the e2e tests). */
-export const nodeLabel = (n: NodeState): string => `Node ${n.id}, ${roleWord(n)}, term ${n.term}`;
+export const nodeLabel = (n: NodeState): string =>
+  `Node ${n.id}, ${roleWord(n)}, term ${n.term}${n.voter ? '' : ', not a voter'}`;
+
+/**
+ * The word inside a node on the ring: its role, except that a follower outside its own
+ * configuration (thesis §4.1: removed, or added and not yet told) reads `non-voter`.
+ */
+export const ringWord = (n: NodeState): string =>
+  n.up && !n.voter && n.role === 'follower' ? 'non-voter' : roleWord(n);
 
 /** The state of the undirected link a–b: both directions up, one down, or both down. */
 export type LinkState = 'up' | 'one-way' | 'cut';

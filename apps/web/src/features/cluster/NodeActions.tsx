@@ -74,6 +74,12 @@ export function NodeActions() {
           </div>
           <div>
             <dt>
+              <Term id="membership-change">Voter</Term>
+            </dt>
+            <dd>{node.voter ? 'yes' : 'no: outside its configuration'}</dd>
+          </div>
+          <div>
+            <dt>
               <Term id="term" />
             </dt>
             <dd>{node.term}</dd>

@@ -1,7 +1,7 @@
 /** One node on the ring: a selectable button showing id, role, term and vote. */
 import type { KeyboardEvent } from 'react';
 import type { NodeState } from '@raftlab/protocol';
-import { nodeLabel, roleWord } from '../../store/selectors';
+import { nodeLabel, ringWord, roleWord } from '../../store/selectors';
 import type { CaptionPlacement } from './captions';
 import type { Point } from './layout';
 import type { RingType } from './ringView';
@@ -48,7 +48,7 @@ export function NodeGlyph({
   const vote = node.vote > 0 ? `voted ${node.vote}` : 'no vote';
   return (
     <g
-      className={`node node--${role}${selected ? ' node--selected' : ''}${flagged ? ' node--flagged' : ''}`}
+      className={`node node--${role}${node.voter ? '' : ' node--non-voter'}${selected ? ' node--selected' : ''}${flagged ? ' node--flagged' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={0}
@@ -84,7 +84,7 @@ export function NodeGlyph({
         {node.id}
       </text>
       <text className="node__role" y={type.role + 1} style={{ fontSize: type.role }}>
-        {role}
+        {ringWord(node)}
       </text>
       <text
         className="node__caption"

@@ -297,6 +297,13 @@ export const GLOSSARY = [
       'Adding or removing one server at a time: any majority of the old configuration then overlaps any majority of the new, so two leaders cannot be elected. A configuration takes effect once it is in the log.',
     ...thesis('§4.1'),
   },
+  {
+    id: 'non-voter',
+    term: 'Non-voter',
+    definition:
+      'A server outside the configuration in its own log: just added and not yet sent it, or removed. It never starts an election, and no majority counts it.',
+    ...thesis('§4.1'),
+  },
 ] as const satisfies readonly GlossaryEntry[];
 
 /** The id of a defined word (a typo in `<Term id>` is a type error). */

@@ -30,6 +30,7 @@ const node = (id: number, commit: number, applied: number): NodeState => ({
   applied,
   lastIndex: 7,
   snapshotIndex: 0,
+  voter: true,
   timerStart: null,
   timerEnd: null,
   progress: null,

@@ -1,11 +1,13 @@
 /**
  * The library (`/learn`, heading `Learn Raft`): every lesson with its length, in the
- * order to take them, and a lesson file a teacher wrote can be opened from here.
+ * order to take them, which of them this browser finished and where to continue the
+ * others (progress.ts); a lesson file a teacher wrote can be opened from here.
  */
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { lessonsApi, type LessonSummary } from '../../api/lessons';
 import { LESSON_FILE_KEY } from '../../app/pages';
+import { forgetProgress, readProgress, type Progress } from './progress';
 import './learn.css';
 
 async function openFile(e: ChangeEvent<HTMLInputElement>, setError: (e: string) => void): Promise<void> {
@@ -20,9 +22,61 @@ async function openFile(e: ChangeEvent<HTMLInputElement>, setError: (e: string) 
   }
 }
 
+/** Where the learner stands: how many lessons are done and which to take next. */
+function Standing({
+  lessons,
+  progress,
+  onForget,
+}: {
+  /** The library, in order. */ lessons: LessonSummary[];
+  /** This browser's progress. */ progress: Progress;
+  /** Forgets it. */ onForget: () => void;
+}) {
+  const done = lessons.filter((l) => progress[l.id]?.done).length;
+  const next = lessons.find((l) => !progress[l.id]?.done);
+  const started = lessons.some((l) => progress[l.id] !== undefined);
+  if (!started)
+    return (
+      <p className="learn__standing">
+        New to Raft? Start with <a href={`/learn/${lessons[0].id}`}>{lessons[0].title}</a>, then take the
+        lessons in order.
+      </p>
+    );
+  return (
+    <p className="learn__standing">
+      <span>
+        You finished <strong>{done}</strong> of {lessons.length} lessons.
+        {next && (
+          <>
+            {' '}
+            Next: <a href={`/learn/${next.id}`}>{next.title}</a>.
+          </>
+        )}
+      </span>
+      <button type="button" onClick={onForget}>
+        Forget my progress
+      </button>
+    </p>
+  );
+}
+
+/** A lesson's line of progress: done, or the step to continue at (nothing when never opened). */
+function LessonStanding({ lesson, progress }: { lesson: LessonSummary; progress: Progress }) {
+  const mine = progress[lesson.id];
+  if (!mine) return null;
+  if (mine.done) return <span className="learn__done">✓ Done</span>;
+  const step = Math.min(mine.step, lesson.steps);
+  return <a href={`/learn/${lesson.id}?step=${step}`}>{`Continue at step ${step}`}</a>;
+}
+
 export function LearnPage() {
   const [lessons, setLessons] = useState<LessonSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress>(() => readProgress());
+  const forget = () => {
+    forgetProgress();
+    setProgress(readProgress());
+  };
   useEffect(() => {
     lessonsApi
       .list()
@@ -45,9 +99,13 @@ export function LearnPage() {
         </p>
       </header>
       {error && <p role="alert">{error}</p>}
+      {lessons && lessons.length > 0 && <Standing lessons={lessons} progress={progress} onForget={forget} />}
       <ol className="learn__list">
         {lessons?.map((lesson, i) => (
-          <li key={lesson.id} className="learn__lesson">
+          <li
+            key={lesson.id}
+            className={`learn__lesson${progress[lesson.id]?.done ? ' learn__lesson--done' : ''}`}
+          >
             <span className="learn__number" aria-hidden="true">
               {i + 1}
             </span>
@@ -61,6 +119,9 @@ export function LearnPage() {
                 <a href={lesson.section.href} target="_blank" rel="noreferrer">
                   {lesson.section.label}
                 </a>
+              </p>
+              <p className="learn__mine">
+                <LessonStanding lesson={lesson} progress={progress} />
               </p>
             </div>
           </li>

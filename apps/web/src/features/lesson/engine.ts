@@ -16,6 +16,7 @@ import { DEFAULT_LESSON_SPEED, holds, type Lesson, type Step } from '@raftlab/le
 import { ApiError } from '../../api/client';
 import { lessonsApi } from '../../api/lessons';
 import { raftStore } from '../../store/store';
+import { finishedLesson, reachedStep } from '../learn/progress';
 import { initialLessonState, lessonStore } from './lessonStore';
 import { storeWorld } from './storeWorld';
 
@@ -24,6 +25,8 @@ let generation = 0;
 let stopWatching: (() => void) | null = null;
 /** `?speed=`: every wait at this virtual speed, not the lesson's (null: the lesson's). */
 let speedOverride: number | null = null;
+/** The library lesson being played, whose progress `/learn` shows; null for a lesson file. */
+let libraryId: string | null = null;
 
 const state = () => lessonStore.getState();
 const set = (patch: Partial<ReturnType<typeof state>>) => lessonStore.setState(patch);
@@ -52,6 +55,7 @@ export async function openLesson(
 ): Promise<string> {
   const gen = ++generation;
   speedOverride = speed;
+  libraryId = typeof lesson === 'string' ? lesson : null;
   lessonStore.setState(initialLessonState());
   const run = await lessonsApi.start(lesson);
   if (gen !== generation) return run.id;
@@ -101,6 +105,7 @@ async function enter(k: number, gen: number): Promise<void> {
     error: null,
     finished: false,
   });
+  if (libraryId !== null) reachedStep(libraryId, k + 1);
   await begin(k);
   if (gen === generation) proceed(gen);
 }
@@ -203,7 +208,10 @@ export function showHint(): void {
 export function next(): void {
   const { step, lesson, phase } = state();
   if (!lesson || phase !== 'done') return;
-  if (step + 1 >= lesson.steps.length) return set({ finished: true });
+  if (step + 1 >= lesson.steps.length) {
+    if (libraryId !== null) finishedLesson(libraryId);
+    return set({ finished: true });
+  }
   const gen = ++generation;
   void enter(step + 1, gen).catch(failed);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '@raftlab/protocol';
+import { Simulation } from '@raftlab/sim';
 import { columnRange, describeEntry, entryAt, termColor } from './logModel';
 
 const e = (index: number, kind: Entry['kind'] = 'command', data = ''): Entry => ({
@@ -41,6 +42,17 @@ describe('describeEntry', () => {
       ),
     ).toBe('del y');
     expect(describeEntry(e(1, 'command', 'not json'))).toBe('not json');
+  });
+  it('reads a config entry as the change it makes, as the simulator encodes it (thesis §4.1)', () => {
+    const sim = new Simulation({ seed: 51, nodes: 3 });
+    sim.runUntil(2_000_000);
+    expect(sim.addNode().result).toMatchObject({ ok: true });
+    sim.runUntil(sim.now + 2_000_000);
+    expect(sim.removeNode(2)).toMatchObject({ ok: true });
+    sim.runUntil(sim.now + 2_000_000);
+    const configs = sim.view().nodes[0].log.filter((entry) => entry.kind === 'config');
+    expect(configs.map(describeEntry)).toEqual(['add 4', 'remove 2']);
+    expect(describeEntry(e(1, 'config', 'not json'))).toBe('config');
   });
   it('gives each term a stable colour', () => {
     expect(termColor(3)).toBe(termColor(3));

@@ -28,10 +28,10 @@ export function entryAt(log: readonly Entry[] | undefined, index: number): Entry
   return e?.index === index ? e : undefined;
 }
 
-/** A short human reading of an entry: `noop`, `put x=1`, `del x`, `get x`, `config`. */
+/** A short human reading of an entry: `noop`, `put x=1`, `del x`, `get x`, `add 4`, `remove 2`. */
 export function describeEntry(entry: Entry): string {
   if (entry.kind === 'noop') return 'noop';
-  if (entry.kind === 'config') return 'config';
+  if (entry.kind === 'config') return describeConfig(entry.data);
   let parsed: unknown;
   try {
     parsed = JSON.parse(entry.data);
@@ -52,6 +52,24 @@ export function describeEntry(entry: Entry): string {
     default:
       return String(op.type);
   }
+}
+
+/** The words for each kind of membership change (thesis §4.1) a config entry holds. */
+const CONFIG_WORDS: Record<string, string> = { addVoter: 'add', removeNode: 'remove', addLearner: 'learner' };
+
+/**
+ * A config entry's change, from the core's encoding (`{type, node, voters, learners}`:
+ * the change and the configuration after it): `add 4`, `remove 2`, `learner 5`.
+ */
+function describeConfig(data: string): string {
+  try {
+    const change = JSON.parse(data) as { type?: unknown; node?: unknown };
+    const word = typeof change.type === 'string' ? CONFIG_WORDS[change.type] : undefined;
+    if (word !== undefined && typeof change.node === 'number') return `${word} ${change.node}`;
+  } catch {
+    // Not the encoding this page knows: say only what kind of entry it is.
+  }
+  return 'config';
 }
 
 interface OpLike {

@@ -12,15 +12,17 @@ import '../cluster/cluster.css';
 function Node({
   role,
   ring,
+  nonVoter = false,
 }: {
   /** A role word, as `node--<role>` styles it. */ role: string;
   /** The halo or the violation ring. */ ring?: 'halo' | 'flag';
+  /** Outside its own configuration (`node--non-voter`). */ nonVoter?: boolean;
 }) {
   return (
     <Picture>
       {ring === 'halo' && <circle className="node__halo" r={9.5} />}
       {ring === 'flag' && <circle className="node__flag legend__flag" r={9} />}
-      <g className={`node--${role}`}>
+      <g className={`node--${role}${nonVoter ? ' node--non-voter' : ''}`}>
         <circle className="node__body" r={7} />
         {role === 'crashed' && <path className="node__cross" d="M-3.5,-3.5L3.5,3.5M3.5,-3.5L-3.5,3.5" />}
       </g>
@@ -82,6 +84,15 @@ const NODE_ROWS: LegendRowData[] = [
     key: 'crashed',
     picture: <Node role="crashed" />,
     text: 'crashed: greyed and crossed; only its disk survives',
+  },
+  {
+    key: 'non-voter',
+    picture: <Node role="follower" nonVoter />,
+    text: (
+      <>
+        <Term id="non-voter">non-voter</Term>: faded, long dashes; removed, or added and not yet a member
+      </>
+    ),
   },
   {
     key: 'caption',

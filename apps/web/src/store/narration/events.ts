@@ -3,7 +3,7 @@
  * faults, snapshots, membership, the network's links and the clients' operations, each
  * sentence citing the rule of the Raft paper (Ongaro & Ousterhout 2014) or thesis it follows.
  */
-import { invariantInfo } from '@raftlab/protocol';
+import { invariantInfo, type NodeState } from '@raftlab/protocol';
 import type { EventHandlers, EventOf, FrameDraft } from '../draft';
 import { becameLeader } from '../slices/cluster';
 import { recallInvoked, rememberInvoked, votersOf } from './memory';
@@ -110,6 +110,15 @@ export const eventNarration: EventHandlers = {
   },
 };
 
+/** Why a node stepped down to follower, and the section that says so. */
+function steppedDownBecause(before: NodeState, next: NodeState): [string, string] {
+  if (next.term > before.term) return [`it saw the newer term ${next.term}`, '§5.1'];
+  if (before.role !== 'leader') return ['it lost the election', '§5.2'];
+  // A leader steps down in its own term for two reasons only.
+  if (!next.voter) return ['its removal is committed, and it is no longer a member', '§4.2.2 (thesis)'];
+  return ['it heard from no majority for an election timeout (check-quorum)', '§6.2 (thesis)'];
+}
+
 /** Elections and a leader's commits, told from how a node's state differs from its last. */
 function nodeState(d: FrameDraft, event: EventOf<'node-state'>): void {
   const next = event.node;
@@ -149,11 +158,17 @@ function nodeState(d: FrameDraft, event: EventOf<'node-state'>): void {
         [id],
       );
     } else if (before.role !== 'follower' && next.role === 'follower') {
-      const why = next.term > before.term ? `it saw the newer term ${next.term}` : 'it lost the election';
-      say(d, t, 'election', `Node ${id} stepped down to follower: ${why}`, '§5.1', [id]);
+      const [why, section] = steppedDownBecause(before, next);
+      say(d, t, 'election', `Node ${id} stepped down to follower: ${why}`, section, [id]);
     } else if (next.term > before.term) {
       say(d, t, 'election', `Node ${id} adopted term ${next.term}`, '§5.1', [id]);
     }
+  }
+  if (next.up && before.up && next.voter !== before.voter) {
+    const text = next.voter
+      ? `Node ${id} is a voter now: its log holds a configuration that includes it`
+      : `Node ${id} is no longer a voter: its log holds a configuration without it`;
+    say(d, t, 'fault', text, '§4.1 (thesis)', [id]);
   }
   if (next.role === 'leader' && next.commit > before.commit && next.term === before.term) {
     const first = before.commit + 1;

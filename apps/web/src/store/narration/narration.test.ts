@@ -201,4 +201,27 @@ describe('narration', () => {
     expect(dropped(forgotten)).toEqual([]);
     expect(dropped(oldest)).toEqual([]);
   });
+  it('tells a server leaving or joining the configuration, and why a leader stepped down (thesis §4)', () => {
+    const page = new Page([node(1, { role: 'leader' }), node(2), node(3)]);
+    const [left] = page.frame([{ type: 'node-state', t: 3, node: stateOf(node(2, { voter: false })) }]);
+    expect(left.text).toBe('Node 2 is no longer a voter: its log holds a configuration without it');
+    expect(left.rule).toBe('§4.1 (thesis)');
+    const [joined] = page.frame([{ type: 'node-state', t: 4, node: stateOf(node(2)) }]);
+    expect(joined.text).toBe('Node 2 is a voter now: its log holds a configuration that includes it');
+    // A leader that removed itself steps down in its own term once that is committed (§4.2.2).
+    const removed = page.frame([{ type: 'node-state', t: 5, node: stateOf(node(1, { voter: false })) }]);
+    expect(removed.map((i) => i.text)).toEqual([
+      'Node 1 stepped down to follower: its removal is committed, and it is no longer a member',
+      'Node 1 is no longer a voter: its log holds a configuration without it',
+    ]);
+  });
+
+  it('says a leader that steps down in its own term lost touch with a majority (check-quorum)', () => {
+    const page = new Page([node(1, { role: 'leader' }), node(2)]);
+    const [item] = page.frame([{ type: 'node-state', t: 3, node: stateOf(node(1)) }]);
+    expect(item.text).toBe(
+      'Node 1 stepped down to follower: it heard from no majority for an election timeout (check-quorum)',
+    );
+    expect(item.rule).toBe('§6.2 (thesis)');
+  });
 });
