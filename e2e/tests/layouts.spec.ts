@@ -93,6 +93,9 @@ test.describe('presenter mode at 1280 × 720', () => {
 
     expect(await smallWords(page, 'svg.ring', 16), 'words on the ring under 16 px').toEqual([]);
     expect(await smallWords(page, 'main', 16), 'words in the panels under 16 px').toEqual([]);
+    // The header's term, leader and time, and the timeline's "Live, event n", for the room too.
+    for (const readout of ['.header__stats', '.timeline__mode'])
+      expect(await smallWords(page, readout, 16), `words in ${readout} under 16 px`).toEqual([]);
     const { nodes, badges } = await measure(page);
     expect(nodes).toHaveLength(5);
     expect(badges).toHaveLength(4);

@@ -100,7 +100,6 @@ export class LiveCluster {
   /** Operations completed since the history was last checked, and when that was (wall ms). */
   private uncheckedCompletions = 0;
   private checkedAt = 0;
-  private linearizable = true;
 
   constructor(
     readonly id: string,
@@ -340,7 +339,6 @@ export class LiveCluster {
     this.unsubscribe = this.sim.onEvent((event) => this.onEvent(event));
     this.markers.truncate(at, this.sim.view(), this.sim.history());
     for (const [opId, resolve] of this.waiting) resolve({ status: 'unknown', opId });
-    this.linearizable = verdictOf(this.sim.history()).status !== 'not-linearizable';
     this.setClock({ paused: true });
     this.viewers.resyncAll();
     return old;
@@ -431,21 +429,17 @@ export class LiveCluster {
   }
 
   /**
-   * Marks the moment the history stops being linearizable (and pauses, with
-   * pauseOnTrouble). Checked at most once a wall second, and only after completions.
+   * Marks the moment the history stopped being linearizable (markers.ts), and pauses,
+   * with pauseOnTrouble. Checked at most once a wall second, and only after completions.
    */
   private checkHistory(wallNow: number): void {
     if (this.uncheckedCompletions === 0 || wallNow - this.checkedAt < VERDICT_EVERY_MS) return;
     this.uncheckedCompletions = 0;
     this.checkedAt = wallNow;
-    const verdict = verdictOf(this.sim.history());
-    const linearizable = verdict.status !== 'not-linearizable';
-    if (this.linearizable && !linearizable) {
-      const label = `Not linearizable: ${verdict.message.split('\n')[0]}`;
-      this.markers.add({ at: this.end, t: this.sim.now, kind: 'nonlinearizable', label });
-      if (this.pauseOnTrouble) this.setClock({ paused: true });
-    }
-    this.linearizable = linearizable;
+    const marked = this.markers.checked(verdictOf(this.sim.history()), (at) =>
+      this.timeline.momentAt(at).history(),
+    );
+    if (marked && this.pauseOnTrouble) this.setClock({ paused: true });
   }
 
   /**

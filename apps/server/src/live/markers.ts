@@ -8,8 +8,13 @@
  * What a marker needs beyond its event (each node's role, the kind of each pending
  * operation) is kept here; after a rewind or fork it is rebuilt from the moment's view
  * and history (`restart`), and the markers after that moment are dropped.
+ *
+ * The failed check is the one marker not read off a single event: the checker looks at
+ * the whole history, now and then (live-cluster.ts), or once a trace is played. Its
+ * marker goes to the completion after which the history stopped being linearizable,
+ * found by bisection, so it is a fact of the run, the same live, restored or uploaded.
  */
-import type { Marker } from '@raftlab/protocol';
+import type { Marker, Verdict } from '@raftlab/protocol';
 import {
   INVARIANTS,
   type ClusterView,
@@ -19,6 +24,7 @@ import {
   type Timeline,
   type Trace,
 } from '@raftlab/sim';
+import { verdictOf } from './verdict';
 
 /** Markers kept per cluster, newest; the oldest go first past it. */
 const MAX_MARKERS = 50_000;
@@ -31,6 +37,15 @@ export class MarkerLog {
   private readonly pendingOps = new Map<number, KvOp['type']>();
   /** Newly made, for the next events frame. */
   private fresh: Marker[] = [];
+  /** Client completions not yet covered by a check that found the history linearizable, oldest first. */
+  private unchecked: { at: number; t: number }[] = [];
+  /** The moment the history stopped being linearizable, or null while it is. */
+  private brokenAt: number | null = null;
+
+  /** Whether the history is linearizable as far as the checks have gone. */
+  get linearizable(): boolean {
+    return this.brokenAt === null;
+  }
 
   /** Every marker, oldest first. */
   all(): readonly Marker[] {
@@ -53,6 +68,7 @@ export class MarkerLog {
   upTo(at: number, view: ClusterView, history: readonly HistoryOp[]): MarkerLog {
     const log = new MarkerLog();
     log.markers = this.markers.filter((m) => m.at <= at);
+    log.cutAt(this, at);
     log.restart(view, history);
     return log;
   }
@@ -61,13 +77,53 @@ export class MarkerLog {
   truncate(at: number, view: ClusterView, history: readonly HistoryOp[]): void {
     this.markers = this.markers.filter((m) => m.at <= at);
     this.fresh = [];
+    this.cutAt(this, at);
     this.restart(view, history);
   }
 
+  /** `from`'s check state as of moment `at`: a prefix of a linearizable history is linearizable. */
+  private cutAt(from: MarkerLog, at: number): void {
+    this.unchecked = from.unchecked.filter((c) => c.at <= at);
+    this.brokenAt = from.brokenAt !== null && from.brokenAt <= at ? from.brokenAt : null;
+  }
+
+  /** Adds `marker` in the order of moments (a failed check's may belong before the newest). */
   add(marker: Marker): void {
-    this.markers.push(marker);
+    let i = this.markers.length;
+    while (i > 0 && this.markers[i - 1].at > marker.at) i--;
+    this.markers.splice(i, 0, marker);
     this.fresh.push(marker);
     if (this.markers.length > MAX_MARKERS) this.markers.splice(0, this.markers.length - MAX_MARKERS);
+  }
+
+  /**
+   * The checker's verdict on the whole history now, after the completions observed so
+   * far. The first time it fails, the failed check is marked at the completion after
+   * which the history stopped being linearizable: a prefix of a linearizable history is
+   * linearizable, so along the completions since the last good check the answers go
+   * from yes to no once, and bisection finds where, reading the history of each moment
+   * it tries with `historyAt`. Answers whether this check made that marker.
+   */
+  checked(verdict: Verdict, historyAt: (at: number) => HistoryOp[]): boolean {
+    const candidates = this.unchecked;
+    this.unchecked = [];
+    if (verdict.status !== 'not-linearizable' || this.brokenAt !== null || candidates.length === 0)
+      return false;
+    let lo = 0;
+    let hi = candidates.length - 1; // the history as of the last completion fails: it is `verdict`'s
+    let failed = verdict;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const tried = verdictOf(historyAt(candidates[mid].at));
+      if (tried.status === 'not-linearizable') {
+        hi = mid;
+        failed = tried;
+      } else lo = mid + 1;
+    }
+    const { at, t } = candidates[hi];
+    this.brokenAt = at;
+    this.add({ at, t, kind: 'nonlinearizable', label: `Not linearizable: ${failed.message.split('\n')[0]}` });
+    return true;
   }
 
   /** Derives the marker of `event`, if it has one; `at` is the moment it belongs to. */
@@ -102,6 +158,7 @@ export class MarkerLog {
         this.pendingOps.set(event.opId, event.op.type);
         return;
       case 'client-completed': {
+        this.unchecked.push({ at, t });
         const type = this.pendingOps.get(event.opId);
         this.pendingOps.delete(event.opId);
         if (event.status !== 'ok' || type === undefined || type === 'get') return;
@@ -158,4 +215,5 @@ export function playObserved(
   } finally {
     unsubscribe();
   }
+  markers.checked(verdictOf(sim.history()), (at) => timeline.momentAt(at).history());
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { LESSONS } from '@raftlab/lessons';
+import { LessonRun } from '@raftlab/lessons/runner';
 import { runSeed } from '@raftlab/sim';
 import { createCluster, electLeader, inject, request, testApp, until } from '../testing/harness';
 
@@ -115,5 +117,46 @@ describe('traces', () => {
       expect(['RAFTLAB_ERR_BAD_TRACE', 'RAFTLAB_ERR_BAD_REQUEST'], what).toContain(res.json().error);
     }
     expect(app.clusters.size).toBe(1);
+  });
+});
+
+describe('a failed linearizability check on the timeline', () => {
+  it('is marked at the completion that broke the history, in an uploaded trace and after a rewind', async () => {
+    app = await testApp();
+    // Lesson 11 runs a retried write twice (no sessions): the checker finds no order.
+    const run = new LessonRun(LESSONS.find((l) => l.id === 'sessions')!);
+    run.lesson.steps.forEach((step, k) => {
+      run.begin(k);
+      if (step.task) run.solve(k);
+      run.play(k);
+    });
+    const res = await inject(app, {
+      method: 'POST',
+      url: '/api/clusters',
+      payload: { trace: run.sim.trace() },
+    });
+    expect(res.statusCode).toBe(201);
+    const cluster = app.clusters.get(res.json().id);
+    const marks = cluster.markers.all().filter((m) => m.kind === 'nonlinearizable');
+    expect(marks).toHaveLength(1);
+    const { at } = marks[0];
+    expect(marks[0].label).toMatch(/^Not linearizable: /);
+    expect(cluster.markers.firstTrouble()?.at).toBe(at);
+    const verdict = async (moment: number) =>
+      (await inject(app, { method: 'GET', url: `/api/clusters/${cluster.id}/history?at=${moment}` })).json()
+        .verdict.status;
+    // The completion at `at` is the one: the moment before it still checks out.
+    expect(await verdict(at)).toBe('not-linearizable');
+    expect(await verdict(at - 1)).toBe('linearizable');
+    expect(cluster.markers.linearizable).toBe(false);
+    // Back before it, the history is linearizable again, and the marker goes.
+    cluster.rewind(at - 1);
+    expect(cluster.markers.linearizable).toBe(true);
+    expect(cluster.markers.all().some((m) => m.kind === 'nonlinearizable')).toBe(false);
+    // Run on live, the same future is checked now and then, and marked at the same moment.
+    cluster.setClock({ paused: false, speed: 1, pauseOnTrouble: true });
+    await until(app, () => !cluster.markers.linearizable);
+    expect(cluster.markers.all().filter((m) => m.kind === 'nonlinearizable')).toEqual(marks);
+    expect(cluster.clock().paused).toBe(true);
   });
 });

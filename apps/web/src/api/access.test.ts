@@ -6,7 +6,7 @@ import { snapshot } from '../store/testing';
 import { canStep } from '../features/timeline/moves';
 import { actions, VIEW_ONLY_NOTICE } from './actions';
 import { api } from './client';
-import { clusterOfPath, ownerToken, rememberOwner, takeOwnerFragment } from './owners';
+import { clusterOfPath, MAX_OWNER_TOKENS, ownerToken, rememberOwner, takeOwnerFragment } from './owners';
 
 /** A localStorage of a Map, and an address bar whose replaceState is recorded. */
 function fakeBrowser() {
@@ -14,6 +14,7 @@ function fakeBrowser() {
   vi.stubGlobal('localStorage', {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
   });
   const replaced: string[] = [];
   vi.stubGlobal('window', {
@@ -31,6 +32,21 @@ afterEach(() => {
 
 describe('the owner tokens this browser keeps', () => {
   beforeEach(() => void fakeBrowser());
+
+  it('keeps the newest MAX_OWNER_TOKENS and forgets a cluster the server no longer has', async () => {
+    const { items } = fakeBrowser();
+    for (let i = 0; i <= MAX_OWNER_TOKENS; i++) rememberOwner(`c${i}`, `t${i}`);
+    rememberOwner('c1', 't1'); // given again: now the newest
+    expect(ownerToken('c0')).toBeUndefined();
+    expect(ownerToken('c1')).toBe('t1');
+    expect(ownerToken('c2')).toBe('t2');
+    expect([...items.keys()].filter((k) => k.startsWith('raftlab.owner.'))).toHaveLength(MAX_OWNER_TOKENS);
+    const gone = { error: 'RAFTLAB_ERR_CLUSTER_NOT_FOUND', message: 'No cluster with id "c2"' };
+    vi.stubGlobal('fetch', () => Promise.resolve(ok(gone, 404)));
+    await expect(api.getCluster('c2')).rejects.toMatchObject({ status: 404 });
+    expect(ownerToken('c2')).toBeUndefined();
+    expect(ownerToken('c3')).toBe('t3');
+  });
 
   it('takes an owner link’s token out of the address bar and keeps it for that cluster only', () => {
     const { replaced } = fakeBrowser();

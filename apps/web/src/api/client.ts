@@ -20,7 +20,8 @@ import type {
   RewindReply,
   Trace,
 } from '@raftlab/protocol';
-import { clusterOfPath, keepOwnership, ownerToken, rememberOwner } from './owners';
+import { ERROR_CODES } from '@raftlab/protocol';
+import { clusterOfPath, forgetOwner, keepOwnership, ownerToken, rememberOwner } from './owners';
 
 export class ApiError extends Error {
   constructor(
@@ -64,6 +65,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = (json ?? {}) as Partial<ErrorBody>;
+    const gone = err.error === ERROR_CODES.clusterNotFound ? clusterOfPath(path) : null;
+    if (gone !== null) forgetOwner(gone);
     throw new ApiError(
       res.status,
       err.error ?? `HTTP_${res.status}`,

@@ -8,11 +8,18 @@
 import type { Owner } from '@raftlab/protocol';
 
 const KEY_PREFIX = 'raftlab.owner.';
+/** The clusters whose tokens are kept, least recently given first (a JSON array of ids). */
+const INDEX_KEY = 'raftlab.owners';
+/**
+ * Tokens kept at most: every cluster made and every lesson opened adds one, and the
+ * server forgets idle clusters, so the oldest token goes once there are more.
+ */
+export const MAX_OWNER_TOKENS = 200;
 const FRAGMENT = /^#owner=([A-Za-z0-9_-]{1,128})$/;
 
 /** Storage that may be missing or refuse (a private window, a sandboxed frame): then tokens last as long as the page. */
 const fallback = new Map<string, string>();
-function storage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+function storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -29,13 +36,45 @@ export function ownerToken(id: string): string | undefined {
   }
 }
 
-/** Keeps `token` as the owner token of cluster `id`. */
+/** The ids of the index, oldest first; an unreadable index reads as empty. */
+function keptIds(s: Pick<Storage, 'getItem'>): string[] {
+  try {
+    const ids: unknown = JSON.parse(s.getItem(INDEX_KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps `token` as the owner token of cluster `id`, forgetting the oldest past MAX_OWNER_TOKENS. */
 export function rememberOwner(id: string, token: string): void {
   fallback.set(id, token);
   try {
-    storage()?.setItem(KEY_PREFIX + id, token);
+    const s = storage();
+    if (!s) return;
+    s.setItem(KEY_PREFIX + id, token);
+    const ids = keptIds(s).filter((kept) => kept !== id);
+    ids.push(id);
+    for (const old of ids.splice(0, Math.max(0, ids.length - MAX_OWNER_TOKENS))) {
+      s.removeItem(KEY_PREFIX + old);
+      fallback.delete(old);
+    }
+    s.setItem(INDEX_KEY, JSON.stringify(ids));
   } catch {
     // Storage full or refused: the page's own map keeps it for this visit.
+  }
+}
+
+/** Forgets the token of cluster `id`: the server no longer has that cluster. */
+export function forgetOwner(id: string): void {
+  fallback.delete(id);
+  try {
+    const s = storage();
+    if (!s) return;
+    s.removeItem(KEY_PREFIX + id);
+    s.setItem(INDEX_KEY, JSON.stringify(keptIds(s).filter((kept) => kept !== id)));
+  } catch {
+    // Refused: nothing to forget there either.
   }
 }
 

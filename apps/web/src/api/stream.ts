@@ -19,6 +19,7 @@ import {
 import type { StoreApi } from 'zustand';
 import type { RaftStore } from '../store/store';
 import { SeekThrottle } from './seek';
+import { forgetOwner } from './owners';
 
 type Store = StoreApi<RaftStore>;
 
@@ -183,6 +184,7 @@ export function connectStream(store: Store, clusterId: string, options: StreamOp
         break;
       case 'error':
         if (frame.error === ERROR_CODES.clusterNotFound) {
+          forgetOwner(clusterId);
           stopped = true;
           setConnection('closed');
           store

@@ -133,6 +133,24 @@ describe('the timeline slice', () => {
     expect(s.markers.map((m) => m.at)).toEqual([10, 500, 640]);
     expect(selectTimelineEnd(s)).toBe(650);
     expect(s.moment).toBeNull();
+    // A failed check found later is marked at the completion that broke the history.
+    s = reduceEvents(
+      s,
+      {
+        type: 'events',
+        clock: { ...liveSnapshot.clock, seq: 700 },
+        events: [],
+        markers: [marker(690), marker(520, 'nonlinearizable')],
+      },
+      2,
+    );
+    expect(s.markers.map((m) => `${m.kind}@${m.at}`)).toEqual([
+      'leader@10',
+      'leader@500',
+      'nonlinearizable@520',
+      'leader@640',
+      'leader@690',
+    ]);
   });
 
   it('keeps the markers and the end through the past, and leaves it on a live snapshot', () => {

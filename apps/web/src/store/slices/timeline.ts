@@ -46,6 +46,18 @@ export interface TimelineActions {
 const bounded = (markers: Marker[]): Marker[] =>
   markers.length > LIMITS.maxMarkersInSnapshot ? markers.slice(-LIMITS.maxMarkersInSnapshot) : markers;
 
+/**
+ * `markers` and the newly made ones, in the order of moments. New markers mostly come
+ * after the last, but a failed linearizability check is marked at the completion that
+ * broke the history, which the check may find a while later (apps/server markers.ts).
+ */
+function merged(markers: readonly Marker[], fresh: readonly Marker[]): Marker[] {
+  const all = markers.concat(fresh);
+  for (let i = Math.max(1, markers.length); i < all.length; i++)
+    if (all[i].at < all[i - 1].at) return all.sort((a, b) => a.at - b.at); // stable: a moment's keep their order
+  return all;
+}
+
 export const timeline: Slice<TimelineState> = {
   initial: () => ({
     markers: [],
@@ -67,7 +79,7 @@ export const timeline: Slice<TimelineState> = {
       d.s.moment = frame.moment;
       return;
     }
-    if (frame.markers && frame.markers.length > 0) d.s.markers = bounded(d.s.markers.concat(frame.markers));
+    if (frame.markers && frame.markers.length > 0) d.s.markers = bounded(merged(d.s.markers, frame.markers));
   },
 };
 
