@@ -22,22 +22,23 @@ async function nextNeighbourlyMessage(page: Page, id: string, seen: Set<number>)
   return isNeighbourly(view)!;
 }
 
+type Point = { x: number; y: number };
+
 /**
- * The point of a link's line nearest to `p`: a line's box has its ends at two opposite
- * corners, and the message's lane runs a few px beside the line.
+ * The point of the line from node centre `a` to node centre `b` nearest to `p`. A link's
+ * line runs between the centres; its element's box is wider than the line (its stroke and
+ * its click area), so the box's diagonal missed the line by a few px near the nodes, off
+ * the band the ring keeps for the link's clicks (geometry.ts LINK_BAND): a flake.
  */
-function nearestOnLine(box: Box, p: { x: number; y: number }) {
-  const diagonals = [
-    [box.x, box.y, box.x + box.width, box.y + box.height],
-    [box.x, box.y + box.height, box.x + box.width, box.y],
-  ].map(([x0, y0, x1, y1]) => {
-    const [dx, dy] = [x1 - x0, y1 - y0];
-    const t = Math.max(0, Math.min(1, ((p.x - x0) * dx + (p.y - y0) * dy) / (dx * dx + dy * dy || 1)));
-    const q = { x: x0 + t * dx, y: y0 + t * dy };
-    return { q, distance: Math.hypot(q.x - p.x, q.y - p.y) };
-  });
-  return diagonals.sort((a, b) => a.distance - b.distance)[0].q;
+function nearestOnLine(a: Point, b: Point, p: Point): Point {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+  return { x: a.x + t * dx, y: a.y + t * dy };
 }
+
+/** Where node `id`'s centre is on the screen. */
+const nodeCentre = async (page: Page, id: number): Promise<Point> =>
+  centre((await page.locator(`.node[aria-label^="Node ${id},"] .node__body`).boundingBox())!);
 
 /**
  * Waits until the page shows the paused cluster where the server has it: the frames of the
@@ -109,7 +110,7 @@ test('a message is clicked where it is drawn; a click on the link’s line besid
     const glyph = centre((await messageButton(page, message.id).boundingBox())!);
     const [a, b] = [message.msg.from, message.msg.to].sort();
     const link = page.getByRole('button', { name: `Link between node ${a} and node ${b}`, exact: true });
-    const onLine = nearestOnLine((await link.boundingBox())!, glyph);
+    const onLine = nearestOnLine(await nodeCentre(page, a), await nodeCentre(page, b), glyph);
     const linkThere = await page.evaluate(
       ({ x, y, name }) =>
         document.elementFromPoint(x, y)?.closest('.link')?.getAttribute('aria-label') === name,

@@ -57,10 +57,16 @@ const PRESENTER_VIEW_OF_NINE: RingView = { width: 660, height: 420, type: PRESEN
 
 /*
  * A phone's: as tall as wide (a phone's column is narrow), so a ring of up to five is
- * drawn at about 0.9× rather than the dashboard's 0.65×, in the dashboard's sizes. A
- * larger ring's words need the dashboard's wider view to find room (ringLabels.test.ts).
+ * drawn at about 0.9× rather than the dashboard's 0.65×, in words a size larger than the
+ * dashboard's (in its sizes a badge read about 9.5 px there, a role 10 px); the badge's
+ * character keeps the dashboard's proportion. A larger ring's words need the dashboard's
+ * wider view to find room (ringLabels.test.ts).
  */
-const PHONE_VIEW: RingView = { width: 400, height: 400, type: DASHBOARD_VIEW.type };
+const PHONE_VIEW: RingView = {
+  width: 400,
+  height: 400,
+  type: { id: 22, role: 12.5, caption: 13, captionLine: 14, badge: 12, badgeChar: 7.5, badgeHeight: 18 },
+};
 
 /** Where the ring is drawn: the dashboard, presenter mode, a phone's column. */
 export type RingMode = 'dashboard' | 'presenter' | 'phone';
