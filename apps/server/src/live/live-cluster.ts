@@ -97,8 +97,7 @@ export class LiveCluster {
   private readonly viewers: ViewerSet;
   private completedDuringInvoke: Map<number, Completion> | undefined;
   private unsubscribe: () => void;
-  /** Operations completed since the history was last checked, and when that was (wall ms). */
-  private uncheckedCompletions = 0;
+  /** When the history was last checked (wall ms); what it has not seen, the markers know. */
   private checkedAt = 0;
 
   constructor(
@@ -433,8 +432,7 @@ export class LiveCluster {
    * with pauseOnTrouble. Checked at most once a wall second, and only after completions.
    */
   private checkHistory(wallNow: number): void {
-    if (this.uncheckedCompletions === 0 || wallNow - this.checkedAt < VERDICT_EVERY_MS) return;
-    this.uncheckedCompletions = 0;
+    if (!this.markers.hasUncheckedCompletions || wallNow - this.checkedAt < VERDICT_EVERY_MS) return;
     this.checkedAt = wallNow;
     const marked = this.markers.checked(verdictOf(this.sim.history()), (at) =>
       this.timeline.momentAt(at).history(),
@@ -459,7 +457,6 @@ export class LiveCluster {
     if (event.type === 'invariant-violated' && this.pauseOnTrouble && !this.paused)
       this.setClock({ paused: true });
     if (event.type !== 'client-completed') return;
-    this.uncheckedCompletions++;
     const completion: Completion =
       event.status === 'ok' && event.result
         ? { status: 'ok', opId: event.opId, result: event.result }

@@ -42,6 +42,11 @@ export class MarkerLog {
   /** The moment the history stopped being linearizable, or null while it is. */
   private brokenAt: number | null = null;
 
+  /** Whether clients completed operations that no check has seen yet. */
+  get hasUncheckedCompletions(): boolean {
+    return this.unchecked.length > 0;
+  }
+
   /** Whether the history is linearizable as far as the checks have gone. */
   get linearizable(): boolean {
     return this.brokenAt === null;

@@ -6,6 +6,7 @@
  * (client.ts). The WebSocket never carries one: watching needs no token.
  */
 import type { Owner } from '@raftlab/protocol';
+import { browserStorage as storage } from '../app/browserStorage';
 
 const KEY_PREFIX = 'raftlab.owner.';
 /** The clusters whose tokens are kept, least recently given first (a JSON array of ids). */
@@ -17,15 +18,8 @@ const INDEX_KEY = 'raftlab.owners';
 export const MAX_OWNER_TOKENS = 200;
 const FRAGMENT = /^#owner=([A-Za-z0-9_-]{1,128})$/;
 
-/** Storage that may be missing or refuse (a private window, a sandboxed frame): then tokens last as long as the page. */
+/** Where storage is missing or refuses (a private window, a sandboxed frame), tokens last as long as the page. */
 const fallback = new Map<string, string>();
-function storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /** The owner token this browser holds for cluster `id`, if any. */
 export function ownerToken(id: string): string | undefined {

@@ -3,6 +3,7 @@
  * can say which lessons are done and where to continue the others. Only the library's
  * lessons count: a lesson file opened from disk may reuse a library lesson's id.
  */
+import { browserStorage } from '../../app/browserStorage';
 
 const KEY = 'raftlab.lessonProgress';
 
@@ -15,15 +16,6 @@ export interface LessonProgress {
 export type Progress = Record<string, LessonProgress>;
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-/** localStorage, or null where it is missing or refused (a private window, a sandboxed frame). */
-function browserStorage(): Store | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function isProgress(value: unknown): value is LessonProgress {
   if (typeof value !== 'object' || value === null) return false;
@@ -69,7 +61,7 @@ export function finishedLesson(id: string, storage: Store | null = browserStorag
   write(progress, storage);
 }
 
-/** Forgets every lesson's progress (the library's `Start over`). */
+/** Forgets every lesson's progress (the library's `Forget my progress`). */
 export function forgetProgress(storage: Store | null = browserStorage()): void {
   try {
     storage?.removeItem(KEY);
